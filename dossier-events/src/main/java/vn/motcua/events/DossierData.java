@@ -1,0 +1,33 @@
+package vn.motcua.events;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+
+/**
+ * The {@code data} of every {@code dossier.*} event: the dossier's current deadline picture plus the fields of the
+ * event's own type (null where they do not apply). No personal data: applicant name, ID number and phone stay in
+ * intake-service.
+ *
+ * @param sequence             grows by one with each event of the same dossier, starting at 1
+ * @param dueDate              the current due date; while paused, the one that held when the clock stopped
+ * @param remainingWorkingDays on supplement-requested: the working days left when the clock stopped
+ */
+public record DossierData(
+        String dossierCode,
+        String unitCode,
+        String procedureCode,
+        Channel channel,
+        Integer onlineLevel,
+        OffsetDateTime receivedAt,
+        LocalDate dueDate,
+        OffsetDateTime dueAt,
+        long sequence,
+        OffsetDateTime requestedAt,
+        Integer remainingWorkingDays,
+        OffsetDateTime supplementReceivedAt,
+        OffsetDateTime newAppointmentAt,
+        OffsetDateTime resolvedAt,
+        Decision decision,
+        Timeliness timeliness,
+        OffsetDateTime withdrawnAt) {
+}

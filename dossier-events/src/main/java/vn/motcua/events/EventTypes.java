@@ -1,0 +1,24 @@
+package vn.motcua.events;
+
+import java.util.Set;
+
+/** CloudEvents {@code type} values. Readers must skip types they do not know. */
+public final class EventTypes {
+    public static final String RECEIVED = "dossier.received";
+    public static final String SUPPLEMENT_REQUESTED = "dossier.supplement-requested";
+    public static final String SUPPLEMENT_RECEIVED = "dossier.supplement-received";
+    public static final String APOLOGY_ISSUED = "dossier.apology-issued";
+    public static final String RESOLVED = "dossier.resolved";
+    public static final String WITHDRAWN = "dossier.withdrawn";
+
+    public static final String DUE_SOON = "deadline.due-soon";
+    public static final String OVERDUE = "deadline.overdue";
+    public static final String APPOINTMENT_MISSED = "deadline.appointment-missed";
+
+    public static final Set<String> DOSSIER_TYPES =
+            Set.of(RECEIVED, SUPPLEMENT_REQUESTED, SUPPLEMENT_RECEIVED, APOLOGY_ISSUED, RESOLVED, WITHDRAWN);
+    public static final Set<String> ALERT_TYPES = Set.of(DUE_SOON, OVERDUE, APPOINTMENT_MISSED);
+
+    private EventTypes() {
+    }
+}

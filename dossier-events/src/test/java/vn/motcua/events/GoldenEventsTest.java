@@ -1,0 +1,114 @@
+package vn.motcua.events;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Golden fixtures: each event type built in code must serialise to exactly the committed JSON, and the JSON must
+ * read back to the same event. A change to the contract therefore shows as a change to a fixture in review.
+ */
+class GoldenEventsTest {
+
+    private static final URI INTAKE = URI.create("/motcua/intake-service");
+    private static final URI DEADLINE = URI.create("/motcua/deadline-service");
+    private static final String CODE = "000.00.19.H23-220105-0001";
+
+    static Stream<Arguments> events() {
+        return Stream.of(
+                golden(EventTypes.RECEIVED, 1, "2022-01-05T08:30:00+07:00",
+                        dossier(1, "2022-01-10", null, null, null, null, null, null, null, null)),
+                golden(EventTypes.SUPPLEMENT_REQUESTED, 2, "2022-01-06T10:00:00+07:00",
+                        dossier(2, "2022-01-10", t("2022-01-06T10:00:00+07:00"), 2, null, null, null, null, null, null)),
+                golden(EventTypes.SUPPLEMENT_RECEIVED, 3, "2022-01-12T09:00:00+07:00",
+                        dossier(3, "2022-01-14", null, null, t("2022-01-12T09:00:00+07:00"), null, null, null, null, null)),
+                golden(EventTypes.APOLOGY_ISSUED, 4, "2022-01-14T15:00:00+07:00",
+                        dossier(4, "2022-01-14", null, null, null, t("2022-01-18T17:00:00+07:00"), null, null, null, null)),
+                golden(EventTypes.RESOLVED, 5, "2022-01-18T16:00:00+07:00",
+                        dossier(5, "2022-01-14", null, null, null, null, t("2022-01-18T16:00:00+07:00"),
+                                Decision.APPROVED, Timeliness.LATE, null)),
+                golden(EventTypes.WITHDRAWN, 6, "2022-01-07T09:00:00+07:00",
+                        dossier(2, "2022-01-10", null, null, null, null, null, null, null, t("2022-01-07T09:00:00+07:00"))),
+                alert(EventTypes.DUE_SOON, 7, "2022-01-14T07:30:00+07:00",
+                        new AlertData(CODE, "SADEC", "1.001612", LocalDate.parse("2022-01-14"),
+                                t("2022-01-14T17:00:00+07:00"), null, 3)),
+                alert(EventTypes.OVERDUE, 8, "2022-01-14T17:00:01+07:00",
+                        new AlertData(CODE, "SADEC", "1.001612", LocalDate.parse("2022-01-14"),
+                                t("2022-01-14T17:00:00+07:00"), null, 3)),
+                alert(EventTypes.APPOINTMENT_MISSED, 9, "2022-01-18T17:00:01+07:00",
+                        new AlertData(CODE, "SADEC", "1.001612", LocalDate.parse("2022-01-14"),
+                                t("2022-01-18T17:00:00+07:00"), t("2022-01-18T17:00:00+07:00"), 4)));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("events")
+    void codeAndFixtureAgree(String type, CloudEvent built) throws IOException {
+        byte[] fixture = fixture(type);
+        JsonNode expected = EventCodec.mapper().readTree(fixture);
+
+        assertThat(EventCodec.mapper().readTree(EventCodec.write(built))).isEqualTo(expected);
+        CloudEvent read = EventCodec.read(fixture);
+        // JsonNode equality is strict on numeric node types (int vs long), so data is compared as typed records.
+        assertThat(read).usingRecursiveComparison().ignoringFields("data").isEqualTo(built);
+        assertThat(EventCodec.mapper().readTree(EventCodec.write(read))).isEqualTo(expected);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("events")
+    void typedDataReadsBack(String type, CloudEvent built) throws IOException {
+        CloudEvent read = EventCodec.read(fixture(type));
+        if (read.isDossierEvent()) {
+            assertThat(EventCodec.dossierData(read)).isEqualTo(EventCodec.dossierData(built));
+            assertThat(EventCodec.dossierData(read).receivedAt().getOffset().getId()).isEqualTo("+07:00");
+        } else {
+            assertThat(read.isAlert()).isTrue();
+            assertThat(EventCodec.alertData(read)).isEqualTo(EventCodec.alertData(built));
+        }
+    }
+
+    private static Arguments golden(String type, int id, String time, DossierData data) {
+        CloudEvent event = EventCodec.dossierEvent(type, INTAKE, t(time), data);
+        return Arguments.of(type, withId(event, id));
+    }
+
+    private static Arguments alert(String type, int id, String time, AlertData data) {
+        return Arguments.of(type, withId(EventCodec.alert(type, DEADLINE, t(time), data), id));
+    }
+
+    private static CloudEvent withId(CloudEvent e, int id) {
+        UUID fixed = UUID.fromString(String.format("00000000-0000-4000-8000-%012d", id));
+        return new CloudEvent(e.specversion(), fixed, e.source(), e.type(), e.time(), e.subject(), e.datacontenttype(),
+                e.data());
+    }
+
+    private static DossierData dossier(long sequence, String dueDate, OffsetDateTime requestedAt, Integer remaining,
+                                       OffsetDateTime supplementReceivedAt, OffsetDateTime newAppointmentAt,
+                                       OffsetDateTime resolvedAt, Decision decision, Timeliness timeliness,
+                                       OffsetDateTime withdrawnAt) {
+        return new DossierData(CODE, "SADEC", "1.001612", Channel.ONLINE, 4, t("2022-01-05T08:30:00+07:00"),
+                LocalDate.parse(dueDate), t(dueDate + "T17:00:00+07:00"), sequence, requestedAt, remaining,
+                supplementReceivedAt, newAppointmentAt, resolvedAt, decision, timeliness, withdrawnAt);
+    }
+
+    private static OffsetDateTime t(String iso) {
+        return OffsetDateTime.parse(iso);
+    }
+
+    private static byte[] fixture(String type) throws IOException {
+        try (InputStream in = GoldenEventsTest.class.getResourceAsStream("/golden/" + type + ".json")) {
+            assertThat(in).as("fixture for %s", type).isNotNull();
+            return in.readAllBytes();
+        }
+    }
+}
