@@ -1,0 +1,76 @@
+package vn.motcua.testkit;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Servers that belong to one test alone, so that it may stop them (readiness DOWN, broker outages) without
+ * disturbing the shared ones. Never taken from the environment: the testkit only stops what it started.
+ */
+public final class DedicatedInfrastructure implements AutoCloseable {
+
+    private KafkaService kafka;
+    private PostgresService postgres;
+    private MongoService mongo;
+
+    static DedicatedInfrastructure start(Set<String> needs) {
+        DedicatedInfrastructure infra = new DedicatedInfrastructure();
+        if (needs.contains("kafka")) {
+            infra.kafka = KafkaService.startOwn();
+            infra.kafka.createTopics(List.of("dossier-events", "deadline-alerts", "dossier-events.dlq",
+                    "deadline-alerts.dlq"), TestBed.PARTITIONS);
+        }
+        if (needs.contains("postgres")) {
+            infra.postgres = PostgresService.startOwn();
+        }
+        if (needs.contains("mongo")) {
+            infra.mongo = MongoService.startOwn();
+        }
+        return infra;
+    }
+
+    Map<String, String> config() {
+        Map<String, String> config = new HashMap<>();
+        config.put("quarkus.devservices.enabled", "false");
+        if (kafka != null) {
+            config.put("kafka.bootstrap.servers", kafka.bootstrapServers());
+            config.put(InfrastructureResource.DOSSIER_EVENTS_PROPERTY, "dossier-events");
+            config.put(InfrastructureResource.DEADLINE_ALERTS_PROPERTY, "deadline-alerts");
+        }
+        if (postgres != null) {
+            config.putAll(InfrastructureResource.postgresConfig(postgres, postgres.jdbcUrl("postgres")));
+        }
+        if (mongo != null) {
+            config.put("quarkus.mongodb.connection-string", mongo.connectionString());
+            config.put("quarkus.mongodb.database", "motcua");
+        }
+        return config;
+    }
+
+    public KafkaService kafka() {
+        return kafka;
+    }
+
+    public PostgresService postgres() {
+        return postgres;
+    }
+
+    public MongoService mongo() {
+        return mongo;
+    }
+
+    @Override
+    public void close() {
+        for (AutoCloseable service : new AutoCloseable[]{kafka, postgres, mongo}) {
+            try {
+                if (service != null) {
+                    service.close();
+                }
+            } catch (Exception ignored) {
+                // already stopped by the test
+            }
+        }
+    }
+}

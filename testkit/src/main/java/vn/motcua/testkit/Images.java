@@ -1,0 +1,11 @@
+package vn.motcua.testkit;
+
+/** Container images, pinned to the tags docker-compose.yml runs. */
+public final class Images {
+    public static final String KAFKA = "apache/kafka:4.1.2";
+    public static final String POSTGRES = "postgres:17.6";
+    public static final String MONGO = "mongo:8.0.12";
+
+    private Images() {
+    }
+}

@@ -1,0 +1,48 @@
+package vn.motcua.testkit;
+
+/**
+ * The shared infrastructure of one test JVM: each piece is resolved and started on first use and stopped when the
+ * JVM exits, so test classes share one broker, one PostgreSQL server and one MongoDB endpoint, and get clean state
+ * from fresh topics and databases ({@link TestBed}).
+ */
+public final class Infrastructure {
+
+    private static KafkaService kafka;
+    private static PostgresService postgres;
+    private static MongoService mongo;
+
+    private Infrastructure() {
+    }
+
+    public static synchronized KafkaService kafka() {
+        if (kafka == null) {
+            kafka = stopAtExit(KafkaService.resolve());
+        }
+        return kafka;
+    }
+
+    public static synchronized PostgresService postgres() {
+        if (postgres == null) {
+            postgres = stopAtExit(PostgresService.resolve());
+        }
+        return postgres;
+    }
+
+    public static synchronized MongoService mongo() {
+        if (mongo == null) {
+            mongo = stopAtExit(MongoService.resolve());
+        }
+        return mongo;
+    }
+
+    private static <T extends AutoCloseable> T stopAtExit(T service) {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                service.close();
+            } catch (Exception ignored) {
+                // the JVM is going away; nothing to keep clean
+            }
+        }, "testkit-stop"));
+        return service;
+    }
+}

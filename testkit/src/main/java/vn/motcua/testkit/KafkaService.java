@@ -1,0 +1,77 @@
+package vn.motcua.testkit;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.errors.TopicExistsException;
+
+import java.util.Collection;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+
+/** A Kafka cluster for tests: an address to connect to, and a way to stop what the testkit started. */
+public interface KafkaService extends AutoCloseable {
+
+    String bootstrapServers();
+
+    Backend backend();
+
+    /** Stops the broker; a no-op for an address from the environment, which the testkit does not own. */
+    @Override
+    void close();
+
+    /** Creates the topics with this many partitions; topics that already exist are left as they are. */
+    default void createTopics(Collection<String> names, int partitions) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
+            for (String name : names) {
+                try {
+                    admin.createTopics(java.util.List.of(new NewTopic(name, partitions, (short) 1)))
+                            .all().get(30, TimeUnit.SECONDS);
+                } catch (ExecutionException e) {
+                    if (!(e.getCause() instanceof TopicExistsException)) {
+                        throw new IllegalStateException("cannot create topic " + name, e.getCause());
+                    }
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("Kafka at " + bootstrapServers() + " did not create topics in 30 s", e);
+        }
+    }
+
+    /** The shared cluster, resolved once per JVM: environment, Testcontainers, or embedded. */
+    static KafkaService shared() {
+        return Infrastructure.kafka();
+    }
+
+    /** A cluster of its own that a test may stop: a container, or embedded. */
+    static KafkaService startOwn() {
+        return switch (BackendChooser.fromSystem().chooseOwn("Kafka")) {
+            case TESTCONTAINERS -> ContainerKafka.start();
+            default -> EmbeddedKafka.start();
+        };
+    }
+
+    static KafkaService resolve() {
+        BackendChooser.Choice choice = BackendChooser.fromSystem().choose("Kafka", "MOTCUA_KAFKA_BOOTSTRAP");
+        return switch (choice.backend()) {
+            case ENVIRONMENT -> new ExternalKafka(choice.address().orElseThrow());
+            case TESTCONTAINERS -> ContainerKafka.start();
+            case EMBEDDED -> EmbeddedKafka.start();
+        };
+    }
+
+    record ExternalKafka(String bootstrapServers) implements KafkaService {
+        @Override
+        public Backend backend() {
+            return Backend.ENVIRONMENT;
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+}
