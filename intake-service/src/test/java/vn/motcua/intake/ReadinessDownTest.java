@@ -1,0 +1,32 @@
+package vn.motcua.intake;
+
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+import vn.motcua.testkit.DedicatedInfrastructure;
+import vn.motcua.testkit.DedicatedInfrastructureResource;
+import vn.motcua.testkit.InjectInfrastructure;
+import vn.motcua.testkit.Readiness;
+import vn.motcua.testkit.ReadinessChecks;
+
+/** Servers of its own, stopped under the running service: readiness must turn DOWN and name what is missing. */
+@QuarkusTest
+@WithTestResource(value = DedicatedInfrastructureResource.class,
+        initArgs = @ResourceArg(name = "needs", value = "kafka,postgres"))
+class ReadinessDownTest {
+
+    @InjectInfrastructure
+    DedicatedInfrastructure infrastructure;
+
+    @Test
+    void downWhenItsInfrastructureStops() {
+        Readiness.assertUp(ReadinessChecks.KAFKA, ReadinessChecks.DATABASE);
+
+        infrastructure.postgres().close();
+        Readiness.awaitDown(ReadinessChecks.DATABASE);
+
+        infrastructure.kafka().close();
+        Readiness.awaitDown(ReadinessChecks.KAFKA);
+    }
+}
