@@ -1,0 +1,24 @@
+package vn.motcua.events.kafka;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
+import vn.motcua.events.CloudEvent;
+
+import java.util.Collection;
+
+/** What a consumer does with each readable event. Called on the loop's thread only. */
+public interface EventHandler {
+
+    /**
+     * Applies the event to the service's own store. Must be idempotent: after a crash the same record comes again.
+     * Throw {@link vn.motcua.events.MalformedEventException} for an event whose data cannot be used (it goes to
+     * the dead-letter topic); any other exception stops the partition at this record and it is retried.
+     */
+    void handle(CloudEvent event, ConsumerRecord<String, byte[]> record);
+
+    default void partitionsAssigned(Collection<TopicPartition> partitions) {
+    }
+
+    default void partitionsRevoked(Collection<TopicPartition> partitions) {
+    }
+}

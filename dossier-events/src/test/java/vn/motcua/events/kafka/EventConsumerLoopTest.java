@@ -1,0 +1,150 @@
+package vn.motcua.events.kafka;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import vn.motcua.events.CloudEvent;
+import vn.motcua.events.EventCodec;
+import vn.motcua.events.Topics;
+import vn.motcua.testkit.RealInfrastructureExtension;
+import vn.motcua.testkit.TestBed;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The consumer loop on a real broker: dead letters, retries, and offsets committed only after the effect. */
+@ExtendWith(RealInfrastructureExtension.class)
+class EventConsumerLoopTest {
+
+    private final List<AutoCloseable> closeables = new ArrayList<>();
+    private Producer<String, byte[]> producer;
+    private String topic;
+    private TestBed bed;
+
+    @BeforeEach
+    void setUp(TestBed bed) {
+        this.bed = bed;
+        this.topic = bed.topic("loop-" + UUID.randomUUID().toString().substring(0, 8));
+        this.producer = new KafkaProducer<>(KafkaClients.producerConfig(bed.kafka().bootstrapServers()));
+        closeables.add(producer);
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        for (int i = closeables.size() - 1; i >= 0; i--) {
+            closeables.get(i).close();
+        }
+    }
+
+    @Test
+    void garbageGoesToTheDeadLetterTopicAndTheNextEventIsStillHandled() throws Exception {
+        List<String> handled = new CopyOnWriteArrayList<>();
+        start("dlq-group", (event, record) -> handled.add(event.subject()));
+
+        send("D1", "not json at all".getBytes(StandardCharsets.UTF_8));
+        send("D1", event("D1"));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> handled.contains("D1"));
+        List<ConsumerRecord<String, byte[]>> letters = readAll(Topics.deadLetterTopic(topic), 1);
+        assertThat(letters).singleElement().satisfies(letter -> {
+            assertThat(new String(letter.value(), StandardCharsets.UTF_8)).isEqualTo("not json at all");
+            assertThat(letter.key()).isEqualTo("D1");
+            assertThat(new String(letter.headers().lastHeader(Topics.DLQ_REASON_HEADER).value(), StandardCharsets.UTF_8))
+                    .contains("not a CloudEvent");
+        });
+    }
+
+    @Test
+    void aFailingHandlerStopsItsPartitionAndTheRecordIsRetriedNotSkipped() throws Exception {
+        List<String> handled = new CopyOnWriteArrayList<>();
+        AtomicBoolean failOnce = new AtomicBoolean(true);
+        start("retry-group", (event, record) -> {
+            if (event.subject().equals("D2") && failOnce.getAndSet(false)) {
+                throw new IllegalStateException("store unavailable");
+            }
+            handled.add(event.subject());
+        });
+
+        send("K", event("D1"));
+        send("K", event("D2"));
+        send("K", event("D3"));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> handled.size() == 3);
+        assertThat(handled).containsExactly("D1", "D2", "D3");
+    }
+
+    @Test
+    void offsetsAreCommittedOnlyAfterTheEffect() throws Exception {
+        List<String> firstRun = new CopyOnWriteArrayList<>();
+        EventConsumerLoop crashing = start("commit-group", (event, record) -> {
+            if (event.subject().equals("D2")) {
+                throw new IllegalStateException("crash before the effect of D2");
+            }
+            firstRun.add(event.subject());
+        });
+        send("K", event("D1"));
+        send("K", event("D2"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> firstRun.contains("D1"));
+        crashing.close();
+
+        List<String> secondRun = new CopyOnWriteArrayList<>();
+        EventConsumerLoop restarted = start("commit-group", (event, record) -> secondRun.add(event.subject()));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> secondRun.contains("D2"));
+        assertThat(secondRun).containsExactly("D2");
+        await().atMost(Duration.ofSeconds(10)).until(() ->
+                restarted.isCaughtUp(new TopicPartition(topic, partitionOf("K"))));
+    }
+
+    private EventConsumerLoop start(String group, EventHandler handler) {
+        EventConsumerLoop loop = EventConsumerLoop.start("test-" + group,
+                KafkaClients.consumerConfig(bed.kafka().bootstrapServers(), group + "-" + topic),
+                List.of(topic), handler, new DeadLetters(producer, "test"));
+        closeables.add(loop);
+        return loop;
+    }
+
+    private int partitionOf(String key) throws Exception {
+        return producer.send(new ProducerRecord<>(topic + ".probe", key, new byte[0])).get().partition();
+    }
+
+    private void send(String key, byte[] value) throws Exception {
+        producer.send(new ProducerRecord<>(topic, key, value)).get();
+    }
+
+    private static byte[] event(String code) {
+        return EventCodec.write(new CloudEvent(CloudEvent.SPEC_VERSION, UUID.randomUUID(), URI.create("/test"),
+                "test.probe", OffsetDateTime.parse("2022-01-05T08:30:00+07:00"), code, CloudEvent.JSON, null));
+    }
+
+    private List<ConsumerRecord<String, byte[]>> readAll(String dlq, int expected) {
+        Map<String, Object> config = KafkaClients.consumerConfig(bed.kafka().bootstrapServers(), "reader-" + UUID.randomUUID());
+        List<ConsumerRecord<String, byte[]>> read = new ArrayList<>();
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config)) {
+            consumer.subscribe(List.of(dlq));
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(read::add);
+                return read.size() >= expected;
+            });
+        }
+        return read;
+    }
+}
