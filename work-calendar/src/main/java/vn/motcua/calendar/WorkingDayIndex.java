@@ -52,8 +52,8 @@ final class WorkingDayIndex {
     long nthWorkingDayAfter(long epochDay, int n) {
         long k = (long) workingUpTo(epochDay) + n - 1;
         if (k >= workingDays.length) {
-            throw new IllegalArgumentException("the " + n + "-th working day after " + LocalDate.ofEpochDay(epochDay)
-                    + " is beyond " + SupportedYears.LAST_DAY + ", the end of the supported range");
+            throw new IllegalArgumentException(n + " working days after " + LocalDate.ofEpochDay(epochDay)
+                    + " reach beyond " + SupportedYears.LAST_DAY + ", the end of the supported range");
         }
         return firstEpochDay + workingDays[(int) k];
     }
