@@ -44,6 +44,12 @@ public final class DeadlineCalculator {
     /** The zone's offset when it does not change within 2000–2100 (Vietnam: +07:00 since 1975); else null. */
     private final ZoneOffset fixedOffset;
     private final long officeNanosPerDay;
+    /**
+     * The deadline of every working day of 2000–2100 whose due date it is (null for days off), indexed by epoch day
+     * from 1/1/2000: built once (about 25,000 immutable objects), so a working-day due date costs array reads only.
+     */
+    private final Deadline[] closeOfDay;
+    private final long firstEpochDay = SupportedYears.FIRST_DAY.toEpochDay();
 
     public DeadlineCalculator(WorkCalendar calendar, OfficeHours officeHours, ZoneId zone) {
         this.calendar = Objects.requireNonNull(calendar, "calendar");
@@ -51,6 +57,7 @@ public final class DeadlineCalculator {
         this.zone = Objects.requireNonNull(zone, "zone");
         this.fixedOffset = offsetFixedWithinSupportedYears(zone);
         this.officeNanosPerDay = officeHours.nanosPerDay();
+        this.closeOfDay = deadlinesAtCloseOfWorkingDays();
     }
 
     /** Vietnam's calendar with shipped schedules, standard office hours, Asia/Ho_Chi_Minh. */
@@ -155,8 +162,25 @@ public final class DeadlineCalculator {
 
     private Deadline dueAfterWorkingDays(long startEpochDay, int n) {
         long due = calendar.addWorkingDays(startEpochDay, n);
+        Deadline cached = closeOfDay[(int) (due - firstEpochDay)];
+        if (cached != null) {
+            return cached;
+        }
+        // N = 0 from a day off cannot happen (S(t) is a working day), but addWorkingDays allows it.
         LocalDate dueDate = LocalDate.ofEpochDay(due);
         return new Deadline(dueDate, at(dueDate, officeHours.closeTime()), ProcessingTime.Unit.WORKING_DAYS);
+    }
+
+    private Deadline[] deadlinesAtCloseOfWorkingDays() {
+        int days = (int) (SupportedYears.LAST_DAY.toEpochDay() - firstEpochDay + 1);
+        Deadline[] deadlines = new Deadline[days];
+        for (int i = 0; i < days; i++) {
+            if (calendar.isWorkingDay(firstEpochDay + i)) {
+                LocalDate date = LocalDate.ofEpochDay(firstEpochDay + i);
+                deadlines[i] = new Deadline(date, at(date, officeHours.closeTime()), ProcessingTime.Unit.WORKING_DAYS);
+            }
+        }
+        return deadlines;
     }
 
     /** The earliest instant by which {@code nanos} (> 0) of office time have passed since t. */
