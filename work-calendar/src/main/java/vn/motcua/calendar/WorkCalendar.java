@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.SortedMap;
@@ -218,10 +217,5 @@ public final class WorkCalendar {
     public String toString() {
         return "WorkCalendar[official schedules " + officialSchedules.keySet() + ", local days off "
                 + localDaysOff.stream().map(LocalDaysOff::region).toList() + "]";
-    }
-
-    /** For tests: the official schedules this calendar uses. */
-    Map<Integer, YearSchedule> officialSchedules() {
-        return officialSchedules;
     }
 }
