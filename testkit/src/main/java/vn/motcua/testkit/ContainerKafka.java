@@ -23,6 +23,16 @@ final class ContainerKafka implements KafkaService {
     }
 
     @Override
+    public void suspend() {
+        container.getDockerClient().pauseContainerCmd(container.getContainerId()).exec();
+    }
+
+    @Override
+    public void restart() {
+        container.getDockerClient().unpauseContainerCmd(container.getContainerId()).exec();
+    }
+
+    @Override
     public Backend backend() {
         return Backend.TESTCONTAINERS;
     }

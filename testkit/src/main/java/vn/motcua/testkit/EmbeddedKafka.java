@@ -44,6 +44,25 @@ public final class EmbeddedKafka implements KafkaService {
         return cluster.bootstrapServers();
     }
 
+    /** Shuts the broker down; the controller keeps the metadata and the broker keeps its port and logs. */
+    @Override
+    public void suspend() {
+        cluster.brokers().values().forEach(broker -> {
+            broker.shutdown();
+            broker.awaitShutdown();
+        });
+    }
+
+    @Override
+    public void restart() {
+        cluster.brokers().values().forEach(broker -> broker.startup());
+        try {
+            cluster.waitForReadyBrokers();
+        } catch (Exception e) {
+            throw new IllegalStateException("embedded Kafka did not come back", e);
+        }
+    }
+
     @Override
     public Backend backend() {
         return Backend.EMBEDDED;

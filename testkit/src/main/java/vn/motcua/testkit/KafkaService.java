@@ -17,6 +17,18 @@ public interface KafkaService extends AutoCloseable {
 
     Backend backend();
 
+    /**
+     * Takes the broker off the network for an outage test, keeping its data and address; {@link #restart()}
+     * brings it back. Only for servers the testkit started.
+     */
+    default void suspend() {
+        throw new UnsupportedOperationException(backend() + " Kafka cannot be suspended by the testkit");
+    }
+
+    default void restart() {
+        throw new UnsupportedOperationException(backend() + " Kafka cannot be restarted by the testkit");
+    }
+
     /** Stops the broker; a no-op for an address from the environment, which the testkit does not own. */
     @Override
     void close();

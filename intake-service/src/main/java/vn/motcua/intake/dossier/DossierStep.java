@@ -1,0 +1,33 @@
+package vn.motcua.intake.dossier;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntity;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+import java.util.List;
+
+/** One step in a dossier's tracking log: the event type, when it happened, and a clerk's note. */
+@Entity
+@Table(name = "dossier_step")
+public class DossierStep extends PanacheEntity {
+
+    @Column(name = "dossier_code", nullable = false)
+    public String dossierCode;
+
+    @Column(nullable = false)
+    public long sequence;
+
+    @Column(nullable = false)
+    public String type;
+
+    @Column(name = "occurred_at", nullable = false)
+    public Instant occurredAt;
+
+    public String note;
+
+    static List<DossierStep> of(String dossierCode) {
+        return find("dossierCode = ?1 order by sequence", dossierCode).list();
+    }
+}

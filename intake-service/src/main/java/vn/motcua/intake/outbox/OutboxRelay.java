@@ -1,0 +1,175 @@
+package vn.motcua.intake.outbox;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+import vn.motcua.events.kafka.KafkaClients;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Publishes outbox rows to {@code dossier-events} in id order, keyed by dossier code, and marks them sent only
+ * after the broker acknowledged them. One relay at a time across instances (a PostgreSQL advisory lock), so the
+ * per-dossier order of the rows is the order on the topic. Woken right after each commit; polls every second too.
+ * Kafka away: the relay retries, and intake goes on accepting dossiers.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    /** Any fixed number shared by all intake instances. */
+    private static final long RELAY_LOCK = 8_081_001L;
+
+    @Inject
+    EntityManager entityManager;
+
+    @Inject
+    Clock clock;
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    @ConfigProperty(name = "motcua.topics.dossier-events")
+    String topic;
+
+    @ConfigProperty(name = "motcua.outbox.batch-size", defaultValue = "500")
+    int batchSize;
+
+    private final Semaphore wakeUp = new Semaphore(0);
+    private volatile boolean running;
+    private Thread thread;
+    private Producer<String, byte[]> producer;
+
+    void start(@Observes StartupEvent startup) {
+        Map<String, Object> config = KafkaClients.producerConfig(bootstrapServers);
+        // Fail a send within seconds when Kafka is away, and try again from the same row.
+        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000);
+        config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
+        config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 10_000);
+        producer = new KafkaProducer<>(config);
+        running = true;
+        thread = new Thread(this::run, "outbox-relay");
+        thread.start();
+    }
+
+    void stop(@Observes ShutdownEvent shutdown) {
+        running = false;
+        wakeUp.release();
+        try {
+            thread.join(15_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        producer.close(java.time.Duration.ofSeconds(5));
+    }
+
+    void onCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) OutboxWritten written) {
+        wakeUp.release();
+    }
+
+    private void run() {
+        while (running) {
+            try {
+                int published = QuarkusTransaction.requiringNew().timeout(60).call(this::publishBatch);
+                if (published < batchSize) {
+                    wakeUp.tryAcquire(1, TimeUnit.SECONDS);
+                    wakeUp.drainPermits();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                LOG.warnf("outbox relay: %s; retrying in a second", e.getMessage());
+                pause();
+            }
+        }
+    }
+
+    /** One batch in one transaction; answers how many rows were marked sent. */
+    int publishBatch() {
+        Boolean locked = (Boolean) entityManager.createNativeQuery("SELECT pg_try_advisory_xact_lock(:lock)")
+                .setParameter("lock", RELAY_LOCK).getSingleResult();
+        if (!Boolean.TRUE.equals(locked)) {
+            return 0;
+        }
+        List<OutboxEvent> rows = OutboxEvent.find("sentAt is null order by id").page(0, batchSize).list();
+        if (rows.isEmpty()) {
+            return 0;
+        }
+        List<Future<?>> acks = new ArrayList<>(rows.size());
+        for (OutboxEvent row : rows) {
+            Future<?> ack;
+            try {
+                ack = producer.send(new ProducerRecord<>(topic, row.dossierCode,
+                        row.payload.getBytes(StandardCharsets.UTF_8)));
+            } catch (RuntimeException e) {
+                break;
+            }
+            acks.add(ack);
+            // Kafka away: the first send fails after max.block.ms; do not wait that long for every row.
+            if (ack.isDone() && !acknowledged(ack)) {
+                break;
+            }
+        }
+        producer.flush();
+        Instant now = clock.instant();
+        int sent = 0;
+        // Mark the acknowledged prefix only: a row after a failed one is sent again, never reordered past it.
+        for (int i = 0; i < acks.size(); i++) {
+            if (!acknowledged(acks.get(i))) {
+                break;
+            }
+            rows.get(i).sentAt = now;
+            sent++;
+        }
+        if (sent < rows.size()) {
+            LOG.warnf("outbox relay: %d of %d events acknowledged; the rest go again", sent, rows.size());
+        }
+        return sent;
+    }
+
+    private static boolean acknowledged(Future<?> ack) {
+        try {
+            ack.get();
+            return true;
+        } catch (ExecutionException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private void pause() {
+        try {
+            Thread.sleep(1_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Rows not yet acknowledged by the broker, for readiness and tests. */
+    public long backlog() {
+        return OutboxEvent.count("sentAt is null");
+    }
+}

@@ -1,0 +1,22 @@
+package vn.motcua.intake.unit;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** A unit that receives dossiers (đơn vị tiếp nhận): the city, or one of its wards and communes. */
+@Entity
+@Table(name = "unit")
+public class Unit extends PanacheEntityBase {
+
+    @Id
+    public String code;
+
+    @Column(nullable = false)
+    public String name;
+
+    @Column(name = "parent_code")
+    public String parentCode;
+}

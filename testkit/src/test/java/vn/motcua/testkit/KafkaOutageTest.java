@@ -1,0 +1,40 @@
+package vn.motcua.testkit;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** A dedicated broker can be taken away and brought back at the same address, for outage tests. */
+class KafkaOutageTest {
+
+    @Test
+    void aSuspendedBrokerRefusesWritesAndTakesThemAgainAfterRestart() throws Exception {
+        try (KafkaService kafka = KafkaService.startOwn();
+             KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+                     ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+                     ProducerConfig.ACKS_CONFIG, "all",
+                     ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 3000,
+                     ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000,
+                     ProducerConfig.MAX_BLOCK_MS_CONFIG, 2000), new StringSerializer(), new StringSerializer())) {
+            kafka.createTopics(List.of("outage"), 3);
+            producer.send(new ProducerRecord<>("outage", "k", "before")).get(10, TimeUnit.SECONDS);
+
+            kafka.suspend();
+            assertThatThrownBy(() -> producer.send(new ProducerRecord<>("outage", "k", "during")).get(10, TimeUnit.SECONDS))
+                    .isNotNull();
+
+            kafka.restart();
+            assertThat(producer.send(new ProducerRecord<>("outage", "k", "after")).get(30, TimeUnit.SECONDS).offset())
+                    .isPositive();
+        }
+    }
+}
