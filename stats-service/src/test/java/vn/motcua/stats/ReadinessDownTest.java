@@ -1,6 +1,7 @@
 package vn.motcua.stats;
 
 import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
@@ -13,7 +14,8 @@ import vn.motcua.testkit.ReadinessChecks;
 /** Servers of its own, stopped under the running service: readiness must turn DOWN and name what is missing. */
 @QuarkusTest
 @WithTestResource(value = DedicatedInfrastructureResource.class,
-        initArgs = @ResourceArg(name = "needs", value = "kafka,mongo"))
+        initArgs = @ResourceArg(name = "needs", value = "kafka,mongo"),
+        scope = TestResourceScope.RESTRICTED_TO_CLASS)
 class ReadinessDownTest {
 
     @InjectInfrastructure

@@ -1,6 +1,9 @@
 package vn.motcua.intake.dossier;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntity;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
@@ -11,7 +14,12 @@ import java.util.List;
 /** One step in a dossier's tracking log: the event type, when it happened, and a clerk's note. */
 @Entity
 @Table(name = "dossier_step")
-public class DossierStep extends PanacheEntity {
+public class DossierStep extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
 
     @Column(name = "dossier_code", nullable = false)
     public String dossierCode;

@@ -3,6 +3,7 @@ package vn.motcua.intake.web;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -32,6 +33,12 @@ public class ProblemMappers {
         List<FieldError> errors = List.of(new FieldError(field.isEmpty() ? "body" : field, message));
         return respond(new Problem("about:blank", "Malformed request body",
                 400, "The request body is not valid JSON for this operation.", uri.getPath(), errors));
+    }
+
+    /** Takes precedence over the framework's own mapper, which answers plain JSON without the field. */
+    @ServerExceptionMapper
+    public Response mismatchedInput(MismatchedInputException e, UriInfo uri) {
+        return unreadableJson(e, uri);
     }
 
     @ServerExceptionMapper
