@@ -1,6 +1,7 @@
 package vn.motcua.intake.procedure;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Cacheable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -14,6 +15,8 @@ import java.util.Arrays;
 import java.util.List;
 
 /** An administrative procedure (thủ tục hành chính) and its legal processing time. */
+// Read on every intake, changed rarely: kept in Hibernate's second-level cache.
+@Cacheable
 @Entity
 @Table(name = "procedure")
 public class Procedure extends PanacheEntityBase {
