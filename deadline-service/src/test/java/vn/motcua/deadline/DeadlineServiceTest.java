@@ -21,6 +21,7 @@ import vn.motcua.events.EventCodec;
 import vn.motcua.events.EventTypes;
 import vn.motcua.events.Topics;
 import vn.motcua.testkit.InfrastructureResource;
+import vn.motcua.testkit.Readiness;
 
 import javax.sql.DataSource;
 import java.net.URI;
@@ -153,6 +154,35 @@ class DeadlineServiceTest {
                 .body("code", hasItem(resumed))
                 .body("code", not(hasItems(paused)))
                 .body("code", not(hasItems(resolved)));
+    }
+
+    @Test
+    void anApologysNewDatePassingYieldsAppointmentMissedAndTheOverdueListShowsTheDossier() {
+        Instant now = now();
+        String code = code("APO");
+        DossierEvent dossier = DossierEvent.of(code, "SADEC-TKD", now.minus(Duration.ofDays(10)));
+        Instant dueAt = now.minus(Duration.ofDays(1));
+        Instant appointment = now.plusSeconds(2);
+        topic().sendAll(dossierEvents, List.of(dossier.received(1, dueAt),
+                dossier.apology(2, now.minus(Duration.ofHours(20)), dueAt, appointment)));
+
+        await().atMost(WAIT).until(() -> alertsFor(code, EventTypes.APPOINTMENT_MISSED).size() == 1);
+        assertThat(alertsFor(code, EventTypes.OVERDUE)).hasSize(1);
+        assertThat(EventCodec.alertData(alertsFor(code, EventTypes.APPOINTMENT_MISSED).get(0)).dueAt().toInstant())
+                .isEqualTo(appointment);
+
+        var listed = RestAssured.given().queryParam("unit", "SADEC").get("/api/deadlines/overdue").then()
+                .statusCode(200).contentType("application/json").extract().jsonPath();
+        String item = "find { it.code == '" + code + "' }";
+        assertThat(listed.getString(item + ".unitCode")).isEqualTo("SADEC-TKD");
+        OffsetDateTime listedDueAt = OffsetDateTime.parse(listed.getString(item + ".dueAt"));
+        assertThat(listedDueAt.toInstant()).isEqualTo(dueAt);
+        assertThat(listedDueAt.getOffset().getId()).isEqualTo("+07:00");
+        assertThat(OffsetDateTime.parse(listed.getString(item + ".newAppointmentAt")).toInstant()).isEqualTo(appointment);
+        assertThat(listed.getString(item + ".dueDate")).isEqualTo(dueAt.atZone(DossierEvent.VIETNAM).toLocalDate().toString());
+        RestAssured.given().queryParam("unit", "SADEC-P1").get("/api/deadlines/overdue").then().statusCode(200)
+                .body("code", not(hasItem(code)));
+        Readiness.assertUp("deadline-service dossier-events consumer");
     }
 
     @Test

@@ -67,11 +67,13 @@ public final class AlertScanner {
         return Transactions.inTransaction(dataSource, connection -> {
             List<Deadline> due = store.claimDue(connection, now, partitions, batchSize);
             List<CloudEvent> alerts = new ArrayList<>();
+            int handled = 0;
             for (Deadline deadline : due) {
                 // Asked again with the row locked: an event applied since the claim started has the lock first.
                 if (!gate.isOpen(deadline.partition())) {
                     continue;
                 }
+                handled++;
                 AlertSchedule.Firing firing = schedule.fire(deadline, now);
                 for (PlannedAlert alert : firing.toSend()) {
                     CloudEvent event = toEvent(deadline, alert, now, clock.getZone());
@@ -82,7 +84,7 @@ public final class AlertScanner {
                 store.saveAlertState(connection, firing.deadline(), firing.nextAlertAt());
             }
             publisher.publishAll(alerts);
-            return new Batch(due.size(), alerts.size());
+            return new Batch(handled, alerts.size());
         });
     }
 
@@ -98,6 +100,7 @@ public final class AlertScanner {
         return instant == null ? null : instant.atZone(zone).toOffsetDateTime();
     }
 
+    /** @param claimed rows handled; fewer than a batch means nothing more is due for now */
     private record Batch(int claimed, int sent) {
     }
 }

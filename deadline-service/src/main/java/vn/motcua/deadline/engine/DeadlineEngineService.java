@@ -1,5 +1,7 @@
 package vn.motcua.deadline.engine;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.Startup;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.annotation.PostConstruct;
@@ -43,10 +45,16 @@ public class DeadlineEngineService {
     @ConfigProperty(name = "motcua.alerts.batch-size", defaultValue = "500")
     int batchSize;
 
+    @Inject
+    MeterRegistry meters;
+
     private volatile DeadlineEngine engine;
+    private Counter alertsSent;
 
     @PostConstruct
     void start() {
+        alertsSent = Counter.builder("motcua.deadline.alerts.sent").description("alerts published by this instance")
+                .register(meters);
         DueSoonPolicy dueSoon = new DueSoonPolicy(dueSoonLead, dueSoonTime, clock.getZone());
         String instance = "deadline-" + UUID.randomUUID().toString().substring(0, 8);
         engine = DeadlineEngine.start(new EngineSettings(bootstrapServers, dossierEventsTopic, alertsTopic,
@@ -63,12 +71,22 @@ public class DeadlineEngineService {
         try {
             int sent = running.tick();
             if (sent > 0) {
-                LOG.debugf("sent %d alerts", sent);
+                alertsSent.increment(sent);
             }
         } catch (RuntimeException e) {
             // Kafka or the database away: nothing was marked sent, the next tick tries again.
             LOG.warnf("alert tick failed, will retry: %s", e.getMessage());
         }
+    }
+
+    boolean isConsuming() {
+        DeadlineEngine running = engine;
+        return running != null && running.consumer().isRunning();
+    }
+
+    int partitionCount() {
+        DeadlineEngine running = engine;
+        return running == null ? 0 : running.consumer().assignment().size();
     }
 
     @PreDestroy
