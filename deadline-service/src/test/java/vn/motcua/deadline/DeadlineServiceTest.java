@@ -239,6 +239,9 @@ class DeadlineServiceTest {
         }
         RestAssured.given().queryParam("unit", "ALL").get("/api/deadlines/overdue").then().statusCode(200);
         RestAssured.get("/api/deadlines/overdue").then().statusCode(200);
+        RestAssured.given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
+                .body("paths", org.hamcrest.Matchers.hasKey("/api/alerts/stream"))
+                .body("paths", org.hamcrest.Matchers.hasKey("/api/deadlines/overdue"));
     }
 
     private List<CloudEvent> alertsFor(String code, String type) {
