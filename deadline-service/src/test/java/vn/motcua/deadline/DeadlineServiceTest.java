@@ -95,14 +95,14 @@ class DeadlineServiceTest {
         String other = code("OTHER");
         try (SseClient city = SseClient.open(uri("/api/alerts/stream?unit=SADEC"));
              SseClient ward1 = SseClient.open(uri("/api/alerts/stream?unit=SADEC-P1"))) {
-            await().atMost(WAIT).until(() -> city.isSubscribed() && ward1.isSubscribed() && feed.isLive());
+            eventually().until(() -> city.isSubscribed() && ward1.isSubscribed() && feed.isLive());
 
             Instant now = now();
             topic().send(dossierEvents, DossierEvent.of(late, "SADEC-P2", now.minusSeconds(3600)).received(1, now.plusSeconds(4)));
-            await().atMost(WAIT).until(() -> alertsFor(late, EventTypes.OVERDUE).size() == 1);
+            eventually().until(() -> alertsFor(late, EventTypes.OVERDUE).size() == 1);
             assertThat(alertsFor(late, EventTypes.DUE_SOON)).hasSize(1);
 
-            await().atMost(WAIT).until(() -> city.events().stream()
+            eventually().until(() -> city.events().stream()
                     .anyMatch(e -> e.name().equals(EventTypes.OVERDUE) && e.alert().subject().equals(late)));
             CloudEvent streamed = city.events().stream().filter(e -> e.name().equals(EventTypes.OVERDUE))
                     .filter(e -> e.alert().subject().equals(late)).findFirst().orElseThrow().alert();
@@ -112,7 +112,7 @@ class DeadlineServiceTest {
             // Ward 1's stream sees its own alerts and nothing of ward 2; alerts arrive in order on a stream.
             Instant later = now();
             topic().send(dossierEvents, DossierEvent.of(other, "SADEC-P1", later.minusSeconds(3600)).received(1, later.plusSeconds(1)));
-            await().atMost(WAIT).until(() -> ward1.events().stream()
+            eventually().until(() -> ward1.events().stream()
                     .anyMatch(e -> e.name().equals(EventTypes.OVERDUE) && e.alert().subject().equals(other)));
             assertThat(ward1.events()).noneMatch(e -> e.alert().subject().equals(late));
         }
@@ -140,10 +140,10 @@ class DeadlineServiceTest {
                 s.received(1, firstDueAt), s.supplementRequested(2, now, firstDueAt),
                 s.supplementReceived(3, now.plusMillis(10), shiftedDueAt)));
 
-        await().atMost(WAIT).until(() -> alertsFor(resumed, EventTypes.OVERDUE).size() == 1);
+        eventually().until(() -> alertsFor(resumed, EventTypes.OVERDUE).size() == 1);
         assertThat(EventCodec.alertData(alertsFor(resumed, EventTypes.OVERDUE).get(0)).dueAt().toInstant())
                 .isEqualTo(shiftedDueAt);
-        await().atMost(WAIT).until(() -> pendingAlerts(resolved, withdrawn, paused) == 0 && now().isAfter(dueAt));
+        eventually().until(() -> pendingAlerts(resolved, withdrawn, paused) == 0 && now().isAfter(dueAt));
         List<CloudEvent> all = topic().events(deadlineAlerts);
         assertThat(all).filteredOn(e -> e.type().equals(EventTypes.OVERDUE))
                 .extracting(CloudEvent::subject).doesNotContain(resolved, withdrawn, paused);
@@ -166,7 +166,7 @@ class DeadlineServiceTest {
         topic().sendAll(dossierEvents, List.of(dossier.received(1, dueAt),
                 dossier.apology(2, now.minus(Duration.ofHours(20)), dueAt, appointment)));
 
-        await().atMost(WAIT).until(() -> alertsFor(code, EventTypes.APPOINTMENT_MISSED).size() == 1);
+        eventually().until(() -> alertsFor(code, EventTypes.APPOINTMENT_MISSED).size() == 1);
         assertThat(alertsFor(code, EventTypes.OVERDUE)).hasSize(1);
         assertThat(EventCodec.alertData(alertsFor(code, EventTypes.APPOINTMENT_MISSED).get(0)).dueAt().toInstant())
                 .isEqualTo(appointment);
@@ -202,8 +202,8 @@ class DeadlineServiceTest {
         backfill.add(DossierEvent.of(stillOpen, "SADEC-P3", received).received(1, dueAt));
         topic().sendAll(dossierEvents, backfill);
 
-        await().atMost(WAIT).until(() -> alertsFor(stillOpen, EventTypes.OVERDUE).size() == 1);
-        await().atMost(WAIT).until(() -> closedCount(onTime) == onTime.size());
+        eventually().until(() -> alertsFor(stillOpen, EventTypes.OVERDUE).size() == 1);
+        eventually().until(() -> closedCount(onTime) == onTime.size());
         List<CloudEvent> all = topic().events(deadlineAlerts);
         assertThat(all).extracting(CloudEvent::subject).doesNotContainAnyElementsOf(onTime);
         assertThat(all).filteredOn(e -> e.subject().equals(stillOpen)).extracting(CloudEvent::type)
@@ -220,7 +220,7 @@ class DeadlineServiceTest {
         topic().send(dossierEvents, noDueAt);
         topic().send(dossierEvents, dossier(key, now()).received(1, now().plus(Duration.ofDays(5))));
 
-        await().atMost(WAIT).until(() -> closedOrOpen(key));
+        eventually().until(() -> closedOrOpen(key));
         List<ConsumerRecord<String, byte[]>> letters = topic().readAll(Topics.deadLetterTopic(dossierEvents)).stream()
                 .filter(letter -> key.equals(letter.key())).toList();
         assertThat(letters).hasSize(2);
@@ -242,6 +242,11 @@ class DeadlineServiceTest {
         RestAssured.given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
                 .body("paths", org.hamcrest.Matchers.hasKey("/api/alerts/stream"))
                 .body("paths", org.hamcrest.Matchers.hasKey("/api/deadlines/overdue"));
+    }
+
+    /** Polls every 250 ms: each poll reads the alerts topic from the start, which is not free on 2 cores. */
+    private static org.awaitility.core.ConditionFactory eventually() {
+        return await().atMost(WAIT).pollInterval(Duration.ofMillis(250));
     }
 
     private List<CloudEvent> alertsFor(String code, String type) {

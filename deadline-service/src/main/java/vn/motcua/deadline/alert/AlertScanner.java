@@ -6,6 +6,7 @@ import vn.motcua.deadline.tracking.Transactions;
 import vn.motcua.events.AlertData;
 import vn.motcua.events.CloudEvent;
 import vn.motcua.events.EventCodec;
+import vn.motcua.events.EventTypes;
 
 import javax.sql.DataSource;
 import java.net.URI;
@@ -91,8 +92,12 @@ public final class AlertScanner {
     static CloudEvent toEvent(Deadline deadline, PlannedAlert alert, Instant now, ZoneId zone) {
         AlertData data = new AlertData(deadline.dossierCode(), deadline.unitCode(), deadline.procedureCode(),
                 deadline.dueDate(), at(alert.about(), zone), at(deadline.newAppointmentAt(), zone), deadline.sequence());
-        // time = when the alert's moment came at the one-stop shop; never before the dossier was received
-        Instant happened = alert.at().isBefore(deadline.receivedAt()) ? deadline.receivedAt() : alert.at();
+        // time = when the alert's moment came at the one-stop shop, in whole seconds as in the contract's fixtures
+        // (due-soon 07:30, overdue dueAt + 1 s); never before the dossier was received, never after now
+        Instant happened = EventTypes.DUE_SOON.equals(alert.type()) ? alert.at() : alert.about().plusSeconds(1);
+        if (happened.isBefore(deadline.receivedAt())) {
+            happened = deadline.receivedAt();
+        }
         return EventCodec.alert(alert.type(), SOURCE, at(happened.isAfter(now) ? now : happened, zone), data);
     }
 

@@ -83,14 +83,14 @@ class TwoInstancesTest {
         // Due-soon window (lead 30 min) for every dossier: a second instance joins while the first is alerting.
         clock.set(T0.plus(Duration.ofMinutes(45)));
         DeadlineEngine second = startEngine(bed, events, alerts, "second", dataSource, clock);
-        await().atMost(Duration.ofSeconds(60)).until(() -> alertsOf(topic, alerts, EventTypes.DUE_SOON) >= open);
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> alertsOf(topic, alerts, EventTypes.DUE_SOON) >= open);
 
         // Past every dueAt: the first leaves and a third joins while overdue alerts go out.
         clock.set(T0.plus(Duration.ofHours(2)));
-        await().atMost(Duration.ofSeconds(30)).until(() -> alertsOf(topic, alerts, EventTypes.OVERDUE) > 0);
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).until(() -> alertsOf(topic, alerts, EventTypes.OVERDUE) > 0);
         first.close();
         startEngine(bed, events, alerts, "third", dataSource, clock);
-        await().atMost(Duration.ofSeconds(60)).until(() -> alertsOf(topic, alerts, EventTypes.OVERDUE) >= open);
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> alertsOf(topic, alerts, EventTypes.OVERDUE) >= open);
         await().atMost(Duration.ofSeconds(30)).until(() ->
                 count(dataSource, "select count(*) from deadlines where next_alert_at is not null") == 0);
         assertThat(second.consumer().isRunning()).isTrue();
