@@ -105,6 +105,11 @@ public final class EventConsumerLoop implements AutoCloseable {
     private boolean processAndCommit(ConsumerRecords<String, byte[]> records) {
         Map<TopicPartition, OffsetAndMetadata> processed = new HashMap<>();
         boolean failed = false;
+        // A partition with records in hand is not caught up until they are processed and its lag is read again;
+        // otherwise isCaughtUp would answer from the previous poll while this batch is half applied.
+        for (TopicPartition partition : records.partitions()) {
+            lag.replace(partition, OptionalLong.empty());
+        }
         for (TopicPartition partition : records.partitions()) {
             for (ConsumerRecord<String, byte[]> record : records.records(partition)) {
                 try {

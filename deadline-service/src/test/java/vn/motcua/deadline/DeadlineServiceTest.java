@@ -1,0 +1,297 @@
+package vn.motcua.deadline;
+
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.restassured.RestAssured;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import vn.motcua.deadline.stream.AlertStreamFeed;
+import vn.motcua.deadline.support.DossierEvent;
+import vn.motcua.deadline.support.SseClient;
+import vn.motcua.deadline.support.Topic;
+import vn.motcua.events.CloudEvent;
+import vn.motcua.events.EventCodec;
+import vn.motcua.events.EventTypes;
+import vn.motcua.events.Topics;
+import vn.motcua.testkit.InfrastructureResource;
+import vn.motcua.testkit.Readiness;
+
+import javax.sql.DataSource;
+import java.net.URI;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.not;
+
+/**
+ * The service on the testkit's real Kafka and PostgreSQL, on the real clock: dossier events in, alerts out on the
+ * topic and the SSE stream. Same test resources as ReadinessTest, so the application starts once for both.
+ */
+@QuarkusTest
+@WithTestResource(value = InfrastructureResource.class, initArgs = @ResourceArg(name = "needs", value = "kafka,postgres"))
+class DeadlineServiceTest {
+
+    static final Duration WAIT = Duration.ofSeconds(30);
+
+    @ConfigProperty(name = "motcua.topics.dossier-events")
+    String dossierEvents;
+    @ConfigProperty(name = "motcua.topics.deadline-alerts")
+    String deadlineAlerts;
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+    @TestHTTPResource("/")
+    URL base;
+    @Inject
+    AlertStreamFeed feed;
+    @Inject
+    DataSource dataSource;
+
+    static Topic topic;
+
+    @BeforeAll
+    static void noTopicYet() {
+        topic = null;
+    }
+
+    @AfterAll
+    static void closeTopic() {
+        if (topic != null) {
+            topic.close();
+        }
+    }
+
+    Topic topic() {
+        if (topic == null) {
+            topic = new Topic(bootstrapServers);
+        }
+        return topic;
+    }
+
+    @Test
+    void aDossierPastItsDueAtYieldsOneOverdueAlertOnTheTopicAndOnTheStreamOfItsUnits() throws Exception {
+        String late = code("LATE");
+        String other = code("OTHER");
+        try (SseClient city = SseClient.open(uri("/api/alerts/stream?unit=SADEC"));
+             SseClient ward1 = SseClient.open(uri("/api/alerts/stream?unit=SADEC-P1"))) {
+            eventually().until(() -> city.isSubscribed() && ward1.isSubscribed() && feed.isLive());
+
+            Instant now = now();
+            topic().send(dossierEvents, DossierEvent.of(late, "SADEC-P2", now.minusSeconds(3600)).received(1, now.plusSeconds(4)));
+            eventually().until(() -> alertsFor(late, EventTypes.OVERDUE).size() == 1);
+            assertThat(alertsFor(late, EventTypes.DUE_SOON)).hasSize(1);
+
+            eventually().until(() -> city.events().stream()
+                    .anyMatch(e -> e.name().equals(EventTypes.OVERDUE) && e.alert().subject().equals(late)));
+            CloudEvent streamed = city.events().stream().filter(e -> e.name().equals(EventTypes.OVERDUE))
+                    .filter(e -> e.alert().subject().equals(late)).findFirst().orElseThrow().alert();
+            assertThat(streamed.id()).isEqualTo(alertsFor(late, EventTypes.OVERDUE).get(0).id());
+            assertThat(EventCodec.alertData(streamed).unitCode()).isEqualTo("SADEC-P2");
+
+            // Ward 1's stream sees its own alerts and nothing of ward 2; alerts arrive in order on a stream.
+            Instant later = now();
+            topic().send(dossierEvents, DossierEvent.of(other, "SADEC-P1", later.minusSeconds(3600)).received(1, later.plusSeconds(1)));
+            eventually().until(() -> ward1.events().stream()
+                    .anyMatch(e -> e.name().equals(EventTypes.OVERDUE) && e.alert().subject().equals(other)));
+            assertThat(ward1.events()).noneMatch(e -> e.alert().subject().equals(late));
+        }
+        assertThat(alertsFor(late, EventTypes.OVERDUE)).hasSize(1);
+    }
+
+    @Test
+    void resolvedWithdrawnAndPausedDossiersYieldNoOverdueAndAResumeShiftsTheDueDate() throws Exception {
+        Instant now = now();
+        Instant dueAt = now.plusSeconds(3);
+        String resolved = code("RES");
+        String withdrawn = code("WDR");
+        String paused = code("PAU");
+        String resumed = code("RSM");
+        Instant firstDueAt = now.plus(Duration.ofHours(1));
+        Instant shiftedDueAt = now.plusSeconds(4);
+        DossierEvent r = dossier(resolved, now);
+        DossierEvent w = dossier(withdrawn, now);
+        DossierEvent p = dossier(paused, now);
+        DossierEvent s = dossier(resumed, now);
+        topic().sendAll(dossierEvents, List.of(
+                r.received(1, dueAt), r.resolved(2, now, dueAt),
+                w.received(1, dueAt), w.withdrawn(2, now, dueAt),
+                p.received(1, dueAt), p.supplementRequested(2, now, dueAt),
+                s.received(1, firstDueAt), s.supplementRequested(2, now, firstDueAt),
+                s.supplementReceived(3, now.plusMillis(10), shiftedDueAt)));
+
+        eventually().until(() -> alertsFor(resumed, EventTypes.OVERDUE).size() == 1);
+        assertThat(EventCodec.alertData(alertsFor(resumed, EventTypes.OVERDUE).get(0)).dueAt().toInstant())
+                .isEqualTo(shiftedDueAt);
+        eventually().until(() -> pendingAlerts(resolved, withdrawn, paused) == 0 && now().isAfter(dueAt));
+        List<CloudEvent> all = topic().events(deadlineAlerts);
+        assertThat(all).filteredOn(e -> e.type().equals(EventTypes.OVERDUE))
+                .extracting(CloudEvent::subject).doesNotContain(resolved, withdrawn, paused);
+        assertThat(all).filteredOn(e -> e.subject().equals(resumed))
+                .allMatch(e -> EventCodec.alertData(e).dueAt().toInstant().equals(shiftedDueAt));
+
+        RestAssured.given().queryParam("unit", "SADEC").get("/api/deadlines/overdue").then().statusCode(200)
+                .body("code", hasItem(resumed))
+                .body("code", not(hasItems(paused)))
+                .body("code", not(hasItems(resolved)));
+    }
+
+    @Test
+    void anApologysNewDatePassingYieldsAppointmentMissedAndTheOverdueListShowsTheDossier() {
+        Instant now = now();
+        String code = code("APO");
+        DossierEvent dossier = DossierEvent.of(code, "SADEC-TKD", now.minus(Duration.ofDays(10)));
+        Instant dueAt = now.minus(Duration.ofDays(1));
+        Instant appointment = now.plusSeconds(2);
+        topic().sendAll(dossierEvents, List.of(dossier.received(1, dueAt),
+                dossier.apology(2, now.minus(Duration.ofHours(20)), dueAt, appointment)));
+
+        eventually().until(() -> alertsFor(code, EventTypes.APPOINTMENT_MISSED).size() == 1);
+        assertThat(alertsFor(code, EventTypes.OVERDUE)).hasSize(1);
+        assertThat(EventCodec.alertData(alertsFor(code, EventTypes.APPOINTMENT_MISSED).get(0)).dueAt().toInstant())
+                .isEqualTo(appointment);
+
+        var listed = RestAssured.given().queryParam("unit", "SADEC").get("/api/deadlines/overdue").then()
+                .statusCode(200).contentType("application/json").extract().jsonPath();
+        String item = "find { it.code == '" + code + "' }";
+        assertThat(listed.getString(item + ".unitCode")).isEqualTo("SADEC-TKD");
+        OffsetDateTime listedDueAt = OffsetDateTime.parse(listed.getString(item + ".dueAt"));
+        assertThat(listedDueAt.toInstant()).isEqualTo(dueAt);
+        assertThat(listedDueAt.getOffset().getId()).isEqualTo("+07:00");
+        assertThat(OffsetDateTime.parse(listed.getString(item + ".newAppointmentAt")).toInstant()).isEqualTo(appointment);
+        assertThat(listed.getString(item + ".dueDate")).isEqualTo(dueAt.atZone(DossierEvent.VIETNAM).toLocalDate().toString());
+        RestAssured.given().queryParam("unit", "SADEC-P1").get("/api/deadlines/overdue").then().statusCode(200)
+                .body("code", not(hasItem(code)));
+        Readiness.assertUp("deadline-service dossier-events consumer");
+    }
+
+    @Test
+    void aReplayedBackfillResolvedOnTimeYieldsNoOverdueAlert() throws Exception {
+        Instant received = OffsetDateTime.parse("2022-01-05T08:30:00+07:00").toInstant();
+        Instant dueAt = OffsetDateTime.parse("2022-01-10T17:00:00+07:00").toInstant();
+        List<CloudEvent> backfill = new ArrayList<>();
+        List<String> onTime = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            String code = code("BF" + i);
+            onTime.add(code);
+            DossierEvent dossier = DossierEvent.of(code, "SADEC-P3", received);
+            backfill.add(dossier.received(1, dueAt));
+            backfill.add(dossier.resolved(2, dueAt.minusSeconds(3600), dueAt));
+        }
+        String stillOpen = code("BF-OPEN");
+        backfill.add(DossierEvent.of(stillOpen, "SADEC-P3", received).received(1, dueAt));
+        topic().sendAll(dossierEvents, backfill);
+
+        eventually().until(() -> alertsFor(stillOpen, EventTypes.OVERDUE).size() == 1);
+        eventually().until(() -> closedCount(onTime) == onTime.size());
+        List<CloudEvent> all = topic().events(deadlineAlerts);
+        assertThat(all).extracting(CloudEvent::subject).doesNotContainAnyElementsOf(onTime);
+        assertThat(all).filteredOn(e -> e.subject().equals(stillOpen)).extracting(CloudEvent::type)
+                .containsExactly(EventTypes.OVERDUE);
+    }
+
+    @Test
+    void garbageGoesToTheDeadLetterTopicAndTheNextEventIsStillProcessed() throws Exception {
+        String key = code("DLQ");
+        byte[] garbage = {(byte) 0xde, (byte) 0xad, 0x00, '{'};
+        topic().sendBytes(dossierEvents, key, garbage);
+        CloudEvent noDueAt = dossier(key, now()).received(1, now());
+        ((ObjectNode) noDueAt.data()).remove("dueAt");
+        topic().send(dossierEvents, noDueAt);
+        topic().send(dossierEvents, dossier(key, now()).received(1, now().plus(Duration.ofDays(5))));
+
+        eventually().until(() -> closedOrOpen(key));
+        List<ConsumerRecord<String, byte[]>> letters = topic().readAll(Topics.deadLetterTopic(dossierEvents)).stream()
+                .filter(letter -> key.equals(letter.key())).toList();
+        assertThat(letters).hasSize(2);
+        assertThat(letters.get(0).value()).isEqualTo(garbage);
+        assertThat(new String(letters.get(1).headers().lastHeader(Topics.DLQ_REASON_HEADER).value(), StandardCharsets.UTF_8))
+                .contains("dueAt");
+    }
+
+    @Test
+    void aBadUnitIsAProblemNamingTheParameter() {
+        for (String path : List.of("/api/deadlines/overdue", "/api/alerts/stream")) {
+            RestAssured.given().queryParam("unit", "NOWHERE").get(path).then().statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("status", equalTo(400))
+                    .body("errors[0].field", equalTo("unit"));
+        }
+        RestAssured.given().queryParam("unit", "ALL").get("/api/deadlines/overdue").then().statusCode(200);
+        RestAssured.get("/api/deadlines/overdue").then().statusCode(200);
+        RestAssured.given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
+                .body("paths", org.hamcrest.Matchers.hasKey("/api/alerts/stream"))
+                .body("paths", org.hamcrest.Matchers.hasKey("/api/deadlines/overdue"));
+    }
+
+    /** Polls every 250 ms: each poll reads the alerts topic from the start, which is not free on 2 cores. */
+    private static org.awaitility.core.ConditionFactory eventually() {
+        return await().atMost(WAIT).pollInterval(Duration.ofMillis(250));
+    }
+
+    private List<CloudEvent> alertsFor(String code, String type) {
+        return topic().events(deadlineAlerts).stream()
+                .filter(e -> e.subject().equals(code) && e.type().equals(type)).toList();
+    }
+
+    private long pendingAlerts(String... codes) throws Exception {
+        return query("select count(*) from deadlines where dossier_code = any (?) and (next_alert_at is not null "
+                + "or last_sequence < 2)", codes);
+    }
+
+    private long closedCount(List<String> codes) throws Exception {
+        return query("select count(*) from deadlines where dossier_code = any (?) and status <> 'OPEN'",
+                codes.toArray(String[]::new));
+    }
+
+    private boolean closedOrOpen(String code) throws Exception {
+        return query("select count(*) from deadlines where dossier_code = any (?)", new String[]{code}) == 1;
+    }
+
+    private long query(String sql, String[] codes) throws Exception {
+        try (Connection connection = dataSource.getConnection(); PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setArray(1, connection.createArrayOf("varchar", codes));
+            try (ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        }
+    }
+
+    private static DossierEvent dossier(String code, Instant now) {
+        return DossierEvent.of(code, "SADEC-P4", now.minusSeconds(3600));
+    }
+
+    /** Millisecond instants, as intake-service publishes them; PostgreSQL keeps microseconds. */
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    private static String code(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    private URI uri(String path) throws Exception {
+        return base.toURI().resolve(path);
+    }
+}

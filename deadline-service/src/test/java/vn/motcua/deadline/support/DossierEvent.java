@@ -1,0 +1,76 @@
+package vn.motcua.deadline.support;
+
+import vn.motcua.events.Channel;
+import vn.motcua.events.CloudEvent;
+import vn.motcua.events.Decision;
+import vn.motcua.events.DossierData;
+import vn.motcua.events.EventCodec;
+import vn.motcua.events.EventTypes;
+import vn.motcua.events.Timeliness;
+
+import java.net.URI;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+
+/** Dossier events as intake-service would publish them, for tests. */
+public final class DossierEvent {
+
+    public static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+    private static final URI INTAKE = URI.create("/motcua/intake-service");
+
+    private final String code;
+    private final String unit;
+    private final Instant receivedAt;
+
+    private DossierEvent(String code, String unit, Instant receivedAt) {
+        this.code = code;
+        this.unit = unit;
+        this.receivedAt = receivedAt;
+    }
+
+    public static DossierEvent of(String code, String unit, Instant receivedAt) {
+        return new DossierEvent(code, unit, receivedAt);
+    }
+
+    public CloudEvent received(long sequence, Instant dueAt) {
+        return event(EventTypes.RECEIVED, receivedAt, sequence, dueAt, null, null, null, null, null);
+    }
+
+    public CloudEvent supplementRequested(long sequence, Instant at, Instant dueAt) {
+        return event(EventTypes.SUPPLEMENT_REQUESTED, at, sequence, dueAt, at, null, null, null, null);
+    }
+
+    public CloudEvent supplementReceived(long sequence, Instant at, Instant newDueAt) {
+        return event(EventTypes.SUPPLEMENT_RECEIVED, at, sequence, newDueAt, null, at, null, null, null);
+    }
+
+    public CloudEvent apology(long sequence, Instant at, Instant dueAt, Instant newAppointmentAt) {
+        return event(EventTypes.APOLOGY_ISSUED, at, sequence, dueAt, null, null, newAppointmentAt, null, null);
+    }
+
+    public CloudEvent resolved(long sequence, Instant at, Instant dueAt) {
+        return event(EventTypes.RESOLVED, at, sequence, dueAt, null, null, null, at, null);
+    }
+
+    public CloudEvent withdrawn(long sequence, Instant at, Instant dueAt) {
+        return event(EventTypes.WITHDRAWN, at, sequence, dueAt, null, null, null, null, at);
+    }
+
+    private CloudEvent event(String type, Instant time, long sequence, Instant dueAt, Instant requestedAt,
+                             Instant supplementReceivedAt, Instant newAppointmentAt, Instant resolvedAt,
+                             Instant withdrawnAt) {
+        OffsetDateTime due = at(dueAt);
+        LocalDate dueDate = due == null ? null : due.toLocalDate();
+        DossierData data = new DossierData(code, unit, "1.001612", Channel.DIRECT, null, at(receivedAt), dueDate, due,
+                sequence, at(requestedAt), requestedAt == null ? null : 2, at(supplementReceivedAt),
+                at(newAppointmentAt), at(resolvedAt), resolvedAt == null ? null : Decision.APPROVED,
+                resolvedAt == null ? null : Timeliness.ON_TIME, at(withdrawnAt));
+        return EventCodec.dossierEvent(type, INTAKE, at(time), data);
+    }
+
+    public static OffsetDateTime at(Instant instant) {
+        return instant == null ? null : instant.atZone(VIETNAM).toOffsetDateTime();
+    }
+}

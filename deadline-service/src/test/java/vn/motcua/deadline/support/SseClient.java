@@ -1,0 +1,83 @@
+package vn.motcua.deadline.support;
+
+import vn.motcua.events.CloudEvent;
+import vn.motcua.events.EventCodec;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Stream;
+
+/** Reads a Server-Sent Events stream on a thread of its own and keeps what arrived. */
+public final class SseClient implements AutoCloseable {
+
+    public record Event(String name, CloudEvent alert) {
+    }
+
+    private final List<String> lines = new CopyOnWriteArrayList<>();
+    private final List<Event> events = new CopyOnWriteArrayList<>();
+    private final HttpClient client = HttpClient.newHttpClient();
+    private volatile Stream<String> body;
+    private volatile int status;
+
+    public static SseClient open(URI uri) {
+        SseClient sse = new SseClient();
+        sse.client.sendAsync(HttpRequest.newBuilder(uri).header("Accept", "text/event-stream").build(),
+                HttpResponse.BodyHandlers.ofLines()).thenAccept(response -> {
+            sse.status = response.statusCode();
+            sse.body = response.body();
+            Thread reader = new Thread(() -> sse.read(response.body()), "sse-reader");
+            reader.setDaemon(true);
+            reader.start();
+        });
+        return sse;
+    }
+
+    private void read(Stream<String> stream) {
+        String name = null;
+        try {
+            for (String line : (Iterable<String>) stream::iterator) {
+                lines.add(line);
+                if (line.startsWith("event:")) {
+                    name = line.substring("event:".length()).trim();
+                } else if (line.startsWith("data:")) {
+                    String json = line.substring("data:".length()).trim();
+                    events.add(new Event(name, EventCodec.read(json.getBytes(StandardCharsets.UTF_8))));
+                } else if (line.isEmpty()) {
+                    name = null;
+                }
+            }
+        } catch (RuntimeException closed) {
+            // the stream was closed by the test
+        }
+    }
+
+    public int status() {
+        return status;
+    }
+
+    /** True once the server's opening comment arrived: alerts from now on will be delivered. */
+    public boolean isSubscribed() {
+        return lines.stream().anyMatch(line -> line.startsWith(":") && line.contains("subscribed"));
+    }
+
+    public List<Event> events() {
+        return List.copyOf(events);
+    }
+
+    public List<String> lines() {
+        return List.copyOf(lines);
+    }
+
+    @Override
+    public void close() {
+        Stream<String> stream = body;
+        if (stream != null) {
+            stream.close();
+        }
+    }
+}
