@@ -1,6 +1,5 @@
 package vn.motcua.stats.support;
 
-import io.restassured.path.json.JsonPath;
 import vn.motcua.stats.report.PeriodReport;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -14,25 +13,11 @@ public record Form06(long newOnline, long newDirectOrPostal, long carriedOver, l
                 r.received().carriedOver(), r.resolved().total(), r.resolved().early(), r.resolved().onTime(),
                 r.resolved().late(), r.pending().total(), r.pending().withinDeadline(), r.pending().overdue(),
                 r.withdrawn());
+        assertThat(r.summary().onTimeOrEarly()).isEqualTo(r.resolved().early() + r.resolved().onTime());
+        assertThat(r.summary().lateOrOverdue()).isEqualTo(r.resolved().late() + r.pending().overdue());
         return new Form06(r.received().newOnline(), r.received().newDirectOrPostal(), r.received().carriedOver(),
                 r.resolved().early(), r.resolved().onTime(), r.resolved().late(), r.pending().withinDeadline(),
                 r.pending().overdue(), r.withdrawn(), r.online().level3(), r.online().level4());
-    }
-
-    public static Form06 of(JsonPath json) {
-        assertIdentities(json.getLong("received.total"), json.getLong("received.newOnline"),
-                json.getLong("received.newDirectOrPostal"), json.getLong("received.carriedOver"),
-                json.getLong("resolved.total"), json.getLong("resolved.early"), json.getLong("resolved.onTime"),
-                json.getLong("resolved.late"), json.getLong("pending.total"), json.getLong("pending.withinDeadline"),
-                json.getLong("pending.overdue"), json.getLong("withdrawn"));
-        assertThat(json.getLong("summary.onTimeOrEarly"))
-                .isEqualTo(json.getLong("resolved.early") + json.getLong("resolved.onTime"));
-        assertThat(json.getLong("summary.lateOrOverdue"))
-                .isEqualTo(json.getLong("resolved.late") + json.getLong("pending.overdue"));
-        return new Form06(json.getLong("received.newOnline"), json.getLong("received.newDirectOrPostal"),
-                json.getLong("received.carriedOver"), json.getLong("resolved.early"), json.getLong("resolved.onTime"),
-                json.getLong("resolved.late"), json.getLong("pending.withinDeadline"), json.getLong("pending.overdue"),
-                json.getLong("withdrawn"), json.getLong("online.level3"), json.getLong("online.level4"));
     }
 
     /** 3 = 4 + 5 + 6; 7 = 8 + 9 + 10; 11 = 12 + 13; 3 = 7 + 11 + withdrawn. */
