@@ -158,12 +158,12 @@ public final class DossierStore {
     }
 
     /** Mapping between {@link DossierRecord} and its BSON document. */
-    static final class DossierDocuments {
+    public static final class DossierDocuments {
 
         private DossierDocuments() {
         }
 
-        static Document document(DossierRecord record, long version, DossierFacts facts, Document pending) {
+        public static Document document(DossierRecord record, long version, DossierFacts facts, Document pending) {
             List<Document> observations = new ArrayList<>();
             for (Observation o : record.observations()) {
                 observations.add(new Document("id", o.eventId())
