@@ -48,6 +48,8 @@ import java.util.function.UnaryOperator;
 public final class DossierStore {
 
     private static final int MAX_ATTEMPTS = 100;
+    /** Scans come in batches; the wire server otherwise answers a whole collection in one reply. */
+    private static final int BATCH = 1_000;
 
     private final MongoCollection<Document> dossiers;
     private final TotalsStore totals;
@@ -99,7 +101,8 @@ public final class DossierStore {
     /** Finishes every delta a crash left behind; run before consuming. Returns how many it finished. */
     public int finishAllPending() {
         int finished = 0;
-        for (Document doc : dossiers.find(Filters.exists("pending.id")).projection(Projections.include("pending"))) {
+        for (Document doc : dossiers.find(Filters.exists("pending.id")).projection(Projections.include("pending"))
+                .batchSize(BATCH)) {
             finish(doc.getString("_id"), doc.get("pending", Document.class));
             finished++;
         }
@@ -148,7 +151,7 @@ public final class DossierStore {
     /** Every dossier's facts, one at a time (the rebuild), with deltas left by a crash finished first. */
     public void forEachFacts(Consumer<DossierFacts> action) {
         finishAllPending();
-        for (Document doc : dossiers.find().projection(Projections.exclude("pending"))) {
+        for (Document doc : dossiers.find().projection(Projections.exclude("pending")).batchSize(BATCH)) {
             action.accept(DossierDocuments.record(doc).facts());
         }
     }

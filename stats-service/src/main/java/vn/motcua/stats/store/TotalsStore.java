@@ -88,7 +88,7 @@ public final class TotalsStore {
 
     public Map<TotalsKey, Counts> all() {
         Map<TotalsKey, Counts> result = new HashMap<>();
-        for (Document doc : totals.find().projection(Projections.exclude("applied"))) {
+        for (Document doc : totals.find().projection(Projections.exclude("applied")).batchSize(1_000)) {
             result.put(new TotalsKey(doc.getString("unit"), doc.getString("period")), counts(doc));
         }
         return result;
