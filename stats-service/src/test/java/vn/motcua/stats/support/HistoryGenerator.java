@@ -55,7 +55,6 @@ public final class HistoryGenerator {
         Instant dueAt = fivePm(receivedAt, 1 + random.nextInt(15));
         steps.add(new History.Step(EventTypes.RECEIVED, receivedAt, dueAt, null));
         Instant t = receivedAt;
-        boolean open = true;
 
         if (random.nextInt(4) == 0) {
             Instant requested = t.plus(randomDuration(20));
@@ -77,8 +76,9 @@ public final class HistoryGenerator {
                 steps.add(new History.Step(EventTypes.SUPPLEMENT_RECEIVED, back, dueAt, null));
                 t = back;
             } else {
-                open = !requested.isAfter(dueAt); // stays paused forever; a late request does not pause
-                return done(code, unit, channel, level, receivedAt, steps, alerts, open ? null : dueAt);
+                // Never supplemented: paused for good, unless the request came after dueAt (which does not pause).
+                boolean paused = !requested.isAfter(dueAt);
+                return done(code, unit, channel, level, receivedAt, steps, alerts, paused ? null : dueAt);
             }
         }
         if (random.nextInt(7) == 0) {
