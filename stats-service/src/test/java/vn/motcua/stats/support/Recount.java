@@ -1,0 +1,81 @@
+package vn.motcua.stats.support;
+
+import vn.motcua.events.Channel;
+import vn.motcua.events.EventTypes;
+import vn.motcua.events.Timeliness;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * The test's own count of form 06, straight from the histories and DESIGN's words, sharing no code with the
+ * service: for [from, to] and T = min(now, end of to), walk each history.
+ */
+public final class Recount {
+
+    private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+
+    private Recount() {
+    }
+
+    public static Form06 count(Collection<History> histories, Collection<String> units, LocalDate from,
+                               LocalDate to, Instant now) {
+        Instant start = from.atStartOfDay(VIETNAM).toInstant();
+        Instant endExclusive = to.plusDays(1).atStartOfDay(VIETNAM).toInstant();
+        Instant asOf = now.isBefore(endExclusive) ? now : endExclusive.minusNanos(1);
+        long[] n = new long[11];
+        for (History h : histories) {
+            if (!units.contains(h.unit()) || !h.receivedAt().isBefore(endExclusive)) {
+                continue;
+            }
+            History.Step closing = closing(h.steps());
+            if (closing != null && closing.at().isBefore(start)) {
+                continue; // closed before the period began
+            }
+            if (h.receivedAt().isBefore(start)) {
+                n[2]++;
+            } else if (h.channel() == Channel.ONLINE) {
+                n[0]++;
+                n[h.onlineLevel() == 3 ? 9 : 10]++;
+            } else {
+                n[1]++;
+            }
+            if (closing != null && closing.at().isBefore(endExclusive)) {
+                if (closing.type().equals(EventTypes.WITHDRAWN)) {
+                    n[8]++;
+                } else {
+                    n[closing.timeliness() == Timeliness.EARLY ? 3 : closing.timeliness() == Timeliness.ON_TIME ? 4 : 5]++;
+                }
+            } else {
+                n[overdueAt(h.steps(), asOf) ? 7 : 6]++;
+            }
+        }
+        return new Form06(n[0], n[1], n[2], n[3], n[4], n[5], n[6], n[7], n[8], n[9], n[10]);
+    }
+
+    private static History.Step closing(List<History.Step> steps) {
+        return steps.stream().filter(s -> s.type().equals(EventTypes.RESOLVED) || s.type().equals(EventTypes.WITHDRAWN))
+                .findFirst().orElse(null);
+    }
+
+    /** Open at t: overdue if its deadline then lies before t and its clock was not stopped for a supplement. */
+    private static boolean overdueAt(List<History.Step> steps, Instant t) {
+        Instant dueAt = null;
+        boolean stopped = false;
+        for (History.Step s : steps) {
+            if (s.at().isAfter(t)) {
+                break;
+            }
+            dueAt = s.dueAt();
+            if (s.type().equals(EventTypes.SUPPLEMENT_REQUESTED)) {
+                stopped = !s.at().isAfter(s.dueAt());
+            } else if (s.type().equals(EventTypes.SUPPLEMENT_RECEIVED)) {
+                stopped = false;
+            }
+        }
+        return !stopped && dueAt != null && dueAt.isBefore(t);
+    }
+}
