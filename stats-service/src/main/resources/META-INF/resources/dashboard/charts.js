@@ -20,7 +20,10 @@ function upsert(id, config) {
     existing.data.labels = config.data.labels;
     existing.data.datasets.forEach((ds, i) => Object.assign(ds, config.data.datasets[i]));
     existing.options.locale = config.options.locale;
-    Object.assign(existing.options.plugins, config.options.plugins);
+    for (const [name, plugin] of Object.entries(config.options.plugins)) {
+      if (name === 'legend') continue; // keeps the position chosen on resize
+      existing.options.plugins[name] = plugin;
+    }
     if (config.options.scales) {
       for (const [axis, scale] of Object.entries(config.options.scales)) Object.assign(existing.options.scales[axis], scale);
     }
@@ -29,6 +32,11 @@ function upsert(id, config) {
   }
   existing?.destroy();
   charts[id] = new window.Chart(document.getElementById(id), config);
+}
+
+/** Legend beside the doughnut when there is room, below it on a phone. */
+function legendPosition(width) {
+  return width < 460 ? 'bottom' : 'right';
 }
 
 function doughnut(id, labels, values, colors, ariaLabel) {
@@ -42,8 +50,15 @@ function doughnut(id, labels, values, colors, ariaLabel) {
       locale: chartLocale(),
       maintainAspectRatio: false,
       cutout: '58%',
+      onResize: (chart, size) => {
+        const position = legendPosition(size.width);
+        if (chart.options.plugins.legend.position !== position) {
+          chart.options.plugins.legend.position = position;
+          chart.update('none');
+        }
+      },
       plugins: {
-        legend: { position: 'right', labels: { boxWidth: 14, boxHeight: 14, font: { size: 13 } } },
+        legend: { position: legendPosition(canvas.parentElement.clientWidth), labels: { boxWidth: 14, boxHeight: 14, font: { size: 13 } } },
         tooltip: {
           callbacks: {
             label: (ctx) => {
