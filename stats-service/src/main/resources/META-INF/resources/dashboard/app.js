@@ -6,7 +6,7 @@ import {
   currentPeriod, formatPeriod, inPeriodLabel, parsePeriod, periodLabel, periodsOf, previous, shortLabel,
 } from './periods.js';
 import { loadUnits, ordered } from './units.js';
-import { drawChannels, drawOutcome, drawTrend } from './charts.js';
+import { clearCharts, drawChannels, drawOutcome, drawTrend } from './charts.js';
 import { AlertsPanel } from './alerts.js';
 
 const TREND_PERIODS = 4; // before the chosen one
@@ -132,7 +132,8 @@ async function render() {
     clear();
     const box = $('report-error');
     box.hidden = false;
-    box.textContent = `${t('errorReport')}: ${e instanceof ApiError ? `${e.message} (${e.status})` : t('errorNetwork')}`;
+    box.textContent = `${t('errorReport')}: ${e instanceof ApiError
+      ? (e.problem ? `${e.message} (HTTP ${e.status})` : `HTTP ${e.status}`) : t('errorNetwork')}`;
     document.body.dataset.state = 'error';
   }
   loadTrend(token);
@@ -195,6 +196,7 @@ function clear() {
   setText('summary-text', '');
   setText('f06-unit', unitName(state.unit));
   for (const el of document.querySelectorAll('[data-testid^="f06-c"], [data-testid="f06-withdrawn"]')) el.textContent = '–';
+  clearCharts();
 }
 
 // --- start ------------------------------------------------------------------------------------------------------

@@ -127,3 +127,11 @@ export function drawTrend(points) {
     },
   });
 }
+
+/** No report: the outcome and channel charts go blank rather than show the previous view's figures. */
+export function clearCharts() {
+  for (const id of ['chart-outcome', 'chart-channels']) {
+    charts[id]?.destroy();
+    delete charts[id];
+  }
+}

@@ -33,9 +33,9 @@ export function localDate(iso) {
 /** An instant "2022-07-05T17:00:00+07:00" → "05/07/2022 17:00" at the one-stop shop (UTC+7). */
 export function instant(iso) {
   if (!iso) return '–';
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(locale(), {
-    timeZone: ZONE, day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false,
-  }).format(date).replace(',', '');
+  const when = new Date(iso);
+  if (Number.isNaN(when.getTime())) return iso;
+  const date = new Intl.DateTimeFormat(locale(), { timeZone: ZONE, day: '2-digit', month: '2-digit', year: 'numeric' });
+  const time = new Intl.DateTimeFormat(locale(), { timeZone: ZONE, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+  return `${date.format(when)} ${time.format(when)}`;
 }
