@@ -96,7 +96,11 @@ final class Browser implements AutoCloseable {
     }
 
     <T> T await(Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, TIMEOUT).until(condition);
+        return await(condition, TIMEOUT);
+    }
+
+    <T> T await(Function<WebDriver, T> condition, Duration timeout) {
+        return new WebDriverWait(driver, timeout).until(condition);
     }
 
     /** Waits until the page has settled on a report answer, ready or error. */

@@ -59,12 +59,15 @@ class DashboardNumbersBrowserTest {
     String topic;
 
     private static boolean seeded;
+    private static boolean seedTried;
 
     @BeforeEach
     void seed() throws Exception {
         if (seeded) {
             return;
         }
+        assertThat(seedTried).as("the report API did not count the seeded dossiers (see the first test)").isFalse();
+        seedTried = true;
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         props.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -89,7 +92,8 @@ class DashboardNumbersBrowserTest {
                     "2022-01-06T09:00:00+07:00", Timeliness.EARLY);
             producer.flush();
         }
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() ->
+        await("GET /api/stats/reports/2022-H1 counts the 7 seeded dossiers (needs the report API)")
+                .atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() ->
                 given().get("/api/stats/reports/2022-H1").then().extract().statusCode() == 200
                         && given().get("/api/stats/reports/2022-H1").jsonPath().getInt("received.total") == 7);
         seeded = true;
