@@ -36,7 +36,7 @@ function upsert(id, config) {
 
 /** Legend beside the doughnut when there is room, below it on a phone. */
 function legendPosition(width) {
-  return width < 460 ? 'bottom' : 'right';
+  return width < 400 ? 'bottom' : 'right';
 }
 
 function doughnut(id, labels, values, colors, ariaLabel) {
