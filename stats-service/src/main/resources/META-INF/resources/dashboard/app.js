@@ -17,6 +17,7 @@ let state = readUrl();
 let loadToken = 0;
 let lastReport = null;
 let lastTrend = null;
+let lastChildren = null;
 let alertsBase = null;
 const alerts = new AlertsPanel({ unitName });
 
@@ -111,12 +112,15 @@ async function render() {
     // only the language changed: redraw what is there
     show(lastReport.report);
     if (lastTrend) drawTrend(lastTrend.map((p) => ({ ...p, label: shortLabel(p.period) })));
+    showChildRows();
     alerts.render();
     alerts.status($('alerts-status').dataset.status);
     return;
   }
   alerts.start(alertsBase, state.unit);
   const token = ++loadToken;
+  lastChildren = null;
+  showChildRows();
   document.body.dataset.state = 'loading';
   $('report-range').textContent = t('loading');
   try {
@@ -137,6 +141,43 @@ async function render() {
     document.body.dataset.state = 'error';
   }
   loadTrend(token);
+  loadChildRows(token);
+}
+
+/** Form 06 lists, under the chosen unit, each of its units (the wards and communes of the city). */
+async function loadChildRows(token) {
+  const children = units.filter((u) => (state.unit === 'ALL' ? !u.parentCode : u.parentCode === state.unit));
+  const period = formatPeriod(state.period);
+  const reports = await Promise.all(children.map((u) => getJson(ENDPOINTS.report(period, u.code)).catch(() => null)));
+  if (token !== loadToken) return;
+  lastChildren = children.map((u, i) => ({ unit: u, report: reports[i] }));
+  showChildRows();
+}
+
+function showChildRows() {
+  const body = document.querySelector('.form06 tbody');
+  body.querySelectorAll('tr.child').forEach((tr) => tr.remove());
+  (lastChildren || []).forEach(({ unit, report }, i) => {
+    const tr = document.createElement('tr');
+    tr.className = 'child';
+    tr.dataset.testid = 'f06-child-row';
+    tr.dataset.unit = unit.code;
+    const no = document.createElement('td');
+    no.textContent = `1.${i + 1}`;
+    const name = document.createElement('th');
+    name.scope = 'row';
+    name.textContent = unit.name;
+    tr.append(no, name);
+    const values = report ? form06Columns(report) : {};
+    for (const key of COLUMN_KEYS) {
+      const td = document.createElement('td');
+      td.className = `num${key === 'c10' || key === 'c13' ? ' late' : ''}`;
+      td.dataset.col = key;
+      td.textContent = report ? num(values[key]) : '–';
+      tr.append(td);
+    }
+    body.append(tr);
+  });
 }
 
 async function loadTrend(token) {
@@ -177,15 +218,21 @@ function show(r) {
   }));
 
   setText('f06-unit', unitName(r.unit || state.unit));
-  const cols = {
+  for (const [key, value] of Object.entries(form06Columns(r))) setText(`f06-${key}`, num(value));
+
+  drawOutcome(r);
+  drawChannels(r);
+}
+
+const COLUMN_KEYS = ['c3', 'c4', 'c5', 'c6', 'c7', 'c8', 'c9', 'c10', 'c11', 'c12', 'c13', 'withdrawn'];
+
+/** Form 06's columns (3)…(13) and the withdrawn column, from a report answer. */
+function form06Columns(r) {
+  return {
     c3: r.received.total, c4: r.received.newOnline, c5: r.received.newDirectOrPostal, c6: r.received.carriedOver,
     c7: r.resolved.total, c8: r.resolved.early, c9: r.resolved.onTime, c10: r.resolved.late,
     c11: r.pending.total, c12: r.pending.withinDeadline, c13: r.pending.overdue, withdrawn: r.withdrawn,
   };
-  for (const [key, value] of Object.entries(cols)) setText(`f06-${key}`, num(value));
-
-  drawOutcome(r);
-  drawChannels(r);
 }
 
 function clear() {

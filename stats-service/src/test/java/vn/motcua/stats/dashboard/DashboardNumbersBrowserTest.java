@@ -110,6 +110,8 @@ class DashboardNumbersBrowserTest {
             browser.select("unit-select").selectByValue("SADEC");
             awaitView(browser, "2022-H1", "SADEC");
             assertShows(browser, "2022-H1", "SADEC");
+            assertChildRow(browser, "2022-H1", "SADEC-P1");
+            assertChildRow(browser, "2022-H1", "SADEC-P2");
 
             browser.select("unit-select").selectByValue("SADEC-P1");
             awaitView(browser, "2022-H1", "SADEC-P1");
@@ -190,6 +192,36 @@ class DashboardNumbersBrowserTest {
                 .contains(vi(r.getInt("received.total")), pct(r.getDouble("summary.onTimeRate")),
                         pct(r.getDouble("summary.onlineRate")));
         assertThat(browser.text("report-range")).contains(date(r.getString("from")), date(r.getString("to")));
+    }
+
+    /** The ward's row under the city in form 06 equals the ward's own report. */
+    private void assertChildRow(Browser browser, String period, String unit) {
+        JsonPath r = given().get("/api/stats/reports/" + period + UNIT_FILTER + unit)
+                .then().statusCode(200).extract().jsonPath();
+        String row = "[data-testid='f06-child-row'][data-unit='" + unit + "'] ";
+        browser.await(d -> !d.findElements(org.openqa.selenium.By.cssSelector(row + "[data-col='c3']")).isEmpty()
+                && !"–".equals(d.findElement(org.openqa.selenium.By.cssSelector(row + "[data-col='c3']")).getText()));
+        Map<String, String> paths = new LinkedHashMap<>();
+        paths.put("c3", "received.total");
+        paths.put("c4", "received.newOnline");
+        paths.put("c5", "received.newDirectOrPostal");
+        paths.put("c6", "received.carriedOver");
+        paths.put("c7", "resolved.total");
+        paths.put("c8", "resolved.early");
+        paths.put("c9", "resolved.onTime");
+        paths.put("c10", "resolved.late");
+        paths.put("c11", "pending.total");
+        paths.put("c12", "pending.withinDeadline");
+        paths.put("c13", "pending.overdue");
+        paths.put("withdrawn", "withdrawn");
+        Map<String, String> shown = new LinkedHashMap<>();
+        Map<String, String> wanted = new LinkedHashMap<>();
+        paths.forEach((col, path) -> {
+            shown.put(col, browser.driver.findElement(org.openqa.selenium.By.cssSelector(row + "[data-col='" + col + "']"))
+                    .getText().strip());
+            wanted.put(col, vi(r.getInt(path)));
+        });
+        assertThat(shown).as("form 06 row of %s in %s", unit, period).isEqualTo(wanted);
     }
 
     /** 2264 → "2.264". */

@@ -77,6 +77,12 @@ class DashboardPageBrowserTest {
                     .map(o -> o.getAttribute("value")).toList();
             assertThat(units).contains("ALL", "SADEC", "SADEC-P1", "SADEC-AH", "SADEC-TPD");
 
+            // form 06 lists the city's wards and communes under it
+            browser.await(d -> browser.allByTestId("f06-child-row").size() == units.size() - 2);
+            List<String> rows = browser.allByTestId("f06-child-row").stream()
+                    .map(tr -> tr.getAttribute("data-unit")).toList();
+            assertThat(rows).startsWith("SADEC-P1", "SADEC-P2").contains("SADEC-TPD").doesNotContain("SADEC");
+
             System.out.println("screenshot: " + browser.screenshot("dashboard-1366x768").toAbsolutePath());
         }
     }
