@@ -1,0 +1,163 @@
+// The live panel: overdue and due-soon dossiers per unit, from deadline-service (another origin, CORS):
+// the current overdue list on load, then Server-Sent Events as alerts happen.
+import { ENDPOINTS, getJson } from './api.js';
+import { t } from './i18n.js';
+import { instant, localDate, num } from './format.js';
+
+const TYPES = ['deadline.due-soon', 'deadline.overdue', 'deadline.appointment-missed'];
+const MAX_ITEMS = 50;
+
+export class AlertsPanel {
+  constructor({ unitName }) {
+    this.unitName = unitName;
+    this.base = null;
+    this.unit = null;
+    this.source = null;
+    this.retryTimer = null;
+    this.retryDelay = 1000;
+    this.dossiers = new Map(); // dossierCode → {type, unitCode, procedureCode, dueDate, dueAt, time, fresh}
+    this.seenIds = new Set();
+    this.generation = 0;
+  }
+
+  /** Starts (or restarts, for another unit) the panel. base: deadline-service's URL, or null when unknown. */
+  async start(base, unit) {
+    if (this.base === base && this.unit === unit && this.source) return;
+    this.stop();
+    this.base = base;
+    this.unit = unit;
+    this.dossiers.clear();
+    this.seenIds.clear();
+    this.render();
+    if (!base) {
+      this.status('off');
+      return;
+    }
+    const generation = ++this.generation;
+    this.connect(generation);
+    try {
+      const list = await getJson(ENDPOINTS.overdue(base, unit));
+      if (generation !== this.generation || !Array.isArray(list)) return;
+      for (const d of list) {
+        const code = d.dossierCode || d.code;
+        if (!code || this.dossiers.has(code)) continue;
+        this.dossiers.set(code, {
+          type: 'deadline.overdue', unitCode: d.unitCode, procedureCode: d.procedureCode, dueDate: d.dueDate,
+          dueAt: d.dueAt, time: d.dueAt, fresh: false,
+        });
+      }
+      this.render();
+    } catch (e) {
+      // the list is a convenience: the stream still brings what happens from now on
+      console.warn('overdue list unavailable', e);
+    }
+  }
+
+  stop() {
+    this.generation++;
+    clearTimeout(this.retryTimer);
+    this.source?.close();
+    this.source = null;
+  }
+
+  connect(generation) {
+    this.status('connecting');
+    const source = new EventSource(ENDPOINTS.alertStream(this.base, this.unit));
+    this.source = source;
+    source.onopen = () => {
+      this.retryDelay = 1000;
+      this.status('live');
+    };
+    const onEvent = (event) => this.onEvent(event, generation);
+    for (const type of TYPES) source.addEventListener(type, onEvent);
+    source.onmessage = onEvent; // events without a name: the type is in the CloudEvent
+    source.onerror = () => {
+      if (generation !== this.generation) return;
+      this.status('down');
+      if (source.readyState === EventSource.CLOSED) {
+        // the browser gave up (refused, not text/event-stream, CORS): try again ourselves, slower each time
+        this.retryTimer = setTimeout(() => generation === this.generation && this.connect(generation), this.retryDelay);
+        this.retryDelay = Math.min(this.retryDelay * 2, 30000);
+      }
+    };
+  }
+
+  onEvent(event, generation) {
+    if (generation !== this.generation) return;
+    let cloudEvent;
+    try {
+      cloudEvent = JSON.parse(event.data);
+    } catch (e) {
+      return;
+    }
+    const type = cloudEvent.type || event.type;
+    if (!TYPES.includes(type)) return;
+    if (cloudEvent.id) {
+      if (this.seenIds.has(cloudEvent.id)) return;
+      this.seenIds.add(cloudEvent.id);
+    }
+    const data = cloudEvent.data || {};
+    const code = data.dossierCode || cloudEvent.subject;
+    if (!code) return;
+    this.dossiers.delete(code); // re-inserted last: newest first in the list
+    this.dossiers.set(code, {
+      type, unitCode: data.unitCode, procedureCode: data.procedureCode, dueDate: data.dueDate, dueAt: data.dueAt,
+      time: cloudEvent.time, fresh: true,
+    });
+    this.render();
+  }
+
+  status(state) {
+    const el = document.getElementById('alerts-status');
+    el.dataset.status = state;
+    el.textContent = t({ connecting: 'statusConnecting', live: 'statusLive', down: 'statusDown', off: 'statusOff' }[state]);
+  }
+
+  /** Redraws counts per unit and the list (also after a language switch). */
+  render() {
+    const entries = [...this.dossiers.entries()].reverse();
+    const perUnit = new Map();
+    for (const [, d] of entries) {
+      const key = d.unitCode || '?';
+      const counts = perUnit.get(key) || { overdue: 0, dueSoon: 0 };
+      if (d.type === 'deadline.due-soon') counts.dueSoon++; else counts.overdue++;
+      perUnit.set(key, counts);
+    }
+    const body = document.getElementById('alerts-units-body');
+    body.replaceChildren(...[...perUnit.entries()]
+      .sort((a, b) => b[1].overdue - a[1].overdue || b[1].dueSoon - a[1].dueSoon)
+      .map(([unit, c]) => {
+        const tr = document.createElement('tr');
+        tr.dataset.unit = unit;
+        tr.append(cell('th', this.unitName(unit)), cell('td', num(c.overdue), 'num late'), cell('td', num(c.dueSoon), 'num soon'));
+        tr.children[1].dataset.testid = 'alerts-unit-overdue';
+        tr.children[2].dataset.testid = 'alerts-unit-due-soon';
+        return tr;
+      }));
+    document.querySelector('[data-testid="alerts-by-unit"]').hidden = perUnit.size === 0;
+    document.getElementById('alerts-empty').hidden = entries.length > 0;
+
+    const list = document.getElementById('alerts-list');
+    list.replaceChildren(...entries.slice(0, MAX_ITEMS).map(([code, d]) => {
+      const li = document.createElement('li');
+      li.className = `alert alert-${d.type.replace('deadline.', '')}${d.fresh ? ' fresh' : ''}`;
+      li.dataset.testid = 'alert-item';
+      li.dataset.dossier = code;
+      li.dataset.type = d.type;
+      const badge = cell('span', t(d.type), 'badge');
+      const title = cell('span', code, 'code');
+      const meta = cell('span', [this.unitName(d.unitCode), d.procedureCode,
+        t('alertDue', { due: d.dueAt ? instant(d.dueAt) : localDate(d.dueDate) })].filter(Boolean).join(' · '), 'meta');
+      li.append(badge, title, meta);
+      return li;
+    }));
+    for (const [, d] of entries) d.fresh = false;
+  }
+}
+
+function cell(tag, text, className) {
+  const el = document.createElement(tag);
+  el.textContent = text ?? '';
+  if (className) el.className = className;
+  return el;
+}

@@ -1,0 +1,86 @@
+package vn.motcua.stats.dashboard;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.startsWith;
+
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.net.URL;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import vn.motcua.testkit.InfrastructureResource;
+
+/**
+ * The live panel in headless Chromium: it learns deadline-service's address from {@code /api/dashboard/config},
+ * fills itself from the overdue list, then shows each alert of the SSE stream as it comes, per unit, without a
+ * reload, across origins (CORS). deadline-service's side is {@link DeadlineServiceFixture}, speaking its contract.
+ */
+@QuarkusTest
+@WithTestResource(value = InfrastructureResource.class, initArgs = @ResourceArg(name = "needs", value = "kafka,mongo"))
+@WithTestResource(DeadlineServiceFixture.class)
+class DashboardLiveAlertsBrowserTest {
+
+    @TestHTTPResource("/")
+    URL root;
+
+    @Test
+    void showsOverdueAndDueSoonDossiersAsTheyHappenWithoutAReload() {
+        given().get("/api/dashboard/config").then().statusCode(200)
+                .body("alertsBaseUrl", startsWith("http://localhost:"));
+        DeadlineServiceFixture.overdueJson = """
+                [{"code":"SADEC-2022-000123","unitCode":"SADEC-P1","procedureCode":"1.004227",\
+                "dueDate":"2022-06-28","dueAt":"2022-06-28T17:00:00+07:00"}]""";
+
+        try (Browser browser = Browser.open(Browser.LAPTOP)) {
+            browser.get(root + "?period=2022-H1&unit=ALL");
+            browser.await(d -> "live".equals(browser.byTestId("alerts-status").getAttribute("data-status")));
+            browser.await(d -> item(browser, "SADEC-2022-000123") != null);
+            assertThat(item(browser, "SADEC-2022-000123").getDomProperty("textContent")).contains("Quá hạn", "Phường 1", "28/06/2022");
+            browser.js("window.__noReload = true");
+
+            int subscribers = DeadlineServiceFixture.SUBSCRIBERS.size();
+            DeadlineServiceFixture.emit("deadline.due-soon", UUID.randomUUID().toString(), "SADEC-2022-000777",
+                    "SADEC-P2", "2022-06-30T17:00:00+07:00");
+            browser.await(d -> item(browser, "SADEC-2022-000777") != null);
+            WebElement dueSoon = item(browser, "SADEC-2022-000777");
+            assertThat(dueSoon.getAttribute("data-type")).isEqualTo("deadline.due-soon");
+            assertThat(dueSoon.getDomProperty("textContent")).contains("Sắp đến hạn", "Phường 2", "30/06/2022 17:00");
+
+            // the due time passes: the same dossier turns overdue, in place, counted once
+            DeadlineServiceFixture.emit("deadline.overdue", UUID.randomUUID().toString(), "SADEC-2022-000777",
+                    "SADEC-P2", "2022-06-30T17:00:00+07:00");
+            browser.await(d -> "deadline.overdue".equals(item(browser, "SADEC-2022-000777").getAttribute("data-type")));
+            assertThat(browser.allByTestId("alert-item")).hasSize(2);
+            assertThat(browser.driver.findElements(By.cssSelector("[data-testid='alert-item']")).get(0)
+                    .getAttribute("data-dossier")).as("newest first").isEqualTo("SADEC-2022-000777");
+            WebElement p2 = browser.driver.findElement(By.cssSelector("#alerts-units-body tr[data-unit='SADEC-P2']"));
+            assertThat(p2.findElement(By.cssSelector("[data-testid='alerts-unit-overdue']")).getText()).isEqualTo("1");
+            assertThat(p2.findElement(By.cssSelector("[data-testid='alerts-unit-due-soon']")).getText()).isEqualTo("0");
+
+            // the same event twice changes nothing
+            String id = UUID.randomUUID().toString();
+            DeadlineServiceFixture.emit("deadline.due-soon", id, "SADEC-2022-000888", "SADEC-P2", "2022-07-01T17:00:00+07:00");
+            DeadlineServiceFixture.emit("deadline.due-soon", id, "SADEC-2022-000888", "SADEC-P2", "2022-07-01T17:00:00+07:00");
+            browser.await(d -> item(browser, "SADEC-2022-000888") != null);
+            assertThat(browser.allByTestId("alert-item")).hasSize(3);
+            assertThat(browser.js("return window.__noReload")).as("no reload").isEqualTo(true);
+            assertThat(subscribers).isPositive();
+            System.out.println("screenshot: " + browser.screenshot("dashboard-live-alerts").toAbsolutePath());
+
+            // another unit: the panel asks deadline-service for that unit's stream
+            browser.select("unit-select").selectByValue("SADEC-TQD");
+            browser.await(d -> DeadlineServiceFixture.STREAM_QUERIES.contains("unit=SADEC-TQD"));
+            browser.await(d -> browser.allByTestId("alert-item").size() == 1); // the overdue list again
+        }
+    }
+
+    private static WebElement item(Browser browser, String dossierCode) {
+        return browser.driver.findElements(By.cssSelector("[data-testid='alert-item'][data-dossier='" + dossierCode + "']"))
+                .stream().findFirst().orElse(null);
+    }
+}
