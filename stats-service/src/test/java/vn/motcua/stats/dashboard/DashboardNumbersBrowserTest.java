@@ -36,8 +36,7 @@ import vn.motcua.events.Timeliness;
 import vn.motcua.testkit.InfrastructureResource;
 
 /**
- * NEEDS THE REPORT API (stats-service's consumers and {@code GET /api/stats/reports/{period}}), which lives on
- * another branch: this class fails until that is merged, by design (nothing is stubbed).
+ * The page against the real report API (stats-service's consumers and {@code GET /api/stats/reports/{period}}).
  * <p>
  * Dossier events go onto the real {@code dossier-events} topic; once the report API counts them, headless
  * Chromium must show exactly the API's numbers, in vi-VN format, in the four headlines and every form 06 cell,

@@ -1,6 +1,7 @@
 package vn.motcua.stats.report;
 
 import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
@@ -46,7 +47,9 @@ import static org.hamcrest.Matchers.startsWith;
  * units, consumed from the topics, must give the test's own recount in every period and unit, through the API.
  */
 @QuarkusTest
-@WithTestResource(value = InfrastructureResource.class, initArgs = @ResourceArg(name = "needs", value = "kafka,mongo"))
+// Exact totals of its own generated histories: an application start, database and topics of its own.
+@WithTestResource(value = InfrastructureResource.class, initArgs = @ResourceArg(name = "needs", value = "kafka,mongo"),
+        scope = TestResourceScope.RESTRICTED_TO_CLASS)
 class StatsApiTest {
 
     static final Instant NOW = OffsetDateTime.parse("2023-11-15T10:00:00+07:00").toInstant();
