@@ -10,9 +10,27 @@ import java.util.UUID;
 
 /**
  * The three packaged services on the testkit's Kafka, PostgreSQL and MongoDB, each with databases and topics of
- * its own for this run, started in parallel and stopped in reverse.
+ * its own for this run, started in parallel and stopped in reverse. One suite serves every test class of the
+ * run (starting it takes most of the e2e time); it stops when the test JVM exits.
  */
 final class Suite implements AutoCloseable {
+
+    private static Suite shared;
+
+    static synchronized Suite shared() throws Exception {
+        if (shared == null) {
+            Suite suite = new Suite();
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    suite.close();
+                } catch (Exception e) {
+                    System.err.println("e2e: the services did not stop cleanly: " + e);
+                }
+            }, "e2e-suite-stop"));
+            shared = suite;
+        }
+        return shared;
+    }
 
     final KafkaService kafka = KafkaService.shared();
     final String dossierEvents;
@@ -21,7 +39,7 @@ final class Suite implements AutoCloseable {
     final ServiceProcess deadline;
     final ServiceProcess stats;
 
-    Suite() throws Exception {
+    private Suite() throws Exception {
         String run = UUID.randomUUID().toString().substring(0, 8);
         dossierEvents = "dossier-events-e2e-" + run;
         deadlineAlerts = "deadline-alerts-e2e-" + run;

@@ -26,21 +26,33 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class SaDecDemo {
 
     private static final int THREADS = 4;
+    public static final String NO_RESULT = "open or withdrawn";
 
     public static void main(String[] args) throws Exception {
         String intakeUrl = args.length > 0 ? args[0] : "http://localhost:8081";
         String statsUrl = args.length > 1 ? args[1] : "http://localhost:8083";
         long seed = args.length > 2 ? Long.parseLong(args[2]) : 2022L;
 
+        replay(intakeUrl, seed);
+        System.exit(checkReport(statsUrl));
+    }
+
+    /** Posts the year through intake; answers how many results came out EARLY, ON_TIME, LATE, or none. */
+    public static Map<String, Integer> replay(String intakeUrl, long seed) throws Exception {
         List<DossierPlan> plans = new DemoPlanner(seed).plan();
         System.out.printf("demo: seed %d, %d dossiers (%d in H1) through %s%n", seed, plans.size(),
                 plans.stream().filter(DossierPlan::firstHalf).count(), intakeUrl);
         long started = System.nanoTime();
-        Map<String, AtomicInteger> results = replay(intakeUrl, plans);
+        Map<String, Integer> results = new java.util.TreeMap<>();
+        replay(intakeUrl, plans).forEach((k, v) -> results.put(k, v.get()));
         System.out.printf("demo: posted in %d s; results by timeliness %s%n",
                 TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started), results);
+        return results;
+    }
 
-        System.exit(new ReportCheck(statsUrl).awaitAndPrint());
+    /** Waits for the H1 city report to show the source figures: 0 when it does (or is not served yet), 2 if not. */
+    public static int checkReport(String statsUrl) throws InterruptedException {
+        return new ReportCheck(statsUrl).awaitAndPrint();
     }
 
     private static Map<String, AtomicInteger> replay(String intakeUrl, List<DossierPlan> plans) throws Exception {
@@ -51,7 +63,7 @@ public final class SaDecDemo {
         try {
             List<Future<?>> futures = plans.stream().<Future<?>>map(plan -> pool.submit(() -> {
                 String timeliness = new DossierReplay(intakeUrl, http, plan).run();
-                results.computeIfAbsent(timeliness == null ? "open or withdrawn" : timeliness,
+                results.computeIfAbsent(timeliness == null ? NO_RESULT : timeliness,
                         k -> new AtomicInteger()).incrementAndGet();
                 long n = done.incrementAndGet();
                 if (n % 250 == 0 || n == plans.size()) {
@@ -69,14 +81,14 @@ public final class SaDecDemo {
     }
 
     /** The figures the H1 city report must show. */
-    static final Map<String, Long> EXPECTED = Map.of(
+    public static final Map<String, Long> EXPECTED = Map.of(
             "received", (long) DemoPlanner.H1_RECEIVED,
             "onTimeOrEarly", (long) DemoPlanner.H1_IN_TIME,
             "lateOrOverdue", (long) (DemoPlanner.H1_LATE + DemoPlanner.H1_OVERDUE_THEN_RESOLVED
                     + DemoPlanner.H1_OVERDUE_STILL_OPEN),
             "online", (long) DemoPlanner.H1_ONLINE);
 
-    static Map<String, Long> figuresOf(JsonNode report) {
+    public static Map<String, Long> figuresOf(JsonNode report) {
         return Map.of(
                 "received", report.path("received").path("total").asLong(-1),
                 "onTimeOrEarly", report.path("summary").path("onTimeOrEarly").asLong(-1),
