@@ -19,7 +19,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * only chooses which dossier is which. Every dossier has a fixed code and Idempotency-Key, so a rerun after a crash
  * adds nothing twice and finishes what was left.
  *
- * <p>Usage: {@code java -cp devstack.jar vn.motcua.devstack.demo.SaDecDemo [intakeUrl] [statsUrl] [seed]}.
+ * <p>Usage: {@code java -cp "devstack-runner/target/devstack.jar:devstack-runner/target/lib/*"
+ * vn.motcua.devstack.demo.SaDecDemo [intakeUrl] [statsUrl] [seed]}.
  * Exit 0: loaded, and the report matches or stats-service does not serve reports yet; 1: the load failed;
  * 2: loaded, but the report shows other figures.
  */
