@@ -1,0 +1,126 @@
+package vn.motcua.devstack;
+
+import vn.motcua.testkit.EmbeddedMongo;
+import vn.motcua.testkit.EmbeddedPostgresServer;
+import vn.motcua.testkit.KafkaService;
+import vn.motcua.testkit.Backend;
+
+import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * The suite's infrastructure in one process, for {@code ./devstack}: a real Kafka KRaft broker, real PostgreSQL
+ * and the MongoDB wire server, each with its data under one folder so that a restart finds every dossier again.
+ * Prints one {@code READY} line when all three answer, and stops them in reverse order on SIGINT or SIGTERM.
+ */
+public final class DevStack {
+
+    /** The line the {@code devstack} script waits for. */
+    static final String READY = "DEVSTACK READY";
+
+    static final List<String> TOPICS = List.of("dossier-events", "dossier-events.dlq",
+            "deadline-alerts", "deadline-alerts.dlq");
+    static final List<String> DATABASES = List.of("intake", "deadline");
+
+    private final Deque<AutoCloseable> started = new ArrayDeque<>();
+
+    public static void main(String[] args) throws Exception {
+        // Kafka, zonky and mongo-java-server log through slf4j-simple (warnings, see simplelogger.properties);
+        // the testkit also brings JBoss' provider and log manager, which would otherwise win, and complain.
+        System.setProperty("slf4j.provider", "org.slf4j.simple.SimpleServiceProvider");
+        System.setProperty("java.util.logging.manager", "org.jboss.logmanager.LogManager");
+        DevStackConfig config = DevStackConfig.fromEnvironment();
+        DevStack stack = new DevStack();
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stack.stop();
+            stopped.countDown();
+        }, "devstack-stop"));
+        try {
+            stack.start(config);
+        } catch (Exception e) {
+            System.err.println("DEVSTACK FAILED: " + e);
+            e.printStackTrace();
+            System.exit(1);
+        }
+        stopped.await();
+    }
+
+    private void start(DevStackConfig config) throws Exception {
+        Files.createDirectories(config.dataDirectory());
+
+        EmbeddedPostgresServer postgres = EmbeddedPostgresServer.startPersistent(
+                config.dataDirectory().resolve("postgres"), config.postgresPort());
+        started.push(postgres);
+        createMissingDatabases(postgres);
+        log("PostgreSQL on localhost:" + config.postgresPort() + ", databases " + DATABASES);
+
+        EmbeddedMongo mongo = EmbeddedMongo.startPersistent(config.dataDirectory().resolve("mongo.mv"),
+                config.mongoPort());
+        started.push(mongo);
+        log("MongoDB wire server on " + mongo.connectionString());
+
+        StandaloneKafka kafka = StandaloneKafka.start(config.dataDirectory().resolve("kafka"),
+                config.kafkaPort(), config.kafkaControllerPort());
+        started.push(kafka);
+        topicAdmin(kafka.bootstrapServers()).createTopics(TOPICS, 3);
+        log("Kafka on " + kafka.bootstrapServers() + ", topics " + TOPICS);
+
+        System.out.println(READY + " kafka=" + kafka.bootstrapServers()
+                + " postgres=localhost:" + config.postgresPort() + " mongo=" + mongo.connectionString()
+                + " data=" + config.dataDirectory());
+        System.out.flush();
+    }
+
+    private static void createMissingDatabases(EmbeddedPostgresServer postgres) throws Exception {
+        for (String name : DATABASES) {
+            try (Connection c = postgres.connect("postgres"); Statement s = c.createStatement();
+                 ResultSet exists = s.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + name + "'")) {
+                if (!exists.next()) {
+                    postgres.createDatabase(name);
+                }
+            }
+        }
+    }
+
+    /** The testkit's topic creation, which leaves existing topics as they are. */
+    private static KafkaService topicAdmin(String bootstrapServers) {
+        return new KafkaService() {
+            @Override
+            public String bootstrapServers() {
+                return bootstrapServers;
+            }
+
+            @Override
+            public Backend backend() {
+                return Backend.ENVIRONMENT;
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+    }
+
+    private synchronized void stop() {
+        while (!started.isEmpty()) {
+            AutoCloseable part = started.pop();
+            try {
+                part.close();
+            } catch (Exception e) {
+                System.err.println("devstack: " + part.getClass().getSimpleName() + " did not stop cleanly: " + e);
+            }
+        }
+        log("stopped");
+    }
+
+    private static void log(String message) {
+        System.out.println("devstack: " + message);
+    }
+}

@@ -1,0 +1,47 @@
+package vn.motcua.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/** JSON over the JDK's HTTP client, as a kiosk or the dashboard calls the services. */
+final class Http {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+
+    record Answer(int status, JsonNode body) {
+    }
+
+    static Answer get(String url) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(URI.create(url)).GET());
+    }
+
+    static Answer post(String url, String json, String idempotencyKey) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json));
+        if (idempotencyKey != null) {
+            request.header("Idempotency-Key", idempotencyKey);
+        }
+        return send(request);
+    }
+
+    private static Answer send(HttpRequest.Builder request) throws IOException, InterruptedException {
+        HttpResponse<String> response = CLIENT.send(request.timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        JsonNode body;
+        try {
+            body = response.body().isBlank() ? JSON.nullNode() : JSON.readTree(response.body());
+        } catch (IOException notJson) {
+            body = JSON.getNodeFactory().textNode(response.body());
+        }
+        return new Answer(response.statusCode(), body);
+    }
+}

@@ -1,0 +1,93 @@
+package vn.motcua.e2e;
+
+import vn.motcua.testkit.KafkaService;
+import vn.motcua.testkit.MongoService;
+import vn.motcua.testkit.PostgresService;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The three packaged services on the testkit's Kafka, PostgreSQL and MongoDB, each with databases and topics of
+ * its own for this run, started in parallel and stopped in reverse. One suite serves every test class of the
+ * run (starting it takes most of the e2e time); it stops when the test JVM exits.
+ */
+final class Suite implements AutoCloseable {
+
+    private static Suite shared;
+
+    static synchronized Suite shared() throws Exception {
+        if (shared == null) {
+            Suite suite = new Suite();
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    suite.close();
+                } catch (Exception e) {
+                    System.err.println("e2e: the services did not stop cleanly: " + e);
+                }
+            }, "e2e-suite-stop"));
+            shared = suite;
+        }
+        return shared;
+    }
+
+    final KafkaService kafka = KafkaService.shared();
+    final String dossierEvents;
+    final String deadlineAlerts;
+    final ServiceProcess intake;
+    final ServiceProcess deadline;
+    final ServiceProcess stats;
+
+    private Suite() throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        dossierEvents = "dossier-events-e2e-" + run;
+        deadlineAlerts = "deadline-alerts-e2e-" + run;
+        kafka.createTopics(List.of(dossierEvents, dossierEvents + ".dlq", deadlineAlerts, deadlineAlerts + ".dlq"), 3);
+        PostgresService postgres = PostgresService.shared();
+        MongoService mongo = MongoService.shared();
+
+        Map<String, String> environment = Map.of(
+                "MOTCUA_KAFKA_BOOTSTRAP", kafka.bootstrapServers(),
+                "MOTCUA_INTAKE_DB_URL", postgres.createDatabase("intake_e2e_" + run),
+                "MOTCUA_DEADLINE_DB_URL", postgres.createDatabase("deadline_e2e_" + run),
+                "MOTCUA_DB_USER", postgres.username(),
+                "MOTCUA_DB_PASSWORD", postgres.password(),
+                "MOTCUA_MONGODB_URL", mongo.connectionString());
+        Map<String, String> topics = Map.of(
+                "motcua.topics.dossier-events", dossierEvents,
+                "motcua.topics.deadline-alerts", deadlineAlerts,
+                "quarkus.mongodb.database", "stats_e2e_" + run);
+        intake = ServiceProcess.start("intake-service", environment, topics);
+        deadline = startOrStop("deadline-service", environment, topics, intake);
+        stats = startOrStop("stats-service", environment, topics, intake, deadline);
+        try {
+            for (ServiceProcess service : List.of(intake, deadline, stats)) {
+                service.awaitReady();
+            }
+        } catch (RuntimeException notReady) {
+            close();
+            throw notReady;
+        }
+    }
+
+    private static ServiceProcess startOrStop(String module, Map<String, String> environment,
+                                              Map<String, String> properties, ServiceProcess... started)
+            throws Exception {
+        try {
+            return ServiceProcess.start(module, environment, properties);
+        } catch (Exception e) {
+            for (ServiceProcess service : started) {
+                service.close();
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        for (ServiceProcess service : List.of(stats, deadline, intake)) {
+            service.close();
+        }
+    }
+}
