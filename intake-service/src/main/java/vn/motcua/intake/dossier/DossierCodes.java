@@ -21,17 +21,36 @@ public class DossierCodes {
     @Inject
     EntityManager entityManager;
 
-    /** A database sequence, not a per-day counter row: kiosks never wait on each other for a number. */
+    /** Numbers one call of {@code nextval} reserves: the sequence's INCREMENT (migration V3). */
+    static final long NUMBERS_PER_BLOCK = 50;
+
+    private long nextNumber;
+    private long blockEnd;
+
+    /**
+     * A database sequence, not a per-day counter row: kiosks never wait on each other for a number. Each instance
+     * takes the numbers in blocks of 50, one round trip a block; a restart leaves a gap, as rolled-back numbers did.
+     */
     public String newCode(String unitCode, Instant receivedAt) {
-        long number = ((Number) entityManager.createNativeQuery("SELECT nextval('dossier_number')").getSingleResult())
-                .longValue();
-        return "%s-%s-%06d".formatted(unitCode, DAY.format(receivedAt), number);
+        return "%s-%s-%06d".formatted(unitCode, DAY.format(receivedAt), nextNumber());
     }
 
+    private synchronized long nextNumber() {
+        if (nextNumber == blockEnd) {
+            nextNumber = ((Number) entityManager.createNativeQuery("SELECT nextval('dossier_number')")
+                    .getSingleResult()).longValue();
+            blockEnd = nextNumber + NUMBERS_PER_BLOCK;
+        }
+        return nextNumber++;
+    }
+
+    /** Eight symbols of 31 from one draw of 64 random bits (31^8 < 2^40): one call to the shared generator. */
     public String newLookupCode() {
+        long bits = random.nextLong() >>> 1;
         char[] code = new char[8];
         for (int i = 0; i < code.length; i++) {
-            code[i] = LOOKUP_ALPHABET[random.nextInt(LOOKUP_ALPHABET.length)];
+            code[i] = LOOKUP_ALPHABET[(int) (bits % LOOKUP_ALPHABET.length)];
+            bits /= LOOKUP_ALPHABET.length;
         }
         return new String(code);
     }

@@ -2,7 +2,6 @@ package vn.motcua.intake.dossier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import vn.motcua.calendar.Deadline;
 import vn.motcua.events.Channel;
@@ -40,22 +39,21 @@ public class DossierIntake {
     Outbox outbox;
 
     @Inject
-    EntityManager entityManager;
+    Clock clock;
 
     @Inject
-    Clock clock;
+    NewDossierInsert newDossier;
 
     /** The slip, and whether this call created the dossier (false: a retry answered with the first result). */
     public record Outcome(DossierView slip, boolean created) {
     }
 
+    /**
+     * Writes a new dossier without first asking whether its Idempotency-Key or code is known: a kiosk's retry is
+     * the exception, and it ends in {@link NewDossierInsert.Clash}, which the caller answers with {@link #replay}.
+     */
     @Transactional
     public Outcome receive(ReceiveRequest request, String idempotencyKey) {
-        String fingerprint = RequestFingerprint.of(request);
-        Outcome replay = replayOf(request, idempotencyKey, fingerprint);
-        if (replay != null) {
-            return replay;
-        }
         Checks checks = new Checks();
         Procedure procedure = validate(request, checks);
         Instant receivedAt = times.resolve(request.receivedAt(), "receivedAt", null, checks);
@@ -74,24 +72,24 @@ public class DossierIntake {
         dossier.setDeadline(deadline);
         dossier.lastStepAt = receivedAt;
         dossier.sequence = 1;
-        dossier.requestHash = fingerprint;
+        dossier.requestHash = RequestFingerprint.of(request);
         dossier.applicantName = request.applicant().name().trim();
         dossier.applicantIdNumber = request.applicant().idNumber().trim();
         dossier.applicantPhone = request.applicant().phone();
-        dossier.persist();
-        DossierSteps.record(dossier, EventTypes.RECEIVED, receivedAt, null);
-        outbox.append(EventTypes.RECEIVED, local(receivedAt), DossierEventData.of(dossier, EventTypes.RECEIVED, null));
-        if (idempotencyKey != null) {
-            IdempotencyKey key = new IdempotencyKey();
-            key.key = idempotencyKey;
-            key.requestHash = fingerprint;
-            key.dossierCode = dossier.code;
-            key.createdAt = clock.instant();
-            key.persist();
-        }
-        // Surface a concurrent retry's unique-key clash here, inside the transaction, so the caller can replay.
-        entityManager.flush();
+        String event = outbox.recordValue(EventTypes.RECEIVED, local(receivedAt),
+                DossierEventData.of(dossier, EventTypes.RECEIVED, null));
+        newDossier.insert(dossier, EventTypes.RECEIVED, event, idempotencyKey, clock.instant());
+        outbox.announce();
         return new Outcome(DossierView.summary(dossier), true);
+    }
+
+    /**
+     * The first result for a request whose Idempotency-Key or dossier code is known; a different request under
+     * either is refused. Null when neither is known (the clash was a lookup code drawn twice: draw again).
+     */
+    @Transactional
+    public Outcome replay(ReceiveRequest request, String idempotencyKey) {
+        return replayOf(request, idempotencyKey, RequestFingerprint.of(request));
     }
 
     private Outcome replayOf(ReceiveRequest request, String idempotencyKey, String fingerprint) {

@@ -1,7 +1,6 @@
 package vn.motcua.intake.dossier;
 
 import jakarta.inject.Inject;
-import jakarta.persistence.PersistenceException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -45,9 +44,12 @@ public class DossierResource {
         DossierIntake.Outcome outcome;
         try {
             outcome = intake.receive(request, idempotencyKey);
-        } catch (PersistenceException clash) {
-            // A concurrent retry with the same key or code committed first: answer its result.
-            outcome = intake.receive(request, idempotencyKey);
+        } catch (NewDossierInsert.Clash clash) {
+            // A retry (or a concurrent twin that committed first) under a known key or code: answer its result.
+            outcome = intake.replay(request, idempotencyKey);
+            if (outcome == null) {
+                outcome = intake.receive(request, idempotencyKey);
+            }
         }
         return Response.created(uri.getBaseUriBuilder().path("api/dossiers/{code}").build(outcome.slip().code()))
                 .entity(outcome.slip()).build();

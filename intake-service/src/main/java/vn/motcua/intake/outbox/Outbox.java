@@ -28,14 +28,25 @@ public class Outbox {
     /** @param time when the step happened at the one-stop shop (the CloudEvent {@code time}) */
     @Transactional(Transactional.TxType.MANDATORY)
     public void append(String type, OffsetDateTime time, DossierData data) {
-        CloudEvent event = EventCodec.dossierEvent(type, SOURCE, time, data);
         OutboxEvent row = new OutboxEvent();
         row.dossierCode = data.dossierCode();
         row.sequence = data.sequence();
         row.type = type;
-        row.payload = new String(EventCodec.write(event), StandardCharsets.UTF_8);
+        row.payload = recordValue(type, time, data);
         row.createdAt = clock.instant();
         row.persist();
+        announce();
+    }
+
+    /** The record value the relay will publish: the CloudEvent in JSON. For writers that insert the row themselves. */
+    public String recordValue(String type, OffsetDateTime time, DossierData data) {
+        CloudEvent event = EventCodec.dossierEvent(type, SOURCE, time, data);
+        return new String(EventCodec.write(event), StandardCharsets.UTF_8);
+    }
+
+    /** Wakes the relay once the current transaction has committed. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void announce() {
         written.fire(new OutboxWritten());
     }
 }

@@ -18,7 +18,6 @@ import vn.motcua.events.kafka.KafkaClients;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -132,15 +131,17 @@ public class OutboxRelay {
             }
         }
         producer.flush();
-        Instant now = clock.instant();
-        int sent = 0;
         // Mark the acknowledged prefix only: a row after a failed one is sent again, never reordered past it.
-        for (int i = 0; i < acks.size(); i++) {
-            if (!acknowledged(acks.get(i))) {
-                break;
-            }
-            rows.get(i).sentAt = now;
-            sent++;
+        List<Long> sentIds = new ArrayList<>(acks.size());
+        for (int i = 0; i < acks.size() && acknowledged(acks.get(i)); i++) {
+            sentIds.add(rows.get(i).id);
+        }
+        int sent = sentIds.size();
+        if (sent > 0) {
+            // One statement for the batch, not one UPDATE per row at flush.
+            entityManager.createNativeQuery("UPDATE outbox_event SET sent_at = :now WHERE id = ANY(:ids)")
+                    .setParameter("now", clock.instant()).setParameter("ids", sentIds.toArray(Long[]::new))
+                    .executeUpdate();
         }
         if (sent < rows.size()) {
             LOG.warnf("outbox relay: %d of %d events acknowledged; the rest go again", sent, rows.size());
