@@ -7,9 +7,9 @@ import vn.motcua.calendar.Deadline;
 import vn.motcua.events.Channel;
 import vn.motcua.events.EventTypes;
 import vn.motcua.intake.calendar.CalendarService;
+import vn.motcua.intake.catalogue.Catalogue;
 import vn.motcua.intake.outbox.Outbox;
 import vn.motcua.intake.procedure.Procedure;
-import vn.motcua.intake.unit.Unit;
 import vn.motcua.intake.web.Checks;
 import vn.motcua.intake.web.ProblemException;
 
@@ -28,6 +28,9 @@ public class DossierIntake {
 
     @Inject
     CalendarService calendar;
+
+    @Inject
+    Catalogue catalogue;
 
     @Inject
     DossierCodes codes;
@@ -116,7 +119,7 @@ public class DossierIntake {
         return null;
     }
 
-    private static Procedure validate(ReceiveRequest request, Checks checks) {
+    private Procedure validate(ReceiveRequest request, Checks checks) {
         if (request == null) {
             throw ProblemException.invalid("body", "is required");
         }
@@ -124,11 +127,12 @@ public class DossierIntake {
                 .require("unitCode", request.unitCode())
                 .require("channel", request.channel())
                 .require("applicant", request.applicant());
-        Procedure procedure = request.procedureCode() == null ? null : Procedure.findById(request.procedureCode());
+        Procedure procedure = request.procedureCode() == null ? null
+                : catalogue.procedure(request.procedureCode()).orElse(null);
         if (request.procedureCode() != null && procedure == null) {
             checks.fail("procedureCode", "unknown procedure " + request.procedureCode());
         }
-        if (request.unitCode() != null && Unit.findById(request.unitCode()) == null) {
+        if (request.unitCode() != null && catalogue.unit(request.unitCode()).isEmpty()) {
             checks.fail("unitCode", "unknown unit " + request.unitCode());
         }
         if (request.dossierCode() != null) {

@@ -1,5 +1,7 @@
 package vn.motcua.intake.procedure;
 
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -11,6 +13,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.motcua.calendar.ProcessingTime;
+import vn.motcua.intake.catalogue.CatalogueChanged;
 import vn.motcua.intake.web.Checks;
 import vn.motcua.intake.web.ProblemException;
 
@@ -24,6 +27,9 @@ import java.util.stream.Collectors;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Procedures", description = "Thủ tục hành chính and their legal processing times")
 public class ProcedureResource {
+
+    @Inject
+    Event<CatalogueChanged> changes;
 
     @GET
     @Operation(summary = "The procedure catalogue")
@@ -71,6 +77,7 @@ public class ProcedureResource {
         procedure.cutoff = cutoff;
         procedure.onlineLevels = levels.stream().distinct().sorted().map(String::valueOf).collect(Collectors.joining(","));
         procedure.persist();
+        changes.fire(new CatalogueChanged(CatalogueChanged.Kind.PROCEDURE, code));
         return ProcedureView.of(procedure);
     }
 

@@ -1,5 +1,7 @@
 package vn.motcua.intake.unit;
 
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -10,6 +12,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import vn.motcua.intake.catalogue.CatalogueChanged;
 import vn.motcua.intake.web.Checks;
 import vn.motcua.intake.web.ProblemException;
 
@@ -22,6 +25,9 @@ import java.util.Set;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Units", description = "Đơn vị: the city and its wards and communes")
 public class UnitResource {
+
+    @Inject
+    Event<CatalogueChanged> changes;
 
     @GET
     @Operation(summary = "All units, parents first")
@@ -59,6 +65,7 @@ public class UnitResource {
         unit.name = body.name().trim();
         unit.parentCode = body.parentCode();
         unit.persist();
+        changes.fire(new CatalogueChanged(CatalogueChanged.Kind.UNIT, code));
         return UnitView.of(unit);
     }
 

@@ -52,6 +52,26 @@ class CatalogueTest {
                 .body("dueDate", equalTo("2022-02-15"));
     }
 
+    /** The catalogue is cached for intake: a change must still count from the very next dossier. */
+    @Test
+    void aChangedProcedureOrANewUnitCountsForTheNextDossier() {
+        Map<String, Object> procedure = new java.util.HashMap<>(Map.of("name", "Thủ tục đổi thời hạn", "field", "Thử",
+                "processingTime", Map.of("amount", 2, "unit", "WORKING_DAYS")));
+        put("/api/procedures/9.000010", procedure).statusCode(200);
+        // Received Tue 1/3/2022 08:00: due after 2 working days, then after 5.
+        Dossiers.post(Dossiers.direct("9.000010", "SADEC", "2022-03-01T08:00:00+07:00")).statusCode(201)
+                .body("dueDate", equalTo("2022-03-03"));
+        procedure.put("processingTime", Map.of("amount", 5, "unit", "WORKING_DAYS"));
+        put("/api/procedures/9.000010", procedure).statusCode(200);
+        Dossiers.post(Dossiers.direct("9.000010", "SADEC", "2022-03-01T08:00:00+07:00")).statusCode(201)
+                .body("dueDate", equalTo("2022-03-08"));
+
+        Dossiers.post(Dossiers.direct("9.000010", "SADEC-NEW", "2022-03-01T08:00:00+07:00")).statusCode(400)
+                .body("errors.field", hasItem("unitCode"));
+        put("/api/units/SADEC-NEW", Map.of("name", "Bộ phận mới", "parentCode", "SADEC")).statusCode(200);
+        Dossiers.post(Dossiers.direct("9.000010", "SADEC-NEW", "2022-03-01T08:00:00+07:00")).statusCode(201);
+    }
+
     @Test
     void badProceduresAreRefusedFieldByField() {
         put("/api/procedures/9.000002", Map.of("name", "x", "field", "y",
