@@ -21,8 +21,13 @@ import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -70,6 +75,35 @@ class OutboxPublishingTest {
         try (TopicReader reader = new TopicReader()) {
             List<CloudEvent> events = reader.until(all -> !TopicReader.of(all, marker).isEmpty());
             assertThat(TopicReader.of(events, first)).hasSize(1);
+        }
+    }
+
+    /** Kiosk retries racing each other: each insert finds the key taken by the first and answers its result. */
+    @Test
+    void concurrentRetriesWithOneKeyCreateOneDossierAndOneEvent() throws Exception {
+        Map<String, Object> body = Dossiers.direct("1.004873", "SADEC-P2", "2022-02-14T10:00:00+07:00");
+        ExecutorService kiosks = Executors.newFixedThreadPool(8);
+        List<Future<String>> answers = new java.util.ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            answers.add(kiosks.submit(() -> post("racing-key-1", body)));
+        }
+        Set<String> codes = new HashSet<>();
+        for (Future<String> answer : answers) {
+            codes.add(answer.get());
+        }
+        kiosks.shutdown();
+        assertThat(codes).hasSize(1);
+        String code = codes.iterator().next();
+        String marker = Dossiers.receive("1.004873", "SADEC-P2", "2022-02-14T11:00:00+07:00");
+        try (TopicReader reader = new TopicReader()) {
+            List<CloudEvent> events = reader.until(all -> !TopicReader.of(all, marker).isEmpty());
+            assertThat(TopicReader.of(events, code)).hasSize(1);
+        }
+        try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement()) {
+            var rows = sql.executeQuery("SELECT count(*) FROM dossier WHERE request_hash = "
+                    + "(SELECT request_hash FROM idempotency_key WHERE key = 'racing-key-1')");
+            rows.next();
+            assertThat(rows.getLong(1)).isEqualTo(1);
         }
     }
 
