@@ -1,11 +1,16 @@
 package vn.motcua.intake.dossier;
 
+import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceException;
 import vn.motcua.intake.time.ClockProducer;
 
 import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 
@@ -19,7 +24,7 @@ public class DossierCodes {
     private final SecureRandom random = new SecureRandom();
 
     @Inject
-    EntityManager entityManager;
+    AgroalDataSource dataSource;
 
     /** Numbers one call of {@code nextval} reserves: the sequence's INCREMENT (migration V3). */
     static final long NUMBERS_PER_BLOCK = 50;
@@ -37,11 +42,20 @@ public class DossierCodes {
 
     private synchronized long nextNumber() {
         if (nextNumber == blockEnd) {
-            nextNumber = ((Number) entityManager.createNativeQuery("SELECT nextval('dossier_number')")
-                    .getSingleResult()).longValue();
+            nextNumber = reserveBlock();
             blockEnd = nextNumber + NUMBERS_PER_BLOCK;
         }
         return nextNumber++;
+    }
+
+    private long reserveBlock() {
+        try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement();
+             ResultSet next = sql.executeQuery("SELECT nextval('dossier_number')")) {
+            next.next();
+            return next.getLong(1);
+        } catch (SQLException e) {
+            throw new PersistenceException("no dossier numbers", e);
+        }
     }
 
     /** Eight symbols of 31 from one draw of 64 random bits (31^8 < 2^40): one call to the shared generator. */

@@ -9,6 +9,7 @@ import vn.motcua.events.EventTypes;
 import vn.motcua.intake.calendar.CalendarService;
 import vn.motcua.intake.catalogue.Catalogue;
 import vn.motcua.intake.outbox.Outbox;
+import vn.motcua.intake.outbox.OutboxRelay;
 import vn.motcua.intake.procedure.Procedure;
 import vn.motcua.intake.web.Checks;
 import vn.motcua.intake.web.ProblemException;
@@ -47,6 +48,9 @@ public class DossierIntake {
     @Inject
     NewDossierInsert newDossier;
 
+    @Inject
+    OutboxRelay relay;
+
     /** The slip, and whether this call created the dossier (false: a retry answered with the first result). */
     public record Outcome(DossierView slip, boolean created) {
     }
@@ -54,8 +58,9 @@ public class DossierIntake {
     /**
      * Writes a new dossier without first asking whether its Idempotency-Key or code is known: a kiosk's retry is
      * the exception, and it ends in {@link NewDossierInsert.Clash}, which the caller answers with {@link #replay}.
+     * No JTA transaction: the write is one statement, its own transaction, so the dossier, its step, its event and
+     * its key commit together or not at all.
      */
-    @Transactional
     public Outcome receive(ReceiveRequest request, String idempotencyKey) {
         Checks checks = new Checks();
         Procedure procedure = validate(request, checks);
@@ -82,7 +87,7 @@ public class DossierIntake {
         String event = outbox.recordValue(EventTypes.RECEIVED, local(receivedAt),
                 DossierEventData.of(dossier, EventTypes.RECEIVED, null));
         newDossier.insert(dossier, EventTypes.RECEIVED, event, idempotencyKey, clock.instant());
-        outbox.announce();
+        relay.wake();
         return new Outcome(DossierView.summary(dossier), true);
     }
 

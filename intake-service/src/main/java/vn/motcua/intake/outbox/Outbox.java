@@ -35,18 +35,12 @@ public class Outbox {
         row.payload = recordValue(type, time, data);
         row.createdAt = clock.instant();
         row.persist();
-        announce();
+        written.fire(new OutboxWritten());
     }
 
     /** The record value the relay will publish: the CloudEvent in JSON. For writers that insert the row themselves. */
     public String recordValue(String type, OffsetDateTime time, DossierData data) {
         CloudEvent event = EventCodec.dossierEvent(type, SOURCE, time, data);
         return new String(EventCodec.write(event), StandardCharsets.UTF_8);
-    }
-
-    /** Wakes the relay once the current transaction has committed. */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void announce() {
-        written.fire(new OutboxWritten());
     }
 }

@@ -83,6 +83,11 @@ public class OutboxRelay {
     }
 
     void onCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) OutboxWritten written) {
+        wake();
+    }
+
+    /** For a writer that committed outbox rows without a JTA transaction. */
+    public void wake() {
         wakeUp.release();
     }
 

@@ -3,12 +3,14 @@ package vn.motcua.intake.bench;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
-import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusIntegrationTest;
 import io.vertx.core.http.HttpMethod;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import vn.motcua.testkit.InfrastructureResource;
+import vn.motcua.testkit.DedicatedInfrastructure;
+import vn.motcua.testkit.DedicatedInfrastructureResource;
+import vn.motcua.testkit.InjectInfrastructure;
+import vn.motcua.testkit.PostgresService;
 
 import java.net.URI;
 import java.sql.Connection;
@@ -25,16 +27,18 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * Many kiosks posting dossiers at once, next to plain single-row INSERT+COMMIT transactions on the same PostgreSQL
+ * Many kiosks posting dossiers to the packaged service, running in a JVM of its own, next to plain single-row INSERT+COMMIT transactions on the same PostgreSQL
  * at the same concurrency, in the same run. A third line, the cheapest request of the same HTTP stack (one unit from
  * the cache, no database), shows how much of the baseline HTTP alone leaves on this machine. Prints rates, latencies
  * and ratios; asserts nothing about speed. Not part of the normal build:
- * {@code ./mvnw -B -q install -DskipTests -pl testkit,dossier-events,work-calendar && ./mvnw -B verify -Pbench -pl intake-service}.
+ * {@code ./mvnw -B -q install -DskipTests -pl testkit,dossier-events,work-calendar && ./mvnw -B verify -Pbench -pl intake-service}
+ * (Surefire runs no test then: its benchmark group is empty in this module).
  */
-@QuarkusTest
+@QuarkusIntegrationTest
 @Tag("benchmark")
-@WithTestResource(value = InfrastructureResource.class, initArgs = @ResourceArg(name = "needs", value = "kafka,postgres"))
-class IntakeLoadBenchmarkTest {
+@WithTestResource(value = DedicatedInfrastructureResource.class,
+        initArgs = @ResourceArg(name = "needs", value = "kafka,postgres"))
+class IntakeLoadBenchmarkIT {
 
     private static final int KIOSKS = Integer.getInteger("bench.kiosks", 32);
     /** Long enough for the JIT to settle: shorter warm-ups measured the compiler as much as the service. */
@@ -45,22 +49,16 @@ class IntakeLoadBenchmarkTest {
     @TestHTTPResource("/")
     URI server;
 
-    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
-    String jdbcUrl;
-
-    @ConfigProperty(name = "quarkus.datasource.username")
-    String username;
-
-    @ConfigProperty(name = "quarkus.datasource.password")
-    String password;
+    @InjectInfrastructure
+    DedicatedInfrastructure infrastructure;
 
     @Test
     void dossiersPerSecondAgainstPlainInserts() throws Exception {
         BenchResult api;
         BenchResult httpFloor;
         try (KioskLoad load = new KioskLoad(server, KIOSKS)) {
-            load.run("warm-up", WARM_UP, 201, IntakeLoadBenchmarkTest::postDossier);
-            api = load.run("POST /api/dossiers", MEASURE, 201, IntakeLoadBenchmarkTest::postDossier);
+            load.run("warm-up", WARM_UP, 201, IntakeLoadBenchmarkIT::postDossier);
+            api = load.run("POST /api/dossiers", MEASURE, 201, IntakeLoadBenchmarkIT::postDossier);
             httpFloor = load.run("GET /api/units/{code}", MEASURE, 200,
                     kiosk -> new KioskLoad.Call(HttpMethod.GET, "/api/units/" + UNITS[kiosk % UNITS.length], null));
         }
@@ -86,6 +84,10 @@ class IntakeLoadBenchmarkTest {
 
     /** One connection and one thread a kiosk, each repeating a one-row INSERT with autocommit. */
     private BenchResult plainInserts() throws Exception {
+        PostgresService postgres = infrastructure.postgres();
+        String jdbcUrl = postgres.jdbcUrl("postgres");
+        String username = postgres.username();
+        String password = postgres.password();
         try (Connection ddl = DriverManager.getConnection(jdbcUrl, username, password); Statement sql = ddl.createStatement()) {
             sql.execute("CREATE TABLE IF NOT EXISTS bench_plain (id bigserial PRIMARY KEY, code text, payload text, "
                     + "created_at timestamptz DEFAULT now())");
