@@ -41,8 +41,8 @@ import java.util.concurrent.Future;
 class IntakeLoadBenchmarkIT {
 
     private static final int KIOSKS = Integer.getInteger("bench.kiosks", 32);
-    /** Long enough for the JIT to settle: shorter warm-ups measured the compiler as much as the service. */
-    private static final Duration WARM_UP = Duration.ofSeconds(Long.getLong("bench.warmup-seconds", 20));
+    /** Long enough for the JIT to settle on 2 cores: after 20 s it still took a fifth of the service's CPU. */
+    private static final Duration WARM_UP = Duration.ofSeconds(Long.getLong("bench.warmup-seconds", 45));
     private static final Duration MEASURE = Duration.ofSeconds(Long.getLong("bench.seconds", 20));
     private static final String[] UNITS = {"SADEC", "SADEC-P1", "SADEC-P2", "SADEC-P3", "SADEC-AH", "SADEC-TKD"};
 
