@@ -7,6 +7,7 @@ import io.quarkus.test.junit.QuarkusIntegrationTest;
 import io.vertx.core.http.HttpMethod;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import vn.motcua.intake.dossier.NewDossierStatement;
 import vn.motcua.testkit.DedicatedInfrastructure;
 import vn.motcua.testkit.DedicatedInfrastructureResource;
 import vn.motcua.testkit.InjectInfrastructure;
@@ -16,6 +17,7 @@ import java.net.URI;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,12 +29,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * Many kiosks posting dossiers to the packaged service, running in a JVM of its own, next to plain single-row INSERT+COMMIT transactions on the same PostgreSQL
- * at the same concurrency, in the same run. A third line, the cheapest request of the same HTTP stack (one unit from
- * the cache, no database), shows how much of the baseline HTTP alone leaves on this machine. Prints rates, latencies
- * and ratios; asserts nothing about speed. Not part of the normal build:
- * {@code ./mvnw -B -q install -DskipTests -pl testkit,dossier-events,work-calendar && ./mvnw -B verify -Pbench -pl intake-service}
- * (Surefire runs no test then: its benchmark group is empty in this module).
+ * Many kiosks posting dossiers to the packaged service, in a JVM of its own, next to plain single-row INSERT+COMMIT
+ * transactions on the same PostgreSQL at the same concurrency, in the same run. Two more lines split a POST's cost:
+ * the cheapest request of the same HTTP stack (one unit from the cache, no database), and the POST's own SQL
+ * statement sent over JDBC without the service (whose relay publishes those rows meanwhile, as it does a POST's).
+ * Prints rates, latencies and ratios; asserts nothing about speed. Not part of the normal build:
+ * {@code ./mvnw -B -q install -DskipTests -pl testkit,dossier-events,work-calendar && ./mvnw -B verify -Pbench -pl intake-service}.
  */
 @QuarkusIntegrationTest
 @Tag("benchmark")
@@ -62,17 +64,33 @@ class IntakeLoadBenchmarkIT {
             httpFloor = load.run("GET /api/units/{code}", MEASURE, 200,
                     kiosk -> new KioskLoad.Call(HttpMethod.GET, "/api/units/" + UNITS[kiosk % UNITS.length], null));
         }
-        BenchResult baseline = plainInserts();
+        PostgresService postgres = infrastructure.postgres();
+        try (Connection ddl = DriverManager.getConnection(postgres.jdbcUrl("postgres"), postgres.username(),
+                postgres.password()); Statement sql = ddl.createStatement()) {
+            sql.execute("CREATE TABLE IF NOT EXISTS bench_plain (id bigserial PRIMARY KEY, code text, payload text, "
+                    + "created_at timestamptz DEFAULT now())");
+        }
+        BenchResult baseline = jdbcLoop("INSERT+COMMIT", "INSERT INTO bench_plain (code, payload) VALUES (?, ?)",
+                (insert, kiosk) -> {
+                    insert.setString(1, UUID.randomUUID().toString());
+                    insert.setString(2, "{\"procedureCode\":\"1.004873\"}");
+                });
+        String eventValue = "x".repeat(700);   // about the size of a dossier.received CloudEvent
+        BenchResult databaseShare = jdbcLoop("POST's SQL statement", NewDossierStatement.SQL,
+                (insert, kiosk) -> NewDossierStatement.bindNew(insert, UNITS[kiosk % UNITS.length], eventValue));
 
         System.out.printf("%n== intake load benchmark: %d concurrent kiosks, %d s each, after %d s warm-up, %d cores ==%n",
                 KIOSKS, MEASURE.toSeconds(), WARM_UP.toSeconds(), Runtime.getRuntime().availableProcessors());
         System.out.println(baseline);
         System.out.println(api);
         System.out.println(httpFloor);
+        System.out.println(databaseShare);
         System.out.printf("ratio POST/baseline = %.2f (target >= 0.50); POST p99 = %.1f ms (target < 50 ms)%n",
                 api.perSecond() / baseline.perSecond(), api.percentileMillis(99));
-        System.out.printf("ratio cached GET/baseline = %.2f: the most any request through this HTTP stack reaches%n%n",
+        System.out.printf("ratio cached GET/baseline = %.2f: the most any request through this HTTP stack reaches%n",
                 httpFloor.perSecond() / baseline.perSecond());
+        System.out.printf("ratio POST's SQL/baseline = %.2f: the most PostgreSQL gives the POST's writes, before any HTTP%n%n",
+                databaseShare.perSecond() / baseline.perSecond());
     }
 
     private static KioskLoad.Call postDossier(int kiosk) {
@@ -82,32 +100,25 @@ class IntakeLoadBenchmarkIT {
                 .formatted(UNITS[kiosk % UNITS.length]));
     }
 
-    /** One connection and one thread a kiosk, each repeating a one-row INSERT with autocommit. */
-    private BenchResult plainInserts() throws Exception {
+    /** One connection and one thread a kiosk, each repeating a statement with autocommit. */
+    private BenchResult jdbcLoop(String name, String sql, StatementBinder binder) throws Exception {
         PostgresService postgres = infrastructure.postgres();
         String jdbcUrl = postgres.jdbcUrl("postgres");
-        String username = postgres.username();
-        String password = postgres.password();
-        try (Connection ddl = DriverManager.getConnection(jdbcUrl, username, password); Statement sql = ddl.createStatement()) {
-            sql.execute("CREATE TABLE IF NOT EXISTS bench_plain (id bigserial PRIMARY KEY, code text, payload text, "
-                    + "created_at timestamptz DEFAULT now())");
-        }
         ExecutorService pool = Executors.newFixedThreadPool(KIOSKS);
         long start = System.nanoTime();
         long end = start + MEASURE.toNanos();
         List<Future<long[]>> kiosks = new ArrayList<>();
         for (int kiosk = 0; kiosk < KIOSKS; kiosk++) {
+            int id = kiosk;
             kiosks.add(pool.submit(() -> {
-                try (Connection connection = DriverManager.getConnection(jdbcUrl, username, password);
-                     PreparedStatement insert = connection.prepareStatement(
-                             "INSERT INTO bench_plain (code, payload) VALUES (?, ?)")) {
+                try (Connection connection = DriverManager.getConnection(jdbcUrl, postgres.username(), postgres.password());
+                     PreparedStatement statement = connection.prepareStatement(sql)) {
                     long[] latencies = new long[1024];
                     int count = 0;
                     while (System.nanoTime() < end) {
                         long t0 = System.nanoTime();
-                        insert.setString(1, UUID.randomUUID().toString());
-                        insert.setString(2, "{\"procedureCode\":\"1.004873\"}");
-                        insert.executeUpdate();
+                        binder.bind(statement, id);
+                        statement.executeUpdate();
                         if (count == latencies.length) {
                             latencies = Arrays.copyOf(latencies, count * 2);
                         }
@@ -123,6 +134,10 @@ class IntakeLoadBenchmarkIT {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         pool.shutdown();
-        return new BenchResult("INSERT+COMMIT", all.stream().flatMapToLong(Arrays::stream).sorted().toArray(), seconds);
+        return new BenchResult(name, all.stream().flatMapToLong(Arrays::stream).sorted().toArray(), seconds);
+    }
+
+    interface StatementBinder {
+        void bind(PreparedStatement statement, int kiosk) throws SQLException;
     }
 }
