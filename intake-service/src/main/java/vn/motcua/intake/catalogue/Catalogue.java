@@ -14,7 +14,7 @@ import java.util.Optional;
 
 /**
  * The procedures and units every intake checks against, kept in memory: a look-up in the ORM cost a POST more than
- * its whole SQL statement (README, Performance). A change through this instance's API is seen at once (after its
+ * its whole SQL statement (README, intake-service). A change through this instance's API is seen at once (after its
  * commit); one made through another instance within {@code expire-after-write} (application.properties).
  * The entities handed out are detached copies: read them, never change them.
  */
