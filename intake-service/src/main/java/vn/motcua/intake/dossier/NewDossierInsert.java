@@ -15,9 +15,9 @@ import java.time.ZoneOffset;
 
 /**
  * Writes a new dossier, its first step, its outbox event and its Idempotency-Key in one SQL statement: one round
- * trip to PostgreSQL instead of a select, a nextval and four inserts through the ORM, which made up most of a POST's cost (see
- * README, intake-service). Outside a JTA transaction the statement commits on its own; the ORM still does every later
- * step of a dossier.
+ * trip to PostgreSQL instead of a select, a nextval and four inserts through the ORM, which made up most of a POST's
+ * cost (see README, intake-service). Outside a JTA transaction the statement commits on its own; the ORM still does
+ * every later step of a dossier.
  */
 @ApplicationScoped
 class NewDossierInsert {
