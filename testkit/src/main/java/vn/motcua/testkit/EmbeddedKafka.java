@@ -2,12 +2,22 @@ package vn.motcua.testkit;
 
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
+import org.apache.kafka.common.utils.Exit;
 
 /**
  * A real Apache Kafka KRaft node (broker and controller combined) in this JVM, from Kafka's own test kit at the
  * version the Quarkus BOM pins. Starts in about four seconds.
  */
 public final class EmbeddedKafka implements KafkaService {
+
+    static {
+        // A broker in the test JVM must never end it. At exit, Kafka's own hook that deletes the test kit's folders
+        // races ours that stops the broker, and a broker that finds its log folder gone halts the JVM with status 1:
+        // the likeliest cause of one clean-clone run in which Surefire failed stats-service after all its tests
+        // passed ("Error occurred in starting fork": the fork's exit status was not 0).
+        Exit.setExitProcedure(EmbeddedKafka::refuseToEndTheJvm);
+        Exit.setHaltProcedure(EmbeddedKafka::refuseToEndTheJvm);
+    }
 
     private final KafkaClusterTestKit cluster;
 
@@ -37,6 +47,10 @@ public final class EmbeddedKafka implements KafkaService {
         } catch (Exception e) {
             throw new IllegalStateException("embedded Kafka did not start", e);
         }
+    }
+
+    private static void refuseToEndTheJvm(int status, String message) {
+        System.err.printf("embedded Kafka asked to end the JVM with status %d (%s); ignored%n", status, message);
     }
 
     @Override
