@@ -1,5 +1,7 @@
 package vn.motcua.events;
 
+import vn.motcua.calendar.Timeliness;
+
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 

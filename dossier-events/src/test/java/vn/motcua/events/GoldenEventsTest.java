@@ -1,5 +1,7 @@
 package vn.motcua.events;
 
+import vn.motcua.calendar.Timeliness;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,6 +19,15 @@ final class Http {
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
 
     record Answer(int status, JsonNode body) {
+    }
+
+    /** A record value on a topic, as a JSON tree. */
+    static JsonNode json(byte[] value) {
+        try {
+            return JSON.readTree(value);
+        } catch (IOException e) {
+            throw new UncheckedIOException("not JSON: " + new String(value, StandardCharsets.UTF_8), e);
+        }
     }
 
     static Answer get(String url) throws IOException, InterruptedException {

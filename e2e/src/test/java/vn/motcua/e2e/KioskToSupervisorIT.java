@@ -1,6 +1,7 @@
 package vn.motcua.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import vn.motcua.testkit.TopicReader;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -38,9 +39,9 @@ class KioskToSupervisorIT {
 
         assertThat(slip.status()).isEqualTo(201);
         assertThat(slip.body().path("dueAt").asText()).isEqualTo("2023-03-06T17:00:00+07:00");
-        try (TopicReader events = new TopicReader(suite.kafka.bootstrapServers(), suite.dossierEvents)) {
+        try (TopicReader<JsonNode> events = new TopicReader<>(suite.kafka.bootstrapServers(), suite.dossierEvents, Http::json)) {
             await("dossier.received on " + suite.dossierEvents).atMost(Duration.ofSeconds(30))
-                    .until(() -> events.events().stream().anyMatch(e -> isFor(e, code, "dossier.received")));
+                    .until(() -> events.values().stream().anyMatch(e -> isFor(e, code, "dossier.received")));
         }
     }
 
@@ -50,9 +51,9 @@ class KioskToSupervisorIT {
         String code = "E2E-P3-" + UUID.randomUUID().toString().substring(0, 8);
         assertThat(receive(code, OVERDUE_UNIT, "2023-03-01T09:00:00+07:00").status()).isEqualTo(201);
 
-        try (TopicReader alerts = new TopicReader(suite.kafka.bootstrapServers(), suite.deadlineAlerts)) {
+        try (TopicReader<JsonNode> alerts = new TopicReader<>(suite.kafka.bootstrapServers(), suite.deadlineAlerts, Http::json)) {
             await("deadline.overdue for " + code).atMost(Duration.ofSeconds(60))
-                    .until(() -> alerts.events().stream().anyMatch(e -> isFor(e, code, "deadline.overdue")));
+                    .until(() -> alerts.values().stream().anyMatch(e -> isFor(e, code, "deadline.overdue")));
         }
         await("overdue list of " + OVERDUE_UNIT).atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             Http.Answer overdue = Http.get(suite.deadline.url("/api/deadlines/overdue?unit=" + OVERDUE_UNIT));

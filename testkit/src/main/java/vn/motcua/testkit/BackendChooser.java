@@ -7,7 +7,7 @@ import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 
-/** Chooses, and logs with the reason, the backend of one piece of infrastructure (DESIGN.md, Infrastructure). */
+/** Chooses, and logs with the reason, the backend of one piece of infrastructure (docs/architecture.md). */
 public final class BackendChooser {
 
     private static final Logger LOG = Logger.getLogger(BackendChooser.class);

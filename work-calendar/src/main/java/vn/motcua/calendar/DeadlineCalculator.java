@@ -12,7 +12,7 @@ import java.time.zone.ZoneOffsetTransition;
 import java.util.Objects;
 
 /**
- * Deadline arithmetic of DESIGN.md "Time": start day, due date and dueAt, supplement pause and resume, timeliness
+ * Deadline arithmetic of docs/time-and-counting.md: start day, due date and dueAt, supplement pause and resume, timeliness
  * and overdue. Immutable and thread-safe; every call is a few array reads on the calendar's day index.
  *
  * <ul>
@@ -28,14 +28,13 @@ import java.util.Objects;
  */
 public final class DeadlineCalculator {
 
-    public static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
     private static final long NANOS_PER_SECOND = 1_000_000_000L;
     private static final long NANOS_PER_HOUR = 3600 * NANOS_PER_SECOND;
     private static final int SECONDS_PER_DAY = 86_400;
 
     private static final class Vietnam {
         static final DeadlineCalculator INSTANCE =
-                new DeadlineCalculator(WorkCalendar.vietnam(), OfficeHours.standard(), VIETNAM);
+                new DeadlineCalculator(WorkCalendar.vietnam(), OfficeHours.standard(), VietnamTime.ZONE);
     }
 
     private final WorkCalendar calendar;

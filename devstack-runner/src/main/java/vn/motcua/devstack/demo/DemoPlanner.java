@@ -1,9 +1,11 @@
 package vn.motcua.devstack.demo;
 
+import vn.motcua.calendar.VietnamTime;
+import vn.motcua.calendar.WorkCalendar;
+
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -44,7 +46,8 @@ final class DemoPlanner {
     static final int H2_WITHDRAWN = 6;
     static final int H2_OVERDUE_STILL_OPEN = 12;
 
-    static final ZoneOffset VIETNAM = ZoneOffset.ofHours(7);
+    /** The one calendar of the suite; the demo only uses it to place realistic times (intake computes every due date). */
+    static final WorkCalendar CALENDAR = WorkCalendar.vietnam();
     private static final List<String> WARDS = List.of("SADEC-P1", "SADEC-P2", "SADEC-P3", "SADEC-P4", "SADEC-AH",
             "SADEC-TQD", "SADEC-TKD", "SADEC-TQT", "SADEC-TPD");
     private static final LocalDate H1_FIRST = LocalDate.of(2022, 1, 4);
@@ -167,12 +170,12 @@ final class DemoPlanner {
                     && last.isAfter(first.plusDays(10));
             if (anyHour) {
                 LocalDate day = first.plusDays(random.nextInt((int) (last.toEpochDay() - first.toEpochDay()) - 9));
-                return day.atTime(LocalTime.of(random.nextInt(24), random.nextInt(60))).atOffset(VIETNAM);
+                return day.atTime(LocalTime.of(random.nextInt(24), random.nextInt(60))).atZone(VietnamTime.ZONE).toOffsetDateTime();
             }
-            List<LocalDate> days = WorkCalendar2022.workingDays(first, last);
+            List<LocalDate> days = workingDays(first, last);
             LocalDate day = days.get(random.nextInt(days.size()));
             int minute = 7 * 60 + 30 + random.nextInt(9 * 60);  // 07:30 .. 16:29
-            return day.atTime(minute / 60, minute % 60).atOffset(VIETNAM);
+            return day.atTime(minute / 60, minute % 60).atZone(VietnamTime.ZONE).toOffsetDateTime();
         }
 
         DossierPlan toPlan(int index) {
@@ -180,5 +183,10 @@ final class DemoPlanner {
             return new DossierPlan(index, code, "sadec-demo-" + seed + "-" + index, procedure, unitCode, channel,
                     onlineLevel, receivedAt, outcome, supplement, apology, preferOnTime, refused, dossierSeed);
         }
+    }
+
+    /** The working days from {@code first} to {@code last}, both included. */
+    static List<LocalDate> workingDays(LocalDate first, LocalDate last) {
+        return first.datesUntil(last.plusDays(1)).filter(CALENDAR::isWorkingDay).toList();
     }
 }

@@ -1,10 +1,13 @@
 package vn.motcua.devstack.demo;
 
+import vn.motcua.calendar.VietnamTime;
+
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.io.IOException;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
@@ -13,7 +16,8 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 
-import static vn.motcua.devstack.demo.DemoPlanner.VIETNAM;
+import static vn.motcua.devstack.demo.DemoPlanner.CALENDAR;
+import static vn.motcua.devstack.demo.DemoPlanner.workingDays;
 
 /**
  * Posts one planned dossier and its later steps through intake's public API, choosing each step's time from the
@@ -22,8 +26,8 @@ import static vn.motcua.devstack.demo.DemoPlanner.VIETNAM;
  */
 final class DossierReplay {
 
-    private static final OffsetDateTime H1_END = OffsetDateTime.of(2022, 6, 30, 16, 45, 0, 0, VIETNAM);
-    private static final OffsetDateTime H2_END = OffsetDateTime.of(2022, 12, 30, 16, 45, 0, 0, VIETNAM);
+    private static final OffsetDateTime H1_END = LocalDateTime.of(2022, 6, 30, 16, 45).atZone(VietnamTime.ZONE).toOffsetDateTime();
+    private static final OffsetDateTime H2_END = LocalDateTime.of(2022, 12, 30, 16, 45).atZone(VietnamTime.ZONE).toOffsetDateTime();
     private static final List<String> FAMILY = List.of("Nguyễn", "Trần", "Lê", "Phạm", "Huỳnh", "Võ", "Phan", "Đặng");
     private static final List<String> MIDDLE = List.of("Văn", "Thị", "Minh", "Ngọc", "Thanh", "Hoàng");
     private static final List<String> GIVEN = List.of("An", "Bình", "Châu", "Dũng", "Hạnh", "Khoa", "Lan", "Phúc",
@@ -62,7 +66,7 @@ final class DossierReplay {
             case OVERDUE_THEN_RESOLVED_IN_H2 -> {
                 checkOverdueAtEndOfJune();
                 apologyIfPlanned();
-                LocalDate day = pick(WorkCalendar2022.workingDays(LocalDate.of(2022, 7, 1), LocalDate.of(2022, 8, 31)));
+                LocalDate day = pick(workingDays(LocalDate.of(2022, 7, 1), LocalDate.of(2022, 8, 31)));
                 yield resolve(officeTime(day), Set.of("LATE"));
             }
             case OVERDUE_STILL_OPEN -> {
@@ -104,15 +108,15 @@ final class DossierReplay {
 
     /** Form 02 the next working day (before any due time of 3 working days or more); the supplement comes days later. */
     private void supplement() throws IOException, InterruptedException {
-        LocalDate requestDay = WorkCalendar2022.nextWorkingDay(plan.receivedAt().toLocalDate());
-        OffsetDateTime requestedAt = requestDay.atTime(9 + random.nextInt(2), random.nextInt(60)).atOffset(VIETNAM);
+        LocalDate requestDay = CALENDAR.nextWorkingDay(plan.receivedAt().toLocalDate());
+        OffsetDateTime requestedAt = requestDay.atTime(9 + random.nextInt(2), random.nextInt(60)).atZone(VietnamTime.ZONE).toOffsetDateTime();
         JsonNode paused = step("supplement-requests", requestedAt, Map.of("requestedAt", requestedAt,
                 "reason", "Thiếu bản sao giấy tờ tùy thân có chứng thực"));
         if (paused != null && !paused.path("paused").asBoolean()) {
             throw new IllegalStateException(plan.code() + ": the supplement request did not stop the clock");
         }
-        LocalDate back = WorkCalendar2022.onOrNextWorkingDay(requestDay.plusDays(2 + random.nextInt(6)));
-        OffsetDateTime receivedAt = back.atTime(8 + random.nextInt(2), random.nextInt(60)).atOffset(VIETNAM);
+        LocalDate back = onOrNextWorkingDay(requestDay.plusDays(2 + random.nextInt(6)));
+        OffsetDateTime receivedAt = back.atTime(8 + random.nextInt(2), random.nextInt(60)).atZone(VietnamTime.ZONE).toOffsetDateTime();
         step("supplement-received", receivedAt, Map.of("receivedAt", receivedAt));
     }
 
@@ -147,7 +151,7 @@ final class DossierReplay {
         if (lastEarly.isAfter(end.toLocalDate())) {
             lastEarly = end.toLocalDate();
         }
-        List<LocalDate> days = WorkCalendar2022.workingDays(lastStepAt.toLocalDate(), lastEarly);
+        List<LocalDate> days = workingDays(lastStepAt.toLocalDate(), lastEarly);
         if (days.isEmpty()) {
             return null;
         }
@@ -208,7 +212,7 @@ final class DossierReplay {
     }
 
     private OffsetDateTime dueAt() {
-        return OffsetDateTime.parse(state.path("dueAt").asText()).withOffsetSameInstant(VIETNAM);
+        return OffsetDateTime.parse(state.path("dueAt").asText()).atZoneSameInstant(VietnamTime.ZONE).toOffsetDateTime();
     }
 
     private LocalDate dueDate() {
@@ -217,7 +221,7 @@ final class DossierReplay {
 
     private OffsetDateTime officeTime(LocalDate day) {
         int minute = 7 * 60 + 45 + random.nextInt(8 * 60);  // 07:45 .. 15:44
-        return day.atTime(LocalTime.of(minute / 60, minute % 60)).atOffset(VIETNAM);
+        return day.atTime(LocalTime.of(minute / 60, minute % 60)).atZone(VietnamTime.ZONE).toOffsetDateTime();
     }
 
     /** {@code at}, moved after the previous step when it would come before it. */
@@ -235,5 +239,9 @@ final class DossierReplay {
             throw new IllegalStateException(plan.code() + ": " + what + " answered " + answer.status() + " "
                     + answer.body());
         }
+    }
+
+    private static LocalDate onOrNextWorkingDay(LocalDate day) {
+        return CALENDAR.isWorkingDay(day) ? day : CALENDAR.nextWorkingDay(day);
     }
 }

@@ -1,0 +1,22 @@
+package vn.motcua.config;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import vn.motcua.calendar.VietnamTime;
+
+import java.time.Clock;
+
+/**
+ * The one clock of every service: each "now" comes from here, so tests and demos can move time (a test replaces it
+ * with an {@code @io.quarkus.test.Mock} bean of its own, e.g. a subclass of the testkit's SettableClock).
+ */
+@ApplicationScoped
+public class ClockProducer {
+
+    @Produces
+    @Singleton
+    Clock clock() {
+        return Clock.system(VietnamTime.ZONE);
+    }
+}
