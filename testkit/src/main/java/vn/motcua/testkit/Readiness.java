@@ -1,5 +1,8 @@
 package vn.motcua.testkit;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 import io.restassured.RestAssured;
 
 import java.time.Duration;
@@ -28,5 +31,31 @@ public final class Readiness {
                 RestAssured.get("/q/health/ready").then().statusCode(503)
                         .body("status", is("DOWN"))
                         .body("checks.findAll { it.status == 'DOWN' }.name", hasItem(check)));
+    }
+
+    /**
+     * The readiness test of every service: ready with a check UP for each of the test's own servers, then each
+     * server stopped in turn (database first, broker last) turns its own check DOWN.
+     */
+    public static void assertDownWhenEachServerStops(DedicatedInfrastructure infrastructure) {
+        Map<String, AutoCloseable> serverOfCheck = new LinkedHashMap<>();
+        if (infrastructure.postgres() != null) {
+            serverOfCheck.put(ReadinessChecks.DATABASE, infrastructure.postgres());
+        }
+        if (infrastructure.mongo() != null) {
+            serverOfCheck.put(ReadinessChecks.MONGODB, infrastructure.mongo());
+        }
+        if (infrastructure.kafka() != null) {
+            serverOfCheck.put(ReadinessChecks.KAFKA, infrastructure.kafka());
+        }
+        assertUp(serverOfCheck.keySet().toArray(String[]::new));
+        serverOfCheck.forEach((check, server) -> {
+            try {
+                server.close();
+            } catch (Exception e) {
+                throw new IllegalStateException("could not stop the server behind " + check, e);
+            }
+            awaitDown(check);
+        });
     }
 }
