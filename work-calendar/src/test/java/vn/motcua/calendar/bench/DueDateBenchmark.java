@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.HashSet;
 import java.util.Random;
 import java.util.Set;
@@ -26,6 +25,7 @@ import vn.motcua.calendar.DayOff;
 import vn.motcua.calendar.Deadline;
 import vn.motcua.calendar.DeadlineCalculator;
 import vn.motcua.calendar.ProcessingTime;
+import vn.motcua.calendar.VietnamTime;
 import vn.motcua.calendar.WorkCalendar;
 import vn.motcua.calendar.YearSchedule;
 
@@ -88,7 +88,6 @@ public class DueDateBenchmark {
      * Saturdays (hash sets), and walk forward one day at a time.
      */
     static final class NaiveDueDates {
-        private static final ZoneId ZONE = DeadlineCalculator.VIETNAM;
         private static final LocalTime CLOSE = LocalTime.of(17, 0);
         private final Set<LocalDate> closedWeekdays = new HashSet<>();
         private final Set<LocalDate> workingSaturdays = new HashSet<>();
@@ -118,14 +117,14 @@ public class DueDateBenchmark {
         }
 
         Deadline dueFor(Instant receivedAt, int n) {
-            LocalDateTime local = LocalDateTime.ofInstant(receivedAt, ZONE);
+            LocalDateTime local = LocalDateTime.ofInstant(receivedAt, VietnamTime.ZONE);
             LocalDate day = local.toLocalDate();
             LocalDate start = isWorkingDay(day) && local.toLocalTime().isBefore(CLOSE) ? day : nextWorkingDay(day);
             LocalDate due = start;
             for (int i = 0; i < n; i++) {
                 due = nextWorkingDay(due);
             }
-            return new Deadline(due, OffsetDateTime.of(due, CLOSE, ZONE.getRules().getOffset(receivedAt)));
+            return new Deadline(due, OffsetDateTime.of(due, CLOSE, VietnamTime.ZONE.getRules().getOffset(receivedAt)));
         }
     }
 }
