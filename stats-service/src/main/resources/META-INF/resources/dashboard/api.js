@@ -13,10 +13,15 @@ function unitQuery(unit) {
   return unit && unit !== 'ALL' ? `?unit=${encodeURIComponent(unit)}` : '';
 }
 
-/** An answer that is not 2xx: carries the problem+json body when there is one. */
+/**
+ * An answer that is not 2xx: carries the problem+json body when there is one. Its message names the offending
+ * inputs (`errors: [{field, message}]`) when the problem lists them: they say more than `detail`.
+ */
 export class ApiError extends Error {
   constructor(status, problem) {
-    super(problem?.detail || problem?.title || `HTTP ${status}`);
+    const fields = Array.isArray(problem?.errors)
+      ? problem.errors.map((e) => `${e.field}: ${e.message}`).join('; ') : '';
+    super(fields || problem?.detail || problem?.title || `HTTP ${status}`);
     this.status = status;
     this.problem = problem;
   }

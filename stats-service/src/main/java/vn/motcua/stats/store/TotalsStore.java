@@ -10,11 +10,12 @@ import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.PushOptions;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import org.bson.Document;
 import org.bson.conversions.Bson;
-import vn.motcua.stats.projection.Counter;
-import vn.motcua.stats.projection.Counts;
-import vn.motcua.stats.projection.TotalsKey;
+import vn.motcua.stats.domain.Counts;
+import vn.motcua.stats.domain.TotalsKey;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -27,12 +28,18 @@ import java.util.Map;
  * {@code {_id: "SADEC-P1|2022-H1", unit, period, c: {newOnline: 12, …}, applied: [deltaId, …]}}.
  * A report reads these few documents; it never scans dossiers.
  */
+@Singleton
 public final class TotalsStore {
 
     /** How many recent delta ids a totals document remembers; far more than can be in flight at once. */
     static final int APPLIED_KEPT = 200;
 
     private final MongoCollection<Document> totals;
+
+    @Inject
+    TotalsStore(StatsDatabase database) {
+        this(database.get());
+    }
 
     public TotalsStore(MongoDatabase database) {
         this.totals = database.getCollection("totals");
@@ -48,11 +55,8 @@ public final class TotalsStore {
      * upsert's insert collides on _id, which means "already applied".
      */
     public void applyOnce(String deltaId, TotalsKey key, Counts counts) {
-        List<Bson> updates = new ArrayList<>();
-        counts.asMap().forEach((counter, amount) -> updates.add(Updates.inc("c." + counter.field(), amount)));
+        List<Bson> updates = increments(key, counts);
         updates.add(Updates.pushEach("applied", List.of(deltaId), new PushOptions().slice(-APPLIED_KEPT)));
-        updates.add(Updates.setOnInsert("unit", key.unit()));
-        updates.add(Updates.setOnInsert("period", key.period()));
         try {
             totals.updateOne(Filters.and(Filters.eq("_id", key.id()), Filters.ne("applied", deltaId)),
                     Updates.combine(updates), new UpdateOptions().upsert(true));
@@ -65,12 +69,18 @@ public final class TotalsStore {
 
     /** A correction found by the rebuild: plain $inc, no delta id. */
     public void adjust(TotalsKey key, Counts difference) {
-        List<Bson> updates = new ArrayList<>();
-        difference.asMap().forEach((counter, amount) -> updates.add(Updates.inc("c." + counter.field(), amount)));
-        updates.add(Updates.setOnInsert("unit", key.unit()));
-        updates.add(Updates.setOnInsert("period", key.period()));
+        List<Bson> updates = increments(key, difference);
         updates.add(Updates.setOnInsert("applied", List.of()));
         totals.updateOne(Filters.eq("_id", key.id()), Updates.combine(updates), new UpdateOptions().upsert(true));
+    }
+
+    /** $inc of each counter, and the key's fields should the upsert create the document. */
+    private static List<Bson> increments(TotalsKey key, Counts counts) {
+        List<Bson> updates = new ArrayList<>();
+        counts.asMap().forEach((counter, amount) -> updates.add(Updates.inc("c." + counter.field(), amount)));
+        updates.add(Updates.setOnInsert("unit", key.unit()));
+        updates.add(Updates.setOnInsert("period", key.period()));
+        return updates;
     }
 
     /** The counts of every unit with a document for the period, by unit. */
@@ -103,16 +113,6 @@ public final class TotalsStore {
     }
 
     private static Counts counts(Document doc) {
-        Counts counts = new Counts();
-        Document c = doc.get("c", Document.class);
-        if (c != null) {
-            for (Counter counter : Counter.values()) {
-                Number value = c.get(counter.field(), Number.class);
-                if (value != null) {
-                    counts.add(counter, value.longValue());
-                }
-            }
-        }
-        return counts;
+        return CountsDocuments.counts(doc.get("c", Document.class));
     }
 }

@@ -12,12 +12,14 @@ import org.bson.Document;
 import vn.motcua.events.kafka.DeadLetters;
 import vn.motcua.events.kafka.EventConsumerLoop;
 import vn.motcua.events.kafka.KafkaClients;
-import vn.motcua.stats.admin.Rebuild;
-import vn.motcua.stats.admin.RebuildResult;
-import vn.motcua.stats.projection.Observation;
-import vn.motcua.stats.projection.StatsEventHandler;
-import vn.motcua.stats.store.CrashPoint;
-import vn.motcua.stats.store.DossierRecord;
+import vn.motcua.stats.app.CrashPoint;
+import vn.motcua.stats.app.DossierProjector;
+import vn.motcua.stats.app.Rebuild;
+import vn.motcua.stats.app.RebuildResult;
+import vn.motcua.stats.domain.DossierRecord;
+import vn.motcua.stats.domain.Observation;
+import vn.motcua.stats.messaging.StatsEventHandler;
+import vn.motcua.stats.store.DossierDocuments;
 import vn.motcua.stats.store.DossierStore;
 import vn.motcua.stats.store.TotalsStore;
 import vn.motcua.stats.support.Events;
@@ -88,13 +90,13 @@ public final class StatsBenchmark {
 
     private static double projectionRate(String bootstrap, MongoDatabase database, List<String> topics, int expected)
             throws InterruptedException {
-        TotalsStore totals = new TotalsStore(database);
-        DossierStore store = new DossierStore(database, totals, CrashPoint.NONE);
-        store.ensureIndexes();
+        DossierProjector projector = new DossierProjector(new DossierStore(database), new TotalsStore(database),
+                CrashPoint.NONE);
+        projector.ensureIndexes();
         try (Producer<String, byte[]> deadLetters = Events.producer(bootstrap)) {
             long started = System.nanoTime();
             EventConsumerLoop loop = EventConsumerLoop.start("bench", KafkaClients.consumerConfig(bootstrap, "bench-stats"),
-                    topics, new StatsEventHandler(store), new DeadLetters(deadLetters, "bench"));
+                    topics, new StatsEventHandler(projector), new DeadLetters(deadLetters, "bench"));
             while (!topics.stream().allMatch(t -> IntStream.range(0, TestBed.PARTITIONS)
                     .allMatch(p -> loop.isCaughtUp(new TopicPartition(t, p))))) {
                 Thread.sleep(20);
@@ -120,7 +122,7 @@ public final class StatsBenchmark {
                             vn.motcua.events.EventCodec.dossierData(o.event())));
                 }
             }
-            batch.add(DossierStore.DossierDocuments.document(record, 1, record.facts(), null));
+            batch.add(DossierDocuments.document(record, 1, record.facts(), null));
             if (batch.size() == 5_000) {
                 dossiers.insertMany(batch);
                 batch.clear();
@@ -130,8 +132,9 @@ public final class StatsBenchmark {
             dossiers.insertMany(batch);
         }
         System.out.printf("loaded %,d dossier documents in %.1f s%n", count, seconds(loadStarted));
-        Rebuild rebuild = new Rebuild(new DossierStore(database, new TotalsStore(database), CrashPoint.NONE),
-                new TotalsStore(database));
+        DossierStore store = new DossierStore(database);
+        TotalsStore totals = new TotalsStore(database);
+        Rebuild rebuild = new Rebuild(new DossierProjector(store, totals, CrashPoint.NONE), store, totals);
         RebuildResult result = rebuild.run(true);
         System.out.printf("rebuild (dry run) over %,d dossiers: %.1f s, %,d totals documents recomputed (%,.0f dossiers/s)%n",
                 result.dossiers(), result.tookMillis() / 1000.0, result.totalsDocuments(),

@@ -8,12 +8,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.openqa.selenium.By;
+import vn.motcua.calendar.VietnamTime;
 
 /**
  * The dashboard against the whole suite already running (devstack with its demo loaded), not against this test's
@@ -22,7 +22,7 @@ import org.openqa.selenium.By;
  * ./mvnw -pl stats-service test -Dtest=DashboardDevstackBrowserTest \
  *     -Dmotcua.dashboard.url=http://localhost:8083 -Dmotcua.intake.url=http://localhost:8081
  * </pre>
- * Checks the Sa Đéc figures of H1 2022 (DOMAIN.md) and, with {@code motcua.intake.url}, that a dossier past its due
+ * Checks the Sa Đéc figures of H1 2022 (docs/architecture.md, "Source figures") and, with {@code motcua.intake.url}, that a dossier past its due
  * time shows up in the live panel without a reload (intake-service → Kafka → deadline-service → SSE → page).
  */
 @EnabledIfSystemProperty(named = "motcua.dashboard.url", matches = ".+")
@@ -61,7 +61,7 @@ class DashboardDevstackBrowserTest {
 
             // received a month ago for a 3-working-day procedure: its due time has passed
             String code = "E2E-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
-            String receivedAt = OffsetDateTime.now(ZoneOffset.ofHours(7)).minusDays(30).truncatedTo(ChronoUnit.SECONDS)
+            String receivedAt = OffsetDateTime.now(VietnamTime.ZONE).minusDays(30).truncatedTo(ChronoUnit.SECONDS)
                     .withHour(9).withMinute(0).toString();
             String body = """
                     {"procedureCode":"1.004873","unitCode":"SADEC-P3","channel":"DIRECT","receivedAt":"%s",

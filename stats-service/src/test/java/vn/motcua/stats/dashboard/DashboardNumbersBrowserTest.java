@@ -9,6 +9,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
 import java.net.URI;
 import java.net.URL;
 import java.text.DecimalFormat;
@@ -27,12 +28,13 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import vn.motcua.calendar.Timeliness;
 import vn.motcua.events.Channel;
 import vn.motcua.events.Decision;
 import vn.motcua.events.DossierData;
 import vn.motcua.events.EventCodec;
 import vn.motcua.events.EventTypes;
-import vn.motcua.events.Timeliness;
+import vn.motcua.stats.config.TopicsConfig;
 import vn.motcua.testkit.InfrastructureResource;
 
 /**
@@ -54,8 +56,8 @@ class DashboardNumbersBrowserTest {
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
 
-    @ConfigProperty(name = "motcua.topics.dossier-events")
-    String topic;
+    @Inject
+    TopicsConfig topics;
 
     private static boolean seeded;
     private static boolean seedTried;
@@ -263,6 +265,6 @@ class DashboardNumbersBrowserTest {
     }
 
     private void send(KafkaProducer<String, byte[]> producer, vn.motcua.events.CloudEvent event) throws Exception {
-        producer.send(new ProducerRecord<>(topic, event.subject(), EventCodec.write(event))).get();
+        producer.send(new ProducerRecord<>(topics.dossierEvents(), event.subject(), EventCodec.write(event))).get();
     }
 }

@@ -11,12 +11,12 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.net.URL;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import vn.motcua.calendar.VietnamTime;
 import vn.motcua.testkit.InfrastructureResource;
 
 /**
@@ -131,7 +131,7 @@ class DashboardPageBrowserTest {
 
     @Test
     void opensOnTheCurrentHalfYearForAllUnits() {
-        LocalDate today = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh"));
+        LocalDate today = LocalDate.now(VietnamTime.ZONE);
         String expected = today.getYear() + "-H" + (today.getMonthValue() <= 6 ? 1 : 2);
         try (Browser browser = Browser.open(Browser.LAPTOP)) {
             browser.get(page(""));

@@ -14,8 +14,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * Stands in for deadline-service's two GET endpoints the dashboard reads (DESIGN.md), on another origin with CORS,
- * as deadline-service will serve them: {@code /api/deadlines/overdue?unit=} (the current list) and
+ * Stands in for deadline-service's two GET endpoints the dashboard reads (docs/contracts.md, "deadline-service"),
+ * on another origin with CORS, as deadline-service serves them: {@code /api/deadlines/overdue?unit=} (the current list) and
  * {@code /api/alerts/stream?unit=} (Server-Sent Events: {@code event:} the alert type, {@code data:} the CloudEvent).
  * deadline-service is not in this module; the end-to-end run with the real one belongs to devstack.
  * Points {@code motcua.dashboard.alerts-base-url} at itself.

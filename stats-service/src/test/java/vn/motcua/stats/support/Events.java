@@ -3,6 +3,7 @@ package vn.motcua.stats.support;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import vn.motcua.calendar.VietnamTime;
 import vn.motcua.events.AlertData;
 import vn.motcua.events.CloudEvent;
 import vn.motcua.events.Decision;
@@ -10,7 +11,6 @@ import vn.motcua.events.DossierData;
 import vn.motcua.events.EventCodec;
 import vn.motcua.events.EventTypes;
 import vn.motcua.events.kafka.KafkaClients;
-import vn.motcua.stats.period.Period;
 
 import java.net.URI;
 import java.time.Instant;
@@ -39,7 +39,7 @@ public final class Events {
             sequence++;
             OffsetDateTime at = local(s.at());
             DossierData data = new DossierData(h.code(), h.unit(), "1.001612", h.channel(), h.onlineLevel(),
-                    local(h.receivedAt()), s.dueAt().atZone(Period.ZONE).toLocalDate(), local(s.dueAt()), sequence,
+                    local(h.receivedAt()), s.dueAt().atZone(VietnamTime.ZONE).toLocalDate(), local(s.dueAt()), sequence,
                     s.type().equals(EventTypes.SUPPLEMENT_REQUESTED) ? at : null, null,
                     s.type().equals(EventTypes.SUPPLEMENT_RECEIVED) ? at : null,
                     s.type().equals(EventTypes.APOLOGY_ISSUED) ? at.plusDays(3) : null,
@@ -50,7 +50,7 @@ public final class Events {
         }
         for (Instant alert : h.alerts()) {
             History.Step last = h.steps().get(h.steps().size() - 1);
-            AlertData data = new AlertData(h.code(), h.unit(), "1.001612", last.dueAt().atZone(Period.ZONE).toLocalDate(),
+            AlertData data = new AlertData(h.code(), h.unit(), "1.001612", last.dueAt().atZone(VietnamTime.ZONE).toLocalDate(),
                     local(last.dueAt()), null, h.steps().size());
             out.add(new Outgoing(true, h.code(), EventCodec.alert(EventTypes.OVERDUE, DEADLINE, local(alert), data)));
         }
@@ -85,6 +85,6 @@ public final class Events {
     }
 
     private static OffsetDateTime local(Instant t) {
-        return t.atZone(Period.ZONE).toOffsetDateTime();
+        return t.atZone(VietnamTime.ZONE).toOffsetDateTime();
     }
 }

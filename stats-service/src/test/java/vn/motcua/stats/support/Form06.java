@@ -1,6 +1,6 @@
 package vn.motcua.stats.support;
 
-import vn.motcua.stats.report.PeriodReport;
+import vn.motcua.stats.domain.PeriodReport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,7 +1,7 @@
 package vn.motcua.stats.support;
 
+import vn.motcua.calendar.Timeliness;
 import vn.motcua.events.Channel;
-import vn.motcua.events.Timeliness;
 
 import java.time.Instant;
 import java.util.List;

@@ -1,9 +1,9 @@
 package vn.motcua.stats.support;
 
+import vn.motcua.calendar.Timeliness;
+import vn.motcua.calendar.VietnamTime;
 import vn.motcua.events.Channel;
 import vn.motcua.events.EventTypes;
-import vn.motcua.events.Timeliness;
-import vn.motcua.stats.period.Period;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -42,10 +42,10 @@ public final class HistoryGenerator {
     }
 
     private History one(String code) {
-        long days = ChronoUnit.DAYS.between(FIRST_DAY, now.atZone(Period.ZONE).toLocalDate());
+        long days = ChronoUnit.DAYS.between(FIRST_DAY, now.atZone(VietnamTime.ZONE).toLocalDate());
         LocalDate day = FIRST_DAY.plusDays(random.nextInt((int) days));
         Instant receivedAt = day.atTime(LocalTime.of(7, 30)).plusSeconds(random.nextInt(9 * 3600))
-                .atZone(Period.ZONE).toInstant();
+                .atZone(VietnamTime.ZONE).toInstant();
         Channel channel = Channel.values()[random.nextInt(3)];
         Integer level = channel == Channel.ONLINE ? 3 + random.nextInt(2) : null;
         String unit = UNITS.get(random.nextInt(UNITS.size()));
@@ -119,14 +119,14 @@ public final class HistoryGenerator {
     }
 
     private static Instant fivePm(Instant from, long days) {
-        return from.atZone(Period.ZONE).toLocalDate().plusDays(days).atTime(17, 0).atZone(Period.ZONE).toInstant();
+        return from.atZone(VietnamTime.ZONE).toLocalDate().plusDays(days).atTime(17, 0).atZone(VietnamTime.ZONE).toInstant();
     }
 
     private static Timeliness timeliness(Instant at, Instant dueAt) {
         if (at.isAfter(dueAt)) {
             return Timeliness.LATE;
         }
-        return at.atZone(Period.ZONE).toLocalDate().isBefore(dueAt.atZone(Period.ZONE).toLocalDate())
+        return at.atZone(VietnamTime.ZONE).toLocalDate().isBefore(dueAt.atZone(VietnamTime.ZONE).toLocalDate())
                 ? Timeliness.EARLY : Timeliness.ON_TIME;
     }
 }

@@ -5,15 +5,16 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.common.TopicPartition;
+import vn.motcua.calendar.VietnamTime;
 import vn.motcua.events.kafka.DeadLetters;
 import vn.motcua.events.kafka.EventConsumerLoop;
 import vn.motcua.events.kafka.KafkaClients;
-import vn.motcua.stats.period.Period;
-import vn.motcua.stats.projection.StatsEventHandler;
-import vn.motcua.stats.projection.TimeSweep;
-import vn.motcua.stats.report.ReportService;
-import vn.motcua.stats.report.UnitCatalogue;
-import vn.motcua.stats.store.CrashPoint;
+import vn.motcua.stats.app.CrashPoint;
+import vn.motcua.stats.app.DossierProjector;
+import vn.motcua.stats.app.ReportService;
+import vn.motcua.stats.app.TimeSweep;
+import vn.motcua.stats.domain.UnitCatalogue;
+import vn.motcua.stats.messaging.StatsEventHandler;
 import vn.motcua.stats.store.DossierStore;
 import vn.motcua.stats.store.TotalsStore;
 import vn.motcua.testkit.TestBed;
@@ -43,24 +44,24 @@ public final class PlainStats implements AutoCloseable {
         this.bootstrap = bed.kafka().bootstrapServers();
         this.topics = topics;
         this.deadLetterProducer = Events.producer(bootstrap);
-        this.clock = Clock.fixed(now, Period.ZONE);
+        this.clock = Clock.fixed(now, VietnamTime.ZONE);
     }
 
     public TotalsStore totals() {
         return new TotalsStore(database);
     }
 
-    public DossierStore store(CrashPoint crashPoint) {
-        return new DossierStore(database, totals(), crashPoint);
+    public DossierProjector projector(CrashPoint crashPoint) {
+        return new DossierProjector(new DossierStore(database), totals(), crashPoint);
     }
 
     /** A process start: finish what the last one left, then consume with the service's group. */
     public void start(CrashPoint crashPoint) {
-        DossierStore store = store(crashPoint);
-        store.ensureIndexes();
-        store.finishAllPending();
+        DossierProjector projector = projector(crashPoint);
+        projector.ensureIndexes();
+        projector.finishAllPending();
         loop = EventConsumerLoop.start("stats-test", KafkaClients.consumerConfig(bootstrap, "stats-service"),
-                topics, new StatsEventHandler(store), new DeadLetters(deadLetterProducer, "stats-test"));
+                topics, new StatsEventHandler(projector), new DeadLetters(deadLetterProducer, "stats-test"));
     }
 
     public boolean isRunning() {
@@ -81,7 +82,7 @@ public final class PlainStats implements AutoCloseable {
 
     /** The time sweep and the report reader, as the service runs them at {@code now}. */
     public ReportService reports() {
-        new TimeSweep(store(CrashPoint.NONE), clock).run();
+        new TimeSweep(new DossierStore(database), projector(CrashPoint.NONE), clock).run();
         return new ReportService(totals(), UnitCatalogue.fromResource("units.csv"), clock);
     }
 

@@ -1,30 +1,28 @@
 package vn.motcua.stats.support;
 
+import vn.motcua.calendar.Timeliness;
+import vn.motcua.calendar.VietnamTime;
 import vn.motcua.events.Channel;
 import vn.motcua.events.EventTypes;
-import vn.motcua.events.Timeliness;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Collection;
 import java.util.List;
 
 /**
- * The test's own count of form 06, straight from the histories and DESIGN's words, sharing no code with the
- * service: for [from, to] and T = min(now, end of to), walk each history.
+ * The test's own count of form 06, straight from the histories and the words of docs/time-and-counting.md
+ * (period report), sharing no code with the service: for [from, to] and T = min(now, end of to), walk each history.
  */
 public final class Recount {
-
-    private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
 
     private Recount() {
     }
 
     public static Form06 count(Collection<History> histories, Collection<String> units, LocalDate from,
                                LocalDate to, Instant now) {
-        Instant start = from.atStartOfDay(VIETNAM).toInstant();
-        Instant endExclusive = to.plusDays(1).atStartOfDay(VIETNAM).toInstant();
+        Instant start = from.atStartOfDay(VietnamTime.ZONE).toInstant();
+        Instant endExclusive = to.plusDays(1).atStartOfDay(VietnamTime.ZONE).toInstant();
         Instant asOf = now.isBefore(endExclusive) ? now : endExclusive.minusNanos(1);
         long[] n = new long[11];
         for (History h : histories) {

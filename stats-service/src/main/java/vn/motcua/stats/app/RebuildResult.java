@@ -1,0 +1,11 @@
+package vn.motcua.stats.app;
+
+import java.util.List;
+
+/** What a rebuild found: each counter whose running total differed from the recomputation. */
+public record RebuildResult(long dossiers, long totalsDocuments, boolean dryRun, boolean fixed, long tookMillis,
+                            List<Difference> differences) {
+
+    public record Difference(String unit, String period, String counter, long running, long recomputed) {
+    }
+}

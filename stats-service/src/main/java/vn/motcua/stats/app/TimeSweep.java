@@ -1,0 +1,65 @@
+package vn.motcua.stats.app;
+
+import io.quarkus.scheduler.Scheduled;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import org.jboss.logging.Logger;
+import vn.motcua.stats.store.DossierStore;
+
+import java.time.Clock;
+import java.time.Instant;
+
+/**
+ * Advances the clock of open dossiers whose counters change with time alone: dueAt passed (within the deadline →
+ * overdue) or a new quarter began (carried over into the new periods). The overdue alert does the first too;
+ * this sweep makes the current period right even when an alert is late or lost.
+ */
+@Singleton
+public final class TimeSweep {
+
+    private static final Logger LOG = Logger.getLogger(TimeSweep.class);
+    private static final int BATCH = 500;
+
+    private final DossierStore dossiers;
+    private final DossierProjector projector;
+    private final Clock clock;
+
+    @Inject
+    public TimeSweep(DossierStore dossiers, DossierProjector projector, Clock clock) {
+        this.dossiers = dossiers;
+        this.projector = projector;
+        this.clock = clock;
+    }
+
+    /** Returns how many dossiers it advanced. */
+    public int run() {
+        Instant now = clock.instant();
+        int advanced = 0;
+        while (true) {
+            int inBatch = 0;
+            for (String code : dossiers.dueForTick(now, BATCH)) {
+                if (projector.apply(code, dossier -> dossier.tickedTo(now))) {
+                    advanced++;
+                    inBatch++;
+                }
+            }
+            if (inBatch == 0) {
+                return advanced;
+            }
+        }
+    }
+
+    /** Every {@code motcua.stats.sweep-every} (config.StatsConfig); a failed run is simply the next one's work. */
+    @Scheduled(every = "${motcua.stats.sweep-every}", delayed = "${motcua.stats.sweep-every}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void scheduled() {
+        try {
+            int advanced = run();
+            if (advanced > 0) {
+                LOG.debugf("time sweep advanced %d dossiers", advanced);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("time sweep failed; it runs again on schedule: " + e);
+        }
+    }
+}

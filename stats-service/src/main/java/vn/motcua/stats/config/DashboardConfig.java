@@ -1,0 +1,13 @@
+package vn.motcua.stats.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** {@code motcua.dashboard.*}: what the dashboard page learns from the deployment. */
+@ConfigMapping(prefix = "motcua.dashboard")
+public interface DashboardConfig {
+
+    /** deadline-service's base URL, where the page reads live alerts (SSE) and the overdue list. */
+    @WithDefault("http://localhost:8082")
+    String alertsBaseUrl();
+}

@@ -1,0 +1,23 @@
+package vn.motcua.stats.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+
+/** {@code motcua.stats.*}: how the service consumes and how often it advances open dossiers through time. */
+@ConfigMapping(prefix = "motcua.stats")
+public interface StatsConfig {
+
+    /** The consumer group of both topics; a new group replays them from the start. */
+    @WithDefault("stats-service")
+    String consumerGroup();
+
+    /**
+     * How often open dossiers are advanced to now (pending within the deadline → overdue at dueAt; carried into
+     * each new quarter). The schedule of {@code app.TimeSweep} reads the key itself; mapped here so that a value
+     * that is not a duration fails at startup.
+     */
+    @WithDefault("60s")
+    Duration sweepEvery();
+}

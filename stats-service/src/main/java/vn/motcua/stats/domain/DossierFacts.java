@@ -1,0 +1,125 @@
+package vn.motcua.stats.domain;
+
+import vn.motcua.calendar.Timeliness;
+import vn.motcua.calendar.VietnamTime;
+import vn.motcua.events.Channel;
+import vn.motcua.events.EventTypes;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * A dossier's facts as the projection knows them, derived from its observations (in sequence order, whatever
+ * order they arrived in) and its clock.
+ *
+ * @param timeline the deadline picture after each step: from when, the dueAt then, and whether the clock was stopped
+ * @param closedAt when it was resolved or withdrawn (the first of them), null while open
+ * @param clock    the latest instant the projection has evaluated this dossier at: the latest time any of its
+ *                 events or alerts carried, or a sweep's now. Time-dependent columns are evaluated up to it.
+ */
+public record DossierFacts(
+        String code,
+        String unit,
+        Channel channel,
+        Integer onlineLevel,
+        Instant receivedAt,
+        List<DeadlineState> timeline,
+        Instant closedAt,
+        boolean withdrawn,
+        Timeliness timeliness,
+        Instant clock) {
+
+    public record DeadlineState(Instant from, Instant dueAt, boolean paused) {
+    }
+
+    public static DossierFacts derive(String code, List<Observation> observations, Instant tickedClock) {
+        if (observations.isEmpty()) {
+            return new DossierFacts(code, null, null, null, null, List.of(), null, false, null, tickedClock);
+        }
+        List<Observation> inOrder = new ArrayList<>(observations);
+        inOrder.sort(Comparator.comparingLong(Observation::sequence));
+        Observation latest = inOrder.get(inOrder.size() - 1);
+        List<DeadlineState> timeline = new ArrayList<>();
+        boolean paused = false;
+        Observation closing = null;
+        Instant clock = tickedClock;
+        for (Observation o : inOrder) {
+            if (o.type().equals(EventTypes.SUPPLEMENT_REQUESTED)) {
+                // A request made after dueAt does not stop the clock: the dossier stays overdue.
+                paused = o.dueAt() == null || !o.at().isAfter(o.dueAt());
+            } else if (o.type().equals(EventTypes.SUPPLEMENT_RECEIVED)) {
+                paused = false;
+            }
+            timeline.add(new DeadlineState(o.at(), o.dueAt(), paused));
+            if (closing == null && (o.type().equals(EventTypes.RESOLVED) || o.type().equals(EventTypes.WITHDRAWN))) {
+                closing = o;
+            }
+            clock = later(later(clock, o.at()), o.receivedAt());
+        }
+        boolean withdrawn = closing != null && closing.type().equals(EventTypes.WITHDRAWN);
+        Timeliness timeliness = closing == null || withdrawn ? null : timelinessOf(closing);
+        return new DossierFacts(code, latest.unit(), latest.channel(), latest.onlineLevel(), latest.receivedAt(),
+                List.copyOf(timeline), closing == null ? null : closing.at(), withdrawn, timeliness, clock);
+    }
+
+    /**
+     * The producer's verdict; computed only when an event lacks it, by the rule of docs/time-and-counting.md
+     * (timeliness): early before the due date, on time up to dueAt, late after it.
+     */
+    private static Timeliness timelinessOf(Observation resolved) {
+        if (resolved.timeliness() != null) {
+            return resolved.timeliness();
+        }
+        if (resolved.dueAt() == null || !resolved.at().isAfter(resolved.dueAt())) {
+            boolean beforeDueDate = resolved.dueAt() != null && resolved.at().atZone(VietnamTime.ZONE).toLocalDate()
+                    .isBefore(resolved.dueAt().atZone(VietnamTime.ZONE).toLocalDate());
+            return beforeDueDate ? Timeliness.EARLY : Timeliness.ON_TIME;
+        }
+        return Timeliness.LATE;
+    }
+
+    private static Instant later(Instant a, Instant b) {
+        if (a == null) {
+            return b;
+        }
+        return b == null || a.isAfter(b) ? a : b;
+    }
+
+    public boolean isKnown() {
+        return receivedAt != null;
+    }
+
+    public boolean isOpen() {
+        return isKnown() && closedAt == null;
+    }
+
+    /** The deadline picture at t: after the last step that happened by t (the first step's, before any). */
+    public DeadlineState stateAt(Instant t) {
+        DeadlineState state = timeline.get(0);
+        for (DeadlineState s : timeline) {
+            if (!s.from().isAfter(t)) {
+                state = s;
+            }
+        }
+        return state;
+    }
+
+    /**
+     * When this dossier's counters could next change without an event: the first instant after dueAt (pending
+     * turns overdue) or the start of the next quarter (it is carried into the new periods). Null once closed.
+     */
+    public Instant nextTickAt() {
+        if (!isOpen()) {
+            return null;
+        }
+        Instant next = Period.nextQuarterStart(clock);
+        DeadlineState now = timeline.get(timeline.size() - 1);
+        if (!now.paused() && now.dueAt() != null && !now.dueAt().isBefore(clock)) {
+            Instant flip = now.dueAt().plusMillis(1);
+            next = flip.isBefore(next) ? flip : next;
+        }
+        return next;
+    }
+}

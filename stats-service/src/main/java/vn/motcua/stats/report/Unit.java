@@ -1,5 +1,0 @@
-package vn.motcua.stats.report;
-
-/** A unit of the catalogue (đơn vị); {@code parentCode} is null at the top. */
-public record Unit(String code, String name, String parentCode) {
-}

@@ -1,0 +1,103 @@
+package vn.motcua.stats.store;
+
+import org.bson.Document;
+import vn.motcua.calendar.Timeliness;
+import vn.motcua.events.Channel;
+import vn.motcua.stats.domain.Counts;
+import vn.motcua.stats.domain.DossierFacts;
+import vn.motcua.stats.domain.DossierRecord;
+import vn.motcua.stats.domain.Observation;
+import vn.motcua.stats.domain.TotalsDelta;
+import vn.motcua.stats.domain.TotalsKey;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The BSON mapping of a {@code dossiers} document: {@code _id} (the code), {@code version}, {@code obs} (the
+ * observations), {@code tickedClock}; derived {@code unit}, {@code open}, {@code clock}, {@code nextTickAt} for
+ * operators and the sweep's index; and, while a change is in flight, {@code pending}
+ * ({@code {id, incs: [{unit, period, c}]}}).
+ */
+public final class DossierDocuments {
+
+    private DossierDocuments() {
+    }
+
+    /** The document of {@code record} as {@code version}; {@code facts} are the record's, already derived. */
+    public static Document document(DossierRecord record, long version, DossierFacts facts, TotalsDelta pending) {
+        List<Document> observations = new ArrayList<>();
+        for (Observation o : record.observations()) {
+            observations.add(new Document("id", o.eventId())
+                    .append("seq", o.sequence())
+                    .append("type", o.type())
+                    .append("at", date(o.at()))
+                    .append("unit", o.unit())
+                    .append("channel", o.channel() == null ? null : o.channel().name())
+                    .append("onlineLevel", o.onlineLevel())
+                    .append("receivedAt", date(o.receivedAt()))
+                    .append("dueAt", date(o.dueAt()))
+                    .append("timeliness", o.timeliness() == null ? null : o.timeliness().name()));
+        }
+        Document doc = new Document("_id", record.code())
+                .append("version", version)
+                .append("obs", observations)
+                .append("tickedClock", date(record.tickedClock()))
+                .append("unit", facts.unit())
+                .append("open", facts.isOpen())
+                .append("clock", date(facts.clock()))
+                .append("nextTickAt", date(facts.nextTickAt()));
+        if (pending != null) {
+            doc.append("pending", pending(pending));
+        }
+        return doc;
+    }
+
+    static StoredDossier stored(Document doc) {
+        Document pending = doc.get("pending", Document.class);
+        return new StoredDossier(record(doc), pending == null ? null : delta(pending));
+    }
+
+    static DossierRecord record(Document doc) {
+        List<Observation> observations = new ArrayList<>();
+        for (Document o : doc.getList("obs", Document.class, List.of())) {
+            String channel = o.getString("channel");
+            String timeliness = o.getString("timeliness");
+            observations.add(new Observation(o.getString("id"), ((Number) o.get("seq")).longValue(),
+                    o.getString("type"), instant(o.getDate("at")), o.getString("unit"),
+                    channel == null ? null : Channel.valueOf(channel), o.getInteger("onlineLevel"),
+                    instant(o.getDate("receivedAt")), instant(o.getDate("dueAt")),
+                    timeliness == null ? null : Timeliness.valueOf(timeliness)));
+        }
+        return new DossierRecord(doc.getString("_id"), ((Number) doc.get("version")).longValue(),
+                List.copyOf(observations), instant(doc.getDate("tickedClock")));
+    }
+
+    static Document pending(TotalsDelta delta) {
+        List<Document> incs = new ArrayList<>();
+        delta.changes().forEach((key, counts) -> incs.add(new Document("unit", key.unit())
+                .append("period", key.period()).append("c", CountsDocuments.document(counts))));
+        return new Document("id", delta.id()).append("incs", incs);
+    }
+
+    static TotalsDelta delta(Document pending) {
+        Map<TotalsKey, Counts> changes = new LinkedHashMap<>();
+        for (Document inc : pending.getList("incs", Document.class)) {
+            changes.put(new TotalsKey(inc.getString("unit"), inc.getString("period")),
+                    CountsDocuments.counts(inc.get("c", Document.class)));
+        }
+        return new TotalsDelta(pending.getString("id"), changes);
+    }
+
+    private static Date date(Instant t) {
+        return t == null ? null : Date.from(t);
+    }
+
+    private static Instant instant(Date d) {
+        return d == null ? null : d.toInstant();
+    }
+}
