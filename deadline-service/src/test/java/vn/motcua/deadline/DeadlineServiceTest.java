@@ -12,7 +12,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import vn.motcua.deadline.stream.AlertStreamFeed;
+import vn.motcua.calendar.VietnamTime;
+import vn.motcua.deadline.config.EngineSettings;
+import vn.motcua.deadline.messaging.AlertStreamFeed;
 import vn.motcua.deadline.support.DossierEvent;
 import vn.motcua.deadline.support.SseClient;
 import vn.motcua.deadline.support.Topic;
@@ -36,6 +38,7 @@ import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -55,10 +58,8 @@ class DeadlineServiceTest {
 
     static final Duration WAIT = Duration.ofSeconds(30);
 
-    @ConfigProperty(name = "motcua.topics.dossier-events")
-    String dossierEvents;
-    @ConfigProperty(name = "motcua.topics.deadline-alerts")
-    String deadlineAlerts;
+    @Inject
+    EngineSettings settings;
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
     @TestHTTPResource("/")
@@ -82,6 +83,14 @@ class DeadlineServiceTest {
         }
     }
 
+    String dossierEvents() {
+        return settings.topics().dossierEvents();
+    }
+
+    String deadlineAlerts() {
+        return settings.topics().deadlineAlerts();
+    }
+
     Topic topic() {
         if (topic == null) {
             topic = new Topic(bootstrapServers);
@@ -98,7 +107,7 @@ class DeadlineServiceTest {
             eventually().until(() -> city.isSubscribed() && ward1.isSubscribed() && feed.isLive());
 
             Instant now = now();
-            topic().send(dossierEvents, DossierEvent.of(late, "SADEC-P2", now.minusSeconds(3600)).received(1, now.plusSeconds(4)));
+            topic().send(dossierEvents(), DossierEvent.of(late, "SADEC-P2", now.minusSeconds(3600)).received(1, now.plusSeconds(4)));
             eventually().until(() -> alertsFor(late, EventTypes.OVERDUE).size() == 1);
             assertThat(alertsFor(late, EventTypes.DUE_SOON)).hasSize(1);
 
@@ -111,7 +120,7 @@ class DeadlineServiceTest {
 
             // Ward 1's stream sees its own alerts and nothing of ward 2; alerts arrive in order on a stream.
             Instant later = now();
-            topic().send(dossierEvents, DossierEvent.of(other, "SADEC-P1", later.minusSeconds(3600)).received(1, later.plusSeconds(1)));
+            topic().send(dossierEvents(), DossierEvent.of(other, "SADEC-P1", later.minusSeconds(3600)).received(1, later.plusSeconds(1)));
             eventually().until(() -> ward1.events().stream()
                     .anyMatch(e -> e.name().equals(EventTypes.OVERDUE) && e.alert().subject().equals(other)));
             assertThat(ward1.events()).noneMatch(e -> e.alert().subject().equals(late));
@@ -133,7 +142,7 @@ class DeadlineServiceTest {
         DossierEvent w = dossier(withdrawn, now);
         DossierEvent p = dossier(paused, now);
         DossierEvent s = dossier(resumed, now);
-        topic().sendAll(dossierEvents, List.of(
+        topic().sendAll(dossierEvents(), List.of(
                 r.received(1, dueAt), r.resolved(2, now, dueAt),
                 w.received(1, dueAt), w.withdrawn(2, now, dueAt),
                 p.received(1, dueAt), p.supplementRequested(2, now, dueAt),
@@ -144,7 +153,7 @@ class DeadlineServiceTest {
         assertThat(EventCodec.alertData(alertsFor(resumed, EventTypes.OVERDUE).get(0)).dueAt().toInstant())
                 .isEqualTo(shiftedDueAt);
         eventually().until(() -> pendingAlerts(resolved, withdrawn, paused) == 0 && now().isAfter(dueAt));
-        List<CloudEvent> all = topic().events(deadlineAlerts);
+        List<CloudEvent> all = topic().events(deadlineAlerts());
         assertThat(all).filteredOn(e -> e.type().equals(EventTypes.OVERDUE))
                 .extracting(CloudEvent::subject).doesNotContain(resolved, withdrawn, paused);
         assertThat(all).filteredOn(e -> e.subject().equals(resumed))
@@ -163,7 +172,7 @@ class DeadlineServiceTest {
         DossierEvent dossier = DossierEvent.of(code, "SADEC-TKD", now.minus(Duration.ofDays(10)));
         Instant dueAt = now.minus(Duration.ofDays(1));
         Instant appointment = now.plusSeconds(2);
-        topic().sendAll(dossierEvents, List.of(dossier.received(1, dueAt),
+        topic().sendAll(dossierEvents(), List.of(dossier.received(1, dueAt),
                 dossier.apology(2, now.minus(Duration.ofHours(20)), dueAt, appointment)));
 
         eventually().until(() -> alertsFor(code, EventTypes.APPOINTMENT_MISSED).size() == 1);
@@ -179,7 +188,7 @@ class DeadlineServiceTest {
         assertThat(listedDueAt.toInstant()).isEqualTo(dueAt);
         assertThat(listedDueAt.getOffset().getId()).isEqualTo("+07:00");
         assertThat(OffsetDateTime.parse(listed.getString(item + ".newAppointmentAt")).toInstant()).isEqualTo(appointment);
-        assertThat(listed.getString(item + ".dueDate")).isEqualTo(dueAt.atZone(DossierEvent.VIETNAM).toLocalDate().toString());
+        assertThat(listed.getString(item + ".dueDate")).isEqualTo(dueAt.atZone(VietnamTime.ZONE).toLocalDate().toString());
         RestAssured.given().queryParam("unit", "SADEC-P1").get("/api/deadlines/overdue").then().statusCode(200)
                 .body("code", not(hasItem(code)));
         Readiness.assertUp("deadline-service dossier-events consumer");
@@ -200,11 +209,11 @@ class DeadlineServiceTest {
         }
         String stillOpen = code("BF-OPEN");
         backfill.add(DossierEvent.of(stillOpen, "SADEC-P3", received).received(1, dueAt));
-        topic().sendAll(dossierEvents, backfill);
+        topic().sendAll(dossierEvents(), backfill);
 
         eventually().until(() -> alertsFor(stillOpen, EventTypes.OVERDUE).size() == 1);
         eventually().until(() -> closedCount(onTime) == onTime.size());
-        List<CloudEvent> all = topic().events(deadlineAlerts);
+        List<CloudEvent> all = topic().events(deadlineAlerts());
         assertThat(all).extracting(CloudEvent::subject).doesNotContainAnyElementsOf(onTime);
         assertThat(all).filteredOn(e -> e.subject().equals(stillOpen)).extracting(CloudEvent::type)
                 .containsExactly(EventTypes.OVERDUE);
@@ -214,14 +223,14 @@ class DeadlineServiceTest {
     void garbageGoesToTheDeadLetterTopicAndTheNextEventIsStillProcessed() throws Exception {
         String key = code("DLQ");
         byte[] garbage = {(byte) 0xde, (byte) 0xad, 0x00, '{'};
-        topic().sendBytes(dossierEvents, key, garbage);
+        topic().sendBytes(dossierEvents(), key, garbage);
         CloudEvent noDueAt = dossier(key, now()).received(1, now());
         ((ObjectNode) noDueAt.data()).remove("dueAt");
-        topic().send(dossierEvents, noDueAt);
-        topic().send(dossierEvents, dossier(key, now()).received(1, now().plus(Duration.ofDays(5))));
+        topic().send(dossierEvents(), noDueAt);
+        topic().send(dossierEvents(), dossier(key, now()).received(1, now().plus(Duration.ofDays(5))));
 
         eventually().until(() -> closedOrOpen(key));
-        List<ConsumerRecord<String, byte[]>> letters = topic().readAll(Topics.deadLetterTopic(dossierEvents)).stream()
+        List<ConsumerRecord<String, byte[]>> letters = topic().readAll(Topics.deadLetterTopic(dossierEvents())).stream()
                 .filter(letter -> key.equals(letter.key())).toList();
         assertThat(letters).hasSize(2);
         assertThat(letters.get(0).value()).isEqualTo(garbage);
@@ -244,13 +253,31 @@ class DeadlineServiceTest {
                 .body("paths", org.hamcrest.Matchers.hasKey("/api/deadlines/overdue"));
     }
 
+    @Test
+    void aBadUnitIsAnsweredInTheOneErrorShapeOfTheSuite() {
+        Map<String, String> messages = Map.of(
+                "/api/deadlines/overdue?unit=NOWHERE", "unknown unit NOWHERE",
+                "/api/alerts/stream?unit=SADEC%20P1", "must be a unit code such as SADEC, or ALL");
+        messages.forEach((request, message) -> {
+            Map<String, Object> problem = RestAssured.given().urlEncodingEnabled(false).get(request).then()
+                    .statusCode(400).contentType("application/problem+json").extract().jsonPath().getMap("");
+            assertThat(problem).containsOnlyKeys("type", "title", "status", "detail", "instance", "errors")
+                    .containsEntry("type", "about:blank")
+                    .containsEntry("title", "Invalid request")
+                    .containsEntry("status", 400)
+                    .containsEntry("instance", request.substring(0, request.indexOf('?')))
+                    .containsEntry("errors", List.of(Map.of("field", "unit", "message", message)));
+            assertThat((String) problem.get("detail")).isNotBlank();
+        });
+    }
+
     /** Polls every 250 ms: each poll reads the alerts topic from the start, which is not free on 2 cores. */
     private static org.awaitility.core.ConditionFactory eventually() {
         return await().atMost(WAIT).pollInterval(Duration.ofMillis(250));
     }
 
     private List<CloudEvent> alertsFor(String code, String type) {
-        return topic().events(deadlineAlerts).stream()
+        return topic().events(deadlineAlerts()).stream()
                 .filter(e -> e.subject().equals(code) && e.type().equals(type)).toList();
     }
 

@@ -1,23 +1,22 @@
 package vn.motcua.deadline.support;
 
+import vn.motcua.calendar.Timeliness;
+import vn.motcua.calendar.VietnamTime;
 import vn.motcua.events.Channel;
 import vn.motcua.events.CloudEvent;
 import vn.motcua.events.Decision;
 import vn.motcua.events.DossierData;
 import vn.motcua.events.EventCodec;
 import vn.motcua.events.EventTypes;
-import vn.motcua.events.Timeliness;
 
 import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 
 /** Dossier events as intake-service would publish them, for tests. */
 public final class DossierEvent {
 
-    public static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
     private static final URI INTAKE = URI.create("/motcua/intake-service");
 
     private final String code;
@@ -71,6 +70,6 @@ public final class DossierEvent {
     }
 
     public static OffsetDateTime at(Instant instant) {
-        return instant == null ? null : instant.atZone(VIETNAM).toOffsetDateTime();
+        return instant == null ? null : instant.atZone(VietnamTime.ZONE).toOffsetDateTime();
     }
 }

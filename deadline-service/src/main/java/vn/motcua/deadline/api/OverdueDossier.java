@@ -1,0 +1,22 @@
+package vn.motcua.deadline.api;
+
+import vn.motcua.calendar.VietnamTime;
+import vn.motcua.deadline.domain.Deadline;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+
+/** One open dossier past its deadline; overdueSince is the dueAt it ran past. */
+public record OverdueDossier(String code, String unitCode, String procedureCode, LocalDate dueDate,
+                             OffsetDateTime dueAt, OffsetDateTime overdueSince, OffsetDateTime newAppointmentAt) {
+
+    static OverdueDossier of(Deadline deadline) {
+        return new OverdueDossier(deadline.dossierCode(), deadline.unitCode(), deadline.procedureCode(),
+                deadline.dueDate(), at(deadline.dueAt()), at(deadline.dueAt()), at(deadline.newAppointmentAt()));
+    }
+
+    private static OffsetDateTime at(Instant instant) {
+        return instant == null ? null : instant.atZone(VietnamTime.ZONE).toOffsetDateTime();
+    }
+}

@@ -1,0 +1,58 @@
+package vn.motcua.deadline.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import vn.motcua.deadline.domain.DueSoonPolicy;
+
+import java.time.Duration;
+import java.time.LocalTime;
+import java.util.Optional;
+
+/**
+ * What the alert engine is told: the {@code motcua.topics.*}, {@code motcua.consumer.*} and {@code motcua.alerts.*}
+ * keys of application.properties (table in the README, deadline-service, Configuration).
+ */
+@ConfigMapping(prefix = "motcua")
+public interface EngineSettings {
+
+    Topics topics();
+
+    Consumer consumer();
+
+    Alerts alerts();
+
+    default DueSoonPolicy dueSoon() {
+        return new DueSoonPolicy(alerts().dueSoonLead(), alerts().dueSoonTime());
+    }
+
+    interface Topics {
+        /** Read for the deadlines. */
+        String dossierEvents();
+
+        /** Written with the alerts, and read back for the SSE streams. */
+        String deadlineAlerts();
+    }
+
+    interface Consumer {
+        /** The group of the dossier-events consumers; every instance of the service uses the same one. */
+        @WithDefault("deadline-service")
+        String group();
+    }
+
+    interface Alerts {
+        /** How often due alerts are looked for. */
+        @WithDefault("1s")
+        Duration tick();
+
+        /** due-soon at this local time on the due date … */
+        @WithDefault("07:30")
+        LocalTime dueSoonTime();
+
+        /** … unless a lead before dueAt is set. */
+        Optional<Duration> dueSoonLead();
+
+        /** Rows claimed per transaction. */
+        @WithDefault("500")
+        int batchSize();
+    }
+}

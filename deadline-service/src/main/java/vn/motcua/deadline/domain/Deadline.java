@@ -1,0 +1,108 @@
+package vn.motcua.deadline.domain;
+
+import vn.motcua.events.DossierData;
+import vn.motcua.events.EventTypes;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+
+/**
+ * What this service knows of one dossier's deadline: the picture the latest applied dossier event gave (events
+ * carry the current dueDate/dueAt, so no calendar is needed here) and which alerts went out for which due instant.
+ *
+ * @param partition                partition of dossier-events this dossier's events arrive on; only the instance
+ *                                 that owns it and has caught up on it may alert
+ * @param dueSoonSentFor           the dueAt whose due-soon was sent or skipped; a new dueAt makes it due again
+ * @param overdueSentFor           the dueAt whose overdue alert was sent
+ * @param appointmentMissedSentFor the apology appointment whose appointment-missed alert was sent
+ */
+public record Deadline(
+        String dossierCode,
+        String unitCode,
+        String procedureCode,
+        int partition,
+        long sequence,
+        DeadlineStatus status,
+        boolean paused,
+        Instant receivedAt,
+        LocalDate dueDate,
+        Instant dueAt,
+        Instant newAppointmentAt,
+        Instant closedAt,
+        Instant dueSoonSentFor,
+        Instant overdueSentFor,
+        Instant appointmentMissedSentFor) {
+
+    /** The first event seen of a dossier, whatever its type: events carry the full picture, so any one will do. */
+    public static Deadline first(String type, DossierData data, OffsetDateTime eventTime, int partition) {
+        Deadline empty = new Deadline(data.dossierCode(), data.unitCode(), data.procedureCode(), partition, 0,
+                DeadlineStatus.OPEN, false, data.receivedAt().toInstant(), null, null, null, null, null, null, null);
+        return empty.apply(type, data, eventTime, partition);
+    }
+
+    /**
+     * This deadline after the event, or this same object when the event is old news: a sequence not above the
+     * last applied one (duplicate or out of order), or anything after the dossier closed.
+     */
+    public Deadline apply(String type, DossierData data, OffsetDateTime eventTime, int partition) {
+        if (data.sequence() <= sequence || status.isClosed()) {
+            return this;
+        }
+        Instant newDueAt = data.dueAt() != null ? data.dueAt().toInstant() : dueAt;
+        LocalDate newDueDate = data.dueDate() != null ? data.dueDate() : dueDate;
+        DeadlineStatus newStatus = status;
+        boolean newPaused = paused;
+        Instant newAppointment = newAppointmentAt;
+        Instant newClosedAt = closedAt;
+        switch (type) {
+            case EventTypes.RECEIVED, EventTypes.SUPPLEMENT_RECEIVED -> newPaused = false;
+            // A request made after dueAt does not stop the clock: the dossier stays overdue
+            // (docs/time-and-counting.md, Supplements).
+            case EventTypes.SUPPLEMENT_REQUESTED -> newPaused = !stopsAfterDue(data.requestedAt(), newDueAt);
+            case EventTypes.APOLOGY_ISSUED -> newAppointment = data.newAppointmentAt() != null
+                    ? data.newAppointmentAt().toInstant() : newAppointmentAt;
+            case EventTypes.RESOLVED -> {
+                newStatus = DeadlineStatus.RESOLVED;
+                newClosedAt = orEventTime(data.resolvedAt(), eventTime);
+            }
+            case EventTypes.WITHDRAWN -> {
+                newStatus = DeadlineStatus.WITHDRAWN;
+                newClosedAt = orEventTime(data.withdrawnAt(), eventTime);
+            }
+            default -> {
+                // a dossier type this version does not know: keep the picture, take the sequence
+            }
+        }
+        return new Deadline(dossierCode, data.unitCode(), data.procedureCode() != null ? data.procedureCode() : procedureCode,
+                partition, data.sequence(), newStatus, newPaused, data.receivedAt().toInstant(), newDueDate, newDueAt,
+                newAppointment, newClosedAt, dueSoonSentFor, overdueSentFor, appointmentMissedSentFor);
+    }
+
+    private static boolean stopsAfterDue(OffsetDateTime requestedAt, Instant dueAt) {
+        return requestedAt != null && dueAt != null && requestedAt.toInstant().isAfter(dueAt);
+    }
+
+    private static Instant orEventTime(OffsetDateTime at, OffsetDateTime eventTime) {
+        return (at != null ? at : eventTime).toInstant();
+    }
+
+    public boolean isRunning() {
+        return status == DeadlineStatus.OPEN && !paused && dueAt != null;
+    }
+
+    public Deadline withDueSoonSentFor(Instant instant) {
+        return new Deadline(dossierCode, unitCode, procedureCode, partition, sequence, status, paused, receivedAt,
+                dueDate, dueAt, newAppointmentAt, closedAt, instant, overdueSentFor, appointmentMissedSentFor);
+    }
+
+    public Deadline withOverdueSentFor(Instant instant) {
+        return new Deadline(dossierCode, unitCode, procedureCode, partition, sequence, status, paused, receivedAt,
+                dueDate, dueAt, newAppointmentAt, closedAt, dueSoonSentFor, instant, appointmentMissedSentFor);
+    }
+
+    public Deadline withAppointmentMissedSentFor(Instant instant) {
+        return new Deadline(dossierCode, unitCode, procedureCode, partition, sequence, status, paused, receivedAt,
+                dueDate, dueAt, newAppointmentAt, closedAt, dueSoonSentFor, overdueSentFor, instant);
+    }
+}

@@ -1,0 +1,67 @@
+package vn.motcua.deadline.messaging;
+
+import io.quarkus.runtime.Startup;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import vn.motcua.deadline.config.EngineSettings;
+import vn.motcua.events.EventCodec;
+import vn.motcua.events.kafka.DeadLetters;
+import vn.motcua.events.kafka.EventConsumerLoop;
+import vn.motcua.events.kafka.KafkaClients;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Feeds the SSE streams from the deadline-alerts topic, so supervisors connected to any instance see the alerts
+ * of every instance. A group of its own per instance, starting at the end: a stream shows what happens from now.
+ */
+@Startup
+@Singleton
+public class AlertStreamFeed {
+
+    private final AlertBroadcaster broadcaster;
+    private final String bootstrapServers;
+    private final String alertsTopic;
+
+    private Producer<String, byte[]> deadLetterProducer;
+    private EventConsumerLoop loop;
+
+    public AlertStreamFeed(AlertBroadcaster broadcaster, EngineSettings settings,
+                           @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+        this.broadcaster = broadcaster;
+        this.bootstrapServers = bootstrapServers;
+        this.alertsTopic = settings.topics().deadlineAlerts();
+    }
+
+    @PostConstruct
+    void start() {
+        String name = "deadline-stream-" + UUID.randomUUID().toString().substring(0, 8);
+        Map<String, Object> config = KafkaClients.consumerConfig(bootstrapServers, name);
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
+        deadLetterProducer = new KafkaProducer<>(KafkaClients.producerConfig(bootstrapServers));
+        loop = EventConsumerLoop.start(name, config, List.of(alertsTopic), (event, record) -> {
+            if (event.isAlert()) {
+                broadcaster.broadcast(event, EventCodec.alertData(event));
+            }
+        }, new DeadLetters(deadLetterProducer, name));
+    }
+
+    /** True once every partition of the alerts topic is assigned and read to its end: new alerts will be seen. */
+    public boolean isLive() {
+        var assigned = loop.assignment();
+        return !assigned.isEmpty() && assigned.stream().allMatch(loop::isCaughtUp);
+    }
+
+    @PreDestroy
+    void stop() {
+        loop.close();
+        deadLetterProducer.close();
+    }
+}

@@ -1,0 +1,26 @@
+package vn.motcua.deadline.messaging;
+
+import jakarta.inject.Singleton;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
+
+/** Ready while the dossier-events consumer runs: without it deadlines go stale and alerts stop. */
+@Readiness
+@Singleton
+public class DeadlineEngineReadiness implements HealthCheck {
+
+    private final DeadlineEngineService engine;
+
+    public DeadlineEngineReadiness(DeadlineEngineService engine) {
+        this.engine = engine;
+    }
+
+    @Override
+    public HealthCheckResponse call() {
+        return HealthCheckResponse.named("deadline-service dossier-events consumer")
+                .status(engine.isConsuming())
+                .withData("partitions", engine.partitionCount())
+                .build();
+    }
+}

@@ -1,0 +1,93 @@
+package vn.motcua.deadline.messaging;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
+import io.quarkus.scheduler.Scheduled;
+import io.quarkus.scheduler.Scheduler;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+import vn.motcua.deadline.config.EngineSettings;
+import vn.motcua.deadline.store.DeadlineStore;
+
+import java.time.Clock;
+import java.util.UUID;
+
+/** Runs this instance's {@link DeadlineEngine} for the application and drives its alert tick. */
+@Startup
+@Singleton
+public class DeadlineEngineService {
+
+    private static final Logger LOG = Logger.getLogger(DeadlineEngineService.class);
+
+    private final EngineSettings settings;
+    private final String bootstrapServers;
+    private final DeadlineStore store;
+    private final Clock clock;
+    private final Scheduler scheduler;
+    private final Counter alertsSent;
+
+    private volatile DeadlineEngine engine;
+
+    public DeadlineEngineService(EngineSettings settings,
+                                 @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+                                 DeadlineStore store, Clock clock, Scheduler scheduler, MeterRegistry meters) {
+        this.settings = settings;
+        this.bootstrapServers = bootstrapServers;
+        this.store = store;
+        this.clock = clock;
+        this.scheduler = scheduler;
+        this.alertsSent = Counter.builder("motcua.deadline.alerts.sent").description("alerts published by this instance")
+                .register(meters);
+    }
+
+    @PostConstruct
+    void start() {
+        String instance = "deadline-" + UUID.randomUUID().toString().substring(0, 8);
+        engine = DeadlineEngine.start(settings, bootstrapServers, instance, store, clock);
+        // Scheduled here rather than by annotation so that the interval is the typed motcua.alerts.tick.
+        scheduler.newJob("deadline-alert-tick")
+                .setInterval(settings.alerts().tick().toString())
+                .setConcurrentExecution(Scheduled.ConcurrentExecution.SKIP)
+                .setTask(execution -> tick())
+                .schedule();
+    }
+
+    void tick() {
+        DeadlineEngine running = engine;
+        if (running == null) {
+            return;
+        }
+        try {
+            int sent = running.tick();
+            if (sent > 0) {
+                alertsSent.increment(sent);
+            }
+        } catch (RuntimeException e) {
+            // Kafka or the database away: nothing was marked sent, the next tick tries again.
+            LOG.warnf("alert tick failed, will retry: %s", e.getMessage());
+        }
+    }
+
+    boolean isConsuming() {
+        DeadlineEngine running = engine;
+        return running != null && running.consumer().isRunning();
+    }
+
+    int partitionCount() {
+        DeadlineEngine running = engine;
+        return running == null ? 0 : running.consumer().assignment().size();
+    }
+
+    @PreDestroy
+    void stop() {
+        DeadlineEngine running = engine;
+        engine = null;
+        if (running != null) {
+            running.close();
+        }
+    }
+}

@@ -1,0 +1,229 @@
+package vn.motcua.deadline.store;
+
+import jakarta.inject.Singleton;
+import vn.motcua.deadline.domain.Deadline;
+import vn.motcua.deadline.domain.DeadlineStatus;
+import vn.motcua.deadline.domain.UnitScope;
+
+import javax.sql.DataSource;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The one mapping of the {@code deadlines} table (and of {@code alerts_sent}): plain JDBC on the service's data
+ * source (Agroal) for every read and write, and {@link #inTransaction} as the one way to hold a transaction.
+ * <p>
+ * Why JDBC and not Panache: what must hold is in SQL. The guarded upsert ({@code on conflict … where
+ * last_sequence <}) ignores duplicates and late older events even when two instances insert the same dossier during
+ * a rebalance, and closed rows are never reopened; the alert tick claims due rows with {@code FOR UPDATE SKIP
+ * LOCKED} through the partial index on {@code next_alert_at}, so its cost follows the rows coming due, not the open
+ * deadlines (deadline-service's benchmark). An entity beside these native statements would be a second picture of
+ * the same row.
+ * <p>
+ * Why a JDBC transaction and not {@code @Transactional} / {@code QuarkusTransaction}: the engine (dossier-events
+ * consumer plus alert tick) runs two and three times in one JVM without Quarkus in the two-instance test and in the
+ * benchmark, and Quarkus' transaction API finds its transaction manager in the CDI container. So a transaction here
+ * is one connection, committed when the work returns and rolled back when it throws; nothing in the service uses
+ * JTA, and single reads (the overdue list) run without a transaction.
+ */
+@Singleton
+public class DeadlineStore {
+
+    private static final String COLUMNS = "dossier_code, unit_code, procedure_code, partition_no, last_sequence, "
+            + "status, paused, received_at, due_date, due_at, new_appointment_at, closed_at, due_soon_sent_for, "
+            + "overdue_sent_for, appointment_missed_sent_for";
+
+    private final DataSource dataSource;
+
+    public DeadlineStore(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** Work done inside one transaction; it may throw, and then nothing of it is kept. */
+    @FunctionalInterface
+    public interface Work<T> {
+        T run(Transaction transaction) throws SQLException;
+    }
+
+    /** Runs the work on one connection in one transaction: committed when it returns, rolled back when it throws. */
+    public <T> T inTransaction(Work<T> work) {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                T result = work.run(new Transaction(connection));
+                connection.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("database: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Open dossiers whose clock runs and whose dueAt is before {@code now}, earliest first; served by the partial
+     * index on due_at, whose predicate the query repeats.
+     */
+    public List<Deadline> overdue(Instant now, UnitScope scope) {
+        String sql = "select " + COLUMNS + " from deadlines where status = 'OPEN' and not paused and due_at < ?"
+                + (scope.isAll() ? "" : " and unit_code = any (?)") + " order by due_at";
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement(sql)) {
+            setInstant(select, 1, now);
+            if (!scope.isAll()) {
+                select.setArray(2, connection.createArrayOf("varchar", scope.codes().toArray()));
+            }
+            return readAll(select);
+        } catch (SQLException e) {
+            throw new IllegalStateException("database: " + e.getMessage(), e);
+        }
+    }
+
+    /** The statements that run inside a transaction, on its connection. */
+    public static final class Transaction {
+
+        private final Connection connection;
+
+        private Transaction(Connection connection) {
+            this.connection = connection;
+        }
+
+        /** The dossier's row, locked until the transaction ends. */
+        public Optional<Deadline> findForUpdate(String dossierCode) throws SQLException {
+            try (PreparedStatement select = connection.prepareStatement(
+                    "select " + COLUMNS + " from deadlines where dossier_code = ? for update")) {
+                select.setString(1, dossierCode);
+                return readAll(select).stream().findFirst();
+            }
+        }
+
+        /**
+         * Inserts or replaces the row. The sequence guard in SQL keeps an older picture from overwriting a newer
+         * one even when two instances insert the same new dossier during a rebalance.
+         */
+        public void save(Deadline deadline, Instant nextAlertAt) throws SQLException {
+            try (PreparedStatement upsert = connection.prepareStatement(
+                    "insert into deadlines (" + COLUMNS + ", next_alert_at, updated_at) "
+                            + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now()) "
+                            + "on conflict (dossier_code) do update set unit_code = excluded.unit_code, "
+                            + "procedure_code = excluded.procedure_code, partition_no = excluded.partition_no, "
+                            + "last_sequence = excluded.last_sequence, status = excluded.status, paused = excluded.paused, "
+                            + "received_at = excluded.received_at, due_date = excluded.due_date, due_at = excluded.due_at, "
+                            + "new_appointment_at = excluded.new_appointment_at, closed_at = excluded.closed_at, "
+                            + "next_alert_at = excluded.next_alert_at, updated_at = now() "
+                            + "where deadlines.last_sequence < excluded.last_sequence")) {
+                int i = 0;
+                upsert.setString(++i, deadline.dossierCode());
+                upsert.setString(++i, deadline.unitCode());
+                upsert.setString(++i, deadline.procedureCode());
+                upsert.setInt(++i, deadline.partition());
+                upsert.setLong(++i, deadline.sequence());
+                upsert.setString(++i, deadline.status().name());
+                upsert.setBoolean(++i, deadline.paused());
+                setInstant(upsert, ++i, deadline.receivedAt());
+                upsert.setObject(++i, deadline.dueDate(), Types.DATE);
+                setInstant(upsert, ++i, deadline.dueAt());
+                setInstant(upsert, ++i, deadline.newAppointmentAt());
+                setInstant(upsert, ++i, deadline.closedAt());
+                setInstant(upsert, ++i, deadline.dueSoonSentFor());
+                setInstant(upsert, ++i, deadline.overdueSentFor());
+                setInstant(upsert, ++i, deadline.appointmentMissedSentFor());
+                setInstant(upsert, ++i, nextAlertAt);
+                upsert.executeUpdate();
+            }
+        }
+
+        /**
+         * Rows of the given partitions whose next alert is due, locked; rows another instance holds are skipped.
+         * Served by the partial index on next_alert_at: reads only what is coming due.
+         */
+        public List<Deadline> claimDue(Instant now, Collection<Integer> partitions, int limit) throws SQLException {
+            try (PreparedStatement select = connection.prepareStatement("select " + COLUMNS + " from deadlines "
+                    + "where next_alert_at <= ? and partition_no = any (?) order by next_alert_at limit ? "
+                    + "for update skip locked")) {
+                setInstant(select, 1, now);
+                Array array = connection.createArrayOf("integer", partitions.toArray());
+                select.setArray(2, array);
+                select.setInt(3, limit);
+                return readAll(select);
+            }
+        }
+
+        /** Stores which alerts went out and when the next one falls due. */
+        public void saveAlertState(Deadline deadline, Instant nextAlertAt) throws SQLException {
+            try (PreparedStatement update = connection.prepareStatement("update deadlines set due_soon_sent_for = ?, "
+                    + "overdue_sent_for = ?, appointment_missed_sent_for = ?, next_alert_at = ?, updated_at = now() "
+                    + "where dossier_code = ?")) {
+                setInstant(update, 1, deadline.dueSoonSentFor());
+                setInstant(update, 2, deadline.overdueSentFor());
+                setInstant(update, 3, deadline.appointmentMissedSentFor());
+                setInstant(update, 4, nextAlertAt);
+                update.setString(5, deadline.dossierCode());
+                update.executeUpdate();
+            }
+        }
+
+        /** False when this (dossier, type, due instant) was sent before: the unique key is the last word on "once". */
+        public boolean recordSent(String dossierCode, String type, Instant about, UUID eventId, Instant sentAt)
+                throws SQLException {
+            try (PreparedStatement insert = connection.prepareStatement("insert into alerts_sent "
+                    + "(dossier_code, alert_type, due_at, event_id, sent_at) values (?, ?, ?, ?, ?) on conflict do nothing")) {
+                insert.setString(1, dossierCode);
+                insert.setString(2, type);
+                setInstant(insert, 3, about);
+                insert.setObject(4, eventId);
+                setInstant(insert, 5, sentAt);
+                return insert.executeUpdate() == 1;
+            }
+        }
+    }
+
+    private static List<Deadline> readAll(PreparedStatement select) throws SQLException {
+        List<Deadline> deadlines = new ArrayList<>();
+        try (ResultSet rows = select.executeQuery()) {
+            while (rows.next()) {
+                deadlines.add(read(rows));
+            }
+        }
+        return deadlines;
+    }
+
+    private static Deadline read(ResultSet rows) throws SQLException {
+        return new Deadline(rows.getString("dossier_code"), rows.getString("unit_code"),
+                rows.getString("procedure_code"), rows.getInt("partition_no"), rows.getLong("last_sequence"),
+                DeadlineStatus.valueOf(rows.getString("status")), rows.getBoolean("paused"),
+                instant(rows, "received_at"), rows.getObject("due_date", LocalDate.class), instant(rows, "due_at"),
+                instant(rows, "new_appointment_at"), instant(rows, "closed_at"), instant(rows, "due_soon_sent_for"),
+                instant(rows, "overdue_sent_for"), instant(rows, "appointment_missed_sent_for"));
+    }
+
+    private static Instant instant(ResultSet rows, String column) throws SQLException {
+        OffsetDateTime value = rows.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
+    private static void setInstant(PreparedStatement statement, int index, Instant value) throws SQLException {
+        if (value == null) {
+            statement.setNull(index, Types.TIMESTAMP_WITH_TIMEZONE);
+        } else {
+            statement.setObject(index, value.atOffset(ZoneOffset.UTC));
+        }
+    }
+}
