@@ -3,11 +3,16 @@ package vn.motcua.intake;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
+import org.eclipse.microprofile.config.ConfigProvider;
+import vn.motcua.events.CloudEvent;
+import vn.motcua.events.EventCodec;
+import vn.motcua.testkit.TopicReader;
 
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** Request bodies and calls shared by the intake tests. */
+/** Request bodies, calls and event reads shared by the intake tests. */
 public final class Dossiers {
 
     private Dossiers() {
@@ -35,5 +40,17 @@ public final class Dossiers {
     public static ValidatableResponse step(String code, String step, Object body) {
         return RestAssured.given().contentType(ContentType.JSON).body(body)
                 .post("/api/dossiers/{code}/" + step, code).then();
+    }
+
+    /** Reads the running service's dossier-events topic from the start, as a downstream consumer would. */
+    public static TopicReader<CloudEvent> eventReader() {
+        String bootstrap = ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
+        String topic = ConfigProvider.getConfig().getValue("motcua.topics.dossier-events", String.class);
+        return new TopicReader<>(bootstrap, topic, EventCodec::read);
+    }
+
+    /** The events of one dossier, in the order they were read. */
+    public static List<CloudEvent> eventsOf(List<CloudEvent> events, String dossierCode) {
+        return events.stream().filter(event -> dossierCode.equals(event.subject())).toList();
     }
 }

@@ -9,7 +9,6 @@ import vn.motcua.testkit.DedicatedInfrastructure;
 import vn.motcua.testkit.DedicatedInfrastructureResource;
 import vn.motcua.testkit.InjectInfrastructure;
 import vn.motcua.testkit.Readiness;
-import vn.motcua.testkit.ReadinessChecks;
 
 /** Servers of its own, stopped under the running service: readiness must turn DOWN and name what is missing. */
 @QuarkusTest
@@ -23,12 +22,6 @@ class ReadinessDownTest {
 
     @Test
     void downWhenItsInfrastructureStops() {
-        Readiness.assertUp(ReadinessChecks.KAFKA, ReadinessChecks.DATABASE);
-
-        infrastructure.postgres().close();
-        Readiness.awaitDown(ReadinessChecks.DATABASE);
-
-        infrastructure.kafka().close();
-        Readiness.awaitDown(ReadinessChecks.KAFKA);
+        Readiness.assertDownWhenEachServerStops(infrastructure);
     }
 }

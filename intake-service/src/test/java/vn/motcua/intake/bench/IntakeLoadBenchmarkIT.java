@@ -7,7 +7,7 @@ import io.quarkus.test.junit.QuarkusIntegrationTest;
 import io.vertx.core.http.HttpMethod;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import vn.motcua.intake.dossier.NewDossierStatement;
+import vn.motcua.intake.store.NewDossierStatement;
 import vn.motcua.testkit.DedicatedInfrastructure;
 import vn.motcua.testkit.DedicatedInfrastructureResource;
 import vn.motcua.testkit.InjectInfrastructure;

@@ -1,0 +1,111 @@
+package vn.motcua.intake.api;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import vn.motcua.api.ProblemException;
+import vn.motcua.intake.app.DossierIntake;
+import vn.motcua.intake.app.DossierLifecycle;
+import vn.motcua.intake.store.Dossier;
+import vn.motcua.intake.store.DossierStep;
+
+@Path("/api/dossiers")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Dossiers", description = "Hồ sơ: intake at kiosks and counters, and each later step")
+public class DossierResource {
+
+    private final DossierIntake intake;
+    private final DossierLifecycle lifecycle;
+
+    DossierResource(DossierIntake intake, DossierLifecycle lifecycle) {
+        this.intake = intake;
+        this.lifecycle = lifecycle;
+    }
+
+    @POST
+    @Operation(summary = "Receive a dossier; answers the appointment slip (form 01)")
+    @APIResponse(responseCode = "201", description = "Received; Location names the dossier")
+    @APIResponse(responseCode = "400", description = "A field is missing or invalid (problem+json names it)")
+    @APIResponse(responseCode = "409", description = "The client's dossierCode exists with other content")
+    @APIResponse(responseCode = "422", description = "The Idempotency-Key was used for a different request")
+    public Response receive(
+            @Parameter(description = "Makes a kiosk's retry harmless: the same key and body answer the first result")
+            @HeaderParam("Idempotency-Key") String idempotencyKey,
+            ReceiveRequest request, UriInfo uri) {
+        Dossier dossier = intake.receive(request == null ? null : request.submission(), idempotencyKey);
+        return Response.created(uri.getBaseUriBuilder().path("api/dossiers/{code}").build(dossier.code))
+                .entity(DossierView.summary(dossier)).build();
+    }
+
+    @GET
+    @Path("/{code}")
+    @Operation(summary = "A dossier's state and history, for clerks")
+    public DossierView get(@PathParam("code") String code) {
+        Dossier dossier = Dossier.<Dossier>findByIdOptional(code)
+                .orElseThrow(() -> ProblemException.notFound("Dossier " + code));
+        return DossierView.full(dossier, DossierStep.history(code));
+    }
+
+    @GET
+    @Path("/lookup/{lookupCode}")
+    @Operation(summary = "A citizen's lookup by the short code on the appointment slip (no personal data)")
+    public DossierView lookup(@PathParam("lookupCode") String lookupCode) {
+        return Dossier.findByLookupCode(lookupCode.trim().toUpperCase()).map(DossierView::summary)
+                .orElseThrow(() -> ProblemException.notFound("Lookup code " + lookupCode));
+    }
+
+    @POST
+    @Path("/{code}/supplement-requests")
+    @Operation(summary = "Request a supplement (form 02): the clock stops until it arrives")
+    @APIResponse(responseCode = "409", description = "The dossier's state does not allow it")
+    public DossierView requestSupplement(@PathParam("code") String code, StepRequests.SupplementRequest body) {
+        StepRequests.SupplementRequest step = body == null ? new StepRequests.SupplementRequest(null, null) : body;
+        return DossierView.summary(lifecycle.requestSupplement(code, step.requestedAt(), step.reason()));
+    }
+
+    @POST
+    @Path("/{code}/supplement-received")
+    @Operation(summary = "The supplement arrived: the clock restarts with the working days that were left")
+    @APIResponse(responseCode = "409", description = "The dossier's state does not allow it")
+    public DossierView receiveSupplement(@PathParam("code") String code, StepRequests.SupplementReceived body) {
+        return DossierView.summary(lifecycle.receiveSupplement(code, body == null ? null : body.receivedAt()));
+    }
+
+    @POST
+    @Path("/{code}/apologies")
+    @Operation(summary = "Apology with a new appointment (form 04); the dossier still counts as late")
+    @APIResponse(responseCode = "409", description = "The dossier's state does not allow it")
+    public DossierView apologise(@PathParam("code") String code, StepRequests.Apology body) {
+        StepRequests.Apology step = body == null ? new StepRequests.Apology(null, null, null) : body;
+        return DossierView.summary(lifecycle.apologise(code, step.issuedAt(), step.newAppointmentAt(), step.reason()));
+    }
+
+    @POST
+    @Path("/{code}/result")
+    @Operation(summary = "Record the result (APPROVED, or REFUSED as form 03); timeliness is computed")
+    @APIResponse(responseCode = "409", description = "The dossier's state does not allow it")
+    public DossierView resolve(@PathParam("code") String code, StepRequests.Result body) {
+        StepRequests.Result step = body == null ? new StepRequests.Result(null, null) : body;
+        return DossierView.summary(lifecycle.resolve(code, step.resolvedAt(), step.decision()));
+    }
+
+    @POST
+    @Path("/{code}/withdrawal")
+    @Operation(summary = "The citizen withdraws the dossier")
+    @APIResponse(responseCode = "409", description = "The dossier's state does not allow it")
+    public DossierView withdraw(@PathParam("code") String code, StepRequests.Withdrawal body) {
+        return DossierView.summary(lifecycle.withdraw(code, body == null ? null : body.withdrawnAt()));
+    }
+}

@@ -1,0 +1,71 @@
+package vn.motcua.intake.api;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import vn.motcua.calendar.Timeliness;
+import vn.motcua.events.Channel;
+import vn.motcua.events.Decision;
+import vn.motcua.intake.domain.DossierStatus;
+import vn.motcua.intake.store.Dossier;
+import vn.motcua.intake.store.DossierStep;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+import static vn.motcua.intake.domain.LocalTimes.local;
+
+/**
+ * A dossier as the API shows it: the appointment slip (form 01) after intake, the full state on lookup.
+ * {@code applicant} and {@code history} are shown to clerks, not on the citizen's lookup by short code.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record DossierView(
+        String code,
+        String lookupCode,
+        DossierStatus status,
+        OffsetDateTime receivedAt,
+        LocalDate dueDate,
+        OffsetDateTime dueAt,
+        String procedureCode,
+        String unitCode,
+        Channel channel,
+        Integer onlineLevel,
+        String onlineLevelName,
+        Boolean paused,
+        OffsetDateTime newAppointmentAt,
+        Timeliness timeliness,
+        OffsetDateTime resolvedAt,
+        Decision decision,
+        OffsetDateTime withdrawnAt,
+        ReceiveRequest.Applicant applicant,
+        List<Step> history) {
+
+    public record Step(long sequence, String type, OffsetDateTime at, String note) {
+    }
+
+    /** The appointment slip returned by an intake, and the citizen's lookup: no personal data, no history. */
+    static DossierView summary(Dossier d) {
+        return of(d, null, null);
+    }
+
+    static DossierView full(Dossier d, List<DossierStep> steps) {
+        return of(d, new ReceiveRequest.Applicant(d.applicantName, d.applicantIdNumber, d.applicantPhone),
+                steps.stream().map(s -> new Step(s.sequence, s.type, local(s.occurredAt), s.note)).toList());
+    }
+
+    private static DossierView of(Dossier d, ReceiveRequest.Applicant applicant, List<Step> history) {
+        boolean paused = d.status == DossierStatus.SUPPLEMENT_REQUESTED && Boolean.TRUE.equals(d.pauseClockStopped);
+        return new DossierView(d.code, d.lookupCode, d.status, local(d.receivedAt), d.dueDate, local(d.dueAt),
+                d.procedureCode, d.unitCode, d.channel, d.onlineLevel, onlineLevelName(d.onlineLevel), paused,
+                local(d.newAppointmentAt), d.timeliness, local(d.resolvedAt), d.decision, local(d.withdrawnAt),
+                applicant, history);
+    }
+
+    /** Decree 43/2011 levels under their Decree 42/2022 names. */
+    static String onlineLevelName(Integer level) {
+        if (level == null) {
+            return null;
+        }
+        return level == 4 ? "Mức độ 4 (toàn trình)" : "Mức độ 3 (một phần)";
+    }
+}

@@ -1,0 +1,51 @@
+package vn.motcua.intake.app;
+
+import vn.motcua.events.CloudEvent;
+import vn.motcua.events.DossierData;
+import vn.motcua.events.EventCodec;
+import vn.motcua.events.EventTypes;
+import vn.motcua.intake.store.Dossier;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+
+import static vn.motcua.intake.domain.LocalTimes.local;
+
+/**
+ * The CloudEvent of a dossier step, in JSON, exactly as the relay will publish it: the dossier's deadline picture
+ * plus that step's own fields. No personal data.
+ */
+final class DossierEvents {
+
+    private static final URI SOURCE = URI.create("/motcua/intake-service");
+
+    private DossierEvents() {
+    }
+
+    /**
+     * Call after the step changed the dossier.
+     *
+     * @param at                   when the step happened at the one-stop shop (the CloudEvent {@code time})
+     * @param remainingWorkingDays only for a supplement request whose clock stopped
+     */
+    static String value(Dossier dossier, String type, Instant at, Integer remainingWorkingDays) {
+        CloudEvent event = EventCodec.dossierEvent(type, SOURCE, local(at), data(dossier, type, remainingWorkingDays));
+        return new String(EventCodec.write(event), StandardCharsets.UTF_8);
+    }
+
+    private static DossierData data(Dossier d, String type, Integer remainingWorkingDays) {
+        boolean supplementRequested = type.equals(EventTypes.SUPPLEMENT_REQUESTED);
+        boolean resolved = type.equals(EventTypes.RESOLVED);
+        return new DossierData(d.code, d.unitCode, d.procedureCode, d.channel, d.onlineLevel, local(d.receivedAt),
+                d.dueDate, local(d.dueAt), d.sequence,
+                supplementRequested ? local(d.pauseRequestedAt) : null,
+                supplementRequested ? remainingWorkingDays : null,
+                type.equals(EventTypes.SUPPLEMENT_RECEIVED) ? local(d.lastStepAt) : null,
+                type.equals(EventTypes.APOLOGY_ISSUED) ? local(d.newAppointmentAt) : null,
+                resolved ? local(d.resolvedAt) : null,
+                resolved ? d.decision : null,
+                resolved ? d.timeliness : null,
+                type.equals(EventTypes.WITHDRAWN) ? local(d.withdrawnAt) : null);
+    }
+}

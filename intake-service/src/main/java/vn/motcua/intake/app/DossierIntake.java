@@ -1,0 +1,184 @@
+package vn.motcua.intake.app;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import vn.motcua.api.Checks;
+import vn.motcua.api.ProblemException;
+import vn.motcua.calendar.Deadline;
+import vn.motcua.events.Channel;
+import vn.motcua.events.EventTypes;
+import vn.motcua.intake.domain.DossierStatus;
+import vn.motcua.intake.domain.RequestFingerprint;
+import vn.motcua.intake.domain.Submission;
+import vn.motcua.intake.store.Catalogue;
+import vn.motcua.intake.store.Dossier;
+import vn.motcua.intake.store.DossierCodes;
+import vn.motcua.intake.store.IdempotencyKey;
+import vn.motcua.intake.store.NewDossierInsert;
+import vn.motcua.intake.store.Procedure;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Set;
+
+import static vn.motcua.intake.domain.LocalTimes.local;
+
+/**
+ * Receives a dossier (tiếp nhận hồ sơ): validates it, computes the appointment (form 01) on the work calendar,
+ * and writes the dossier, its first step, its {@code dossier.received} event and its Idempotency-Key together.
+ * <p>
+ * It does not ask first whether the key or a client-chosen code is known: a kiosk's retry is the exception, and it
+ * meets the unique index ({@link NewDossierInsert.Clash}). The clash is then answered with the first result, or
+ * refused when the request differs. No JTA transaction around the write: it is one statement that commits on its
+ * own, so the dossier, its step, its event and its key commit together or not at all.
+ */
+@ApplicationScoped
+public class DossierIntake {
+
+    /** A clash that no known key or code explains was a generated code or a lookup code drawn twice: draw again, once. */
+    private static final int ATTEMPTS = 2;
+
+    private final Catalogue catalogue;
+    private final CalendarService calendar;
+    private final StepTimes times;
+    private final DossierCodes codes;
+    private final NewDossierInsert newDossier;
+    private final Clock clock;
+
+    DossierIntake(Catalogue catalogue, CalendarService calendar, StepTimes times, DossierCodes codes,
+                  NewDossierInsert newDossier, Clock clock) {
+        this.catalogue = catalogue;
+        this.calendar = calendar;
+        this.times = times;
+        this.codes = codes;
+        this.newDossier = newDossier;
+        this.clock = clock;
+    }
+
+    /** Answers the dossier this request created, or the one its first attempt created. */
+    public Dossier receive(Submission submission, String idempotencyKey) {
+        if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 200)) {
+            throw ProblemException.invalid("Idempotency-Key", "must be 1-200 characters");
+        }
+        Checks checks = new Checks();
+        Procedure procedure = validate(submission, checks);
+        Instant receivedAt = times.resolve(submission.receivedAt(), "receivedAt", null, checks);
+        checks.throwIfInvalid();
+
+        Deadline deadline = calendar.calculator().dueFor(local(receivedAt), procedure.processingTime(), procedure.cutoff);
+        String fingerprint = RequestFingerprint.of(submission);
+        for (int attempt = 1; ; attempt++) {
+            Dossier dossier = dossierOf(submission, procedure, receivedAt, deadline, fingerprint);
+            try {
+                newDossier.insert(dossier, EventTypes.RECEIVED,
+                        DossierEvents.value(dossier, EventTypes.RECEIVED, receivedAt, null), idempotencyKey,
+                        clock.instant());
+                return dossier;
+            } catch (NewDossierInsert.Clash clash) {
+                // A retry, or a concurrent twin that committed first, under a known key or code: its result.
+                Dossier first = QuarkusTransaction.joiningExisting()
+                        .call(() -> firstResult(submission, idempotencyKey, fingerprint));
+                if (first != null) {
+                    return first;
+                }
+                if (attempt == ATTEMPTS) {
+                    throw clash;
+                }
+            }
+        }
+    }
+
+    /**
+     * The dossier a known Idempotency-Key or dossier code names, when the request is the same; a different request
+     * under either is refused. Null when neither is known.
+     */
+    private static Dossier firstResult(Submission submission, String idempotencyKey, String fingerprint) {
+        if (idempotencyKey != null) {
+            IdempotencyKey known = IdempotencyKey.findById(idempotencyKey);
+            if (known != null) {
+                if (!known.requestHash.equals(fingerprint)) {
+                    throw ProblemException.unprocessable("Idempotency-Key",
+                            "This Idempotency-Key was used for a different request.");
+                }
+                return Dossier.findById(known.dossierCode);
+            }
+        }
+        if (submission.dossierCode() != null) {
+            Dossier known = Dossier.findById(submission.dossierCode());
+            if (known != null) {
+                if (!known.requestHash.equals(fingerprint)) {
+                    throw ProblemException.conflict("dossierCode", "Dossier " + submission.dossierCode()
+                            + " already exists with other content.");
+                }
+                return known;
+            }
+        }
+        return null;
+    }
+
+    private Dossier dossierOf(Submission submission, Procedure procedure, Instant receivedAt, Deadline deadline,
+                              String fingerprint) {
+        Dossier dossier = new Dossier();
+        dossier.code = submission.dossierCode() != null ? submission.dossierCode()
+                : codes.newCode(submission.unitCode(), receivedAt);
+        dossier.lookupCode = codes.newLookupCode();
+        dossier.procedureCode = procedure.code;
+        dossier.unitCode = submission.unitCode();
+        dossier.channel = submission.channel();
+        dossier.onlineLevel = submission.onlineLevel();
+        dossier.status = DossierStatus.RECEIVED;
+        dossier.receivedAt = receivedAt;
+        dossier.setDeadline(deadline);
+        dossier.lastStepAt = receivedAt;
+        dossier.sequence = 1;
+        dossier.requestHash = fingerprint;
+        dossier.applicantName = submission.applicant().name().trim();
+        dossier.applicantIdNumber = submission.applicant().idNumber().trim();
+        dossier.applicantPhone = submission.applicant().phone();
+        return dossier;
+    }
+
+    private Procedure validate(Submission submission, Checks checks) {
+        if (submission == null) {
+            throw ProblemException.invalid("body", "is required");
+        }
+        checks.require("procedureCode", submission.procedureCode())
+                .require("unitCode", submission.unitCode())
+                .require("channel", submission.channel())
+                .require("applicant", submission.applicant());
+        Procedure procedure = submission.procedureCode() == null ? null
+                : catalogue.procedure(submission.procedureCode()).orElse(null);
+        if (submission.procedureCode() != null && procedure == null) {
+            checks.fail("procedureCode", "unknown procedure " + submission.procedureCode());
+        }
+        if (submission.unitCode() != null && catalogue.unit(submission.unitCode()).isEmpty()) {
+            checks.fail("unitCode", "unknown unit " + submission.unitCode());
+        }
+        if (submission.dossierCode() != null) {
+            checks.check(submission.dossierCode().matches("[A-Za-z0-9][A-Za-z0-9._-]{2,63}"), "dossierCode",
+                    "must be 3-64 letters, digits, '.', '_' or '-'");
+        }
+        checkChannel(submission, procedure, checks);
+        if (submission.applicant() != null) {
+            checks.require("applicant.name", submission.applicant().name())
+                    .maxLength("applicant.name", submission.applicant().name(), 200)
+                    .require("applicant.idNumber", submission.applicant().idNumber())
+                    .maxLength("applicant.idNumber", submission.applicant().idNumber(), 32)
+                    .maxLength("applicant.phone", submission.applicant().phone(), 32);
+        }
+        return procedure;
+    }
+
+    private static void checkChannel(Submission submission, Procedure procedure, Checks checks) {
+        if (submission.channel() == Channel.ONLINE) {
+            if (submission.onlineLevel() == null || !Set.of(3, 4).contains(submission.onlineLevel())) {
+                checks.fail("onlineLevel", "is required for ONLINE and must be 3 or 4");
+            } else if (procedure != null && !procedure.onlineLevelList().contains(submission.onlineLevel())) {
+                checks.fail("onlineLevel", "procedure " + procedure.code + " is not offered online at level "
+                        + submission.onlineLevel());
+            }
+        } else if (submission.onlineLevel() != null) {
+            checks.fail("onlineLevel", "applies to ONLINE dossiers only");
+        }
+    }
+}

@@ -1,0 +1,23 @@
+package vn.motcua.intake.domain;
+
+import vn.motcua.events.Channel;
+
+import java.time.OffsetDateTime;
+
+/**
+ * A dossier as handed in at a kiosk, the counter, by post or online (tiếp nhận hồ sơ), before any check. Its
+ * components are those of the request body, in its order: the fingerprint of a retry must not change.
+ */
+public record Submission(
+        String procedureCode,
+        String unitCode,
+        Channel channel,
+        Integer onlineLevel,
+        OffsetDateTime receivedAt,
+        String dossierCode,
+        Applicant applicant) {
+
+    /** The citizen: kept in intake-service only, never published. */
+    public record Applicant(String name, String idNumber, String phone) {
+    }
+}

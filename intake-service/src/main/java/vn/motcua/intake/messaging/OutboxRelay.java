@@ -1,0 +1,169 @@
+package vn.motcua.intake.messaging;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+import vn.motcua.events.kafka.KafkaClients;
+import vn.motcua.intake.config.OutboxConfig;
+import vn.motcua.intake.config.TopicsConfig;
+import vn.motcua.intake.store.OutboxRows;
+import vn.motcua.intake.store.OutboxWritten;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Publishes outbox rows to {@code dossier-events} in id order, keyed by dossier code, and marks them sent only
+ * after the broker acknowledged them. One relay at a time across instances (a PostgreSQL advisory lock), so the
+ * per-dossier order of the rows is the order on the topic. Woken right after each commit; polls every second too.
+ * Kafka away: the relay retries, and intake goes on accepting dossiers.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+
+    private final OutboxRows rows;
+    private final String bootstrapServers;
+    private final String topic;
+    private final int batchSize;
+    private final Semaphore wakeUp = new Semaphore(0);
+    private volatile boolean running;
+    private Thread thread;
+    private Producer<String, byte[]> producer;
+
+    OutboxRelay(OutboxRows rows, OutboxConfig config, TopicsConfig topics,
+                @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+        this.rows = rows;
+        this.bootstrapServers = bootstrapServers;
+        this.topic = topics.dossierEvents();
+        this.batchSize = config.batchSize();
+    }
+
+    void start(@Observes StartupEvent startup) {
+        Map<String, Object> config = KafkaClients.producerConfig(bootstrapServers);
+        // Fail a send within seconds when Kafka is away, and try again from the same row.
+        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000);
+        config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
+        config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 10_000);
+        producer = new KafkaProducer<>(config);
+        running = true;
+        thread = new Thread(this::run, "outbox-relay");
+        thread.start();
+    }
+
+    void stop(@Observes ShutdownEvent shutdown) {
+        running = false;
+        wakeUp.release();
+        try {
+            thread.join(15_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        producer.close(Duration.ofSeconds(5));
+    }
+
+    /** Right after a commit that wrote outbox rows (at once for a writer without a JTA transaction). */
+    void wake(@Observes(during = TransactionPhase.AFTER_SUCCESS) OutboxWritten written) {
+        wakeUp.release();
+    }
+
+    private void run() {
+        while (running) {
+            try {
+                int published = QuarkusTransaction.requiringNew().timeout(60).call(this::publishBatch);
+                if (published < batchSize) {
+                    wakeUp.tryAcquire(1, TimeUnit.SECONDS);
+                    wakeUp.drainPermits();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                LOG.warnf("outbox relay: %s; retrying in a second", e.getMessage());
+                pause();
+            }
+        }
+    }
+
+    /** One batch in one transaction; answers how many rows were marked sent. */
+    int publishBatch() {
+        if (!rows.lockForRelay()) {
+            return 0;
+        }
+        List<OutboxRows.Unsent> batch = rows.unsent(batchSize);
+        if (batch.isEmpty()) {
+            return 0;
+        }
+        List<Future<?>> acks = new ArrayList<>(batch.size());
+        for (OutboxRows.Unsent row : batch) {
+            Future<?> ack;
+            try {
+                ack = producer.send(new ProducerRecord<>(topic, row.dossierCode(),
+                        row.payload().getBytes(StandardCharsets.UTF_8)));
+            } catch (RuntimeException e) {
+                break;
+            }
+            acks.add(ack);
+            // Kafka away: the first send fails after max.block.ms; do not wait that long for every row.
+            if (ack.isDone() && !acknowledged(ack)) {
+                break;
+            }
+        }
+        producer.flush();
+        // Mark the acknowledged prefix only: a row after a failed one is sent again, never reordered past it.
+        List<Long> sentIds = new ArrayList<>(acks.size());
+        for (int i = 0; i < acks.size() && acknowledged(acks.get(i)); i++) {
+            sentIds.add(batch.get(i).id());
+        }
+        int sent = sentIds.size();
+        if (sent > 0) {
+            rows.markSent(sentIds);
+        }
+        if (sent < batch.size()) {
+            LOG.warnf("outbox relay: %d of %d events acknowledged; the rest go again", sent, batch.size());
+        }
+        return sent;
+    }
+
+    private static boolean acknowledged(Future<?> ack) {
+        try {
+            ack.get();
+            return true;
+        } catch (ExecutionException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private void pause() {
+        try {
+            Thread.sleep(1_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Rows not yet acknowledged by the broker: what an outage left to publish. */
+    public long backlog() {
+        return rows.backlog();
+    }
+}

@@ -1,0 +1,141 @@
+package vn.motcua.intake.store;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import vn.motcua.calendar.Deadline;
+import vn.motcua.calendar.Pause;
+import vn.motcua.calendar.ProcessingTime;
+import vn.motcua.calendar.Timeliness;
+import vn.motcua.events.Channel;
+import vn.motcua.events.Decision;
+import vn.motcua.intake.domain.DossierStatus;
+import vn.motcua.intake.domain.LocalTimes;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Optional;
+
+/** A dossier (hồ sơ) and its current state; the applicant's personal data never leaves this table. */
+@Entity
+@Table(name = "dossier")
+public class Dossier extends PanacheEntityBase {
+
+    @Id
+    public String code;
+
+    @Column(name = "lookup_code", nullable = false, unique = true)
+    public String lookupCode;
+
+    @Column(name = "procedure_code", nullable = false)
+    public String procedureCode;
+
+    @Column(name = "unit_code", nullable = false)
+    public String unitCode;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Channel channel;
+
+    @Column(name = "online_level")
+    public Integer onlineLevel;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public DossierStatus status;
+
+    @Column(name = "received_at", nullable = false)
+    public Instant receivedAt;
+
+    @Column(name = "due_date", nullable = false)
+    public LocalDate dueDate;
+
+    @Column(name = "due_at", nullable = false)
+    public Instant dueAt;
+
+    /** When the latest step happened: a later step may not be dated before it. */
+    @Column(name = "last_step_at", nullable = false)
+    public Instant lastStepAt;
+
+    /** The sequence of the latest event; the next one gets sequence + 1. */
+    @Column(nullable = false)
+    public long sequence;
+
+    @Column(name = "pause_requested_at")
+    public Instant pauseRequestedAt;
+
+    @Column(name = "pause_clock_stopped")
+    public Boolean pauseClockStopped;
+
+    @Column(name = "pause_remaining_days")
+    public Integer pauseRemainingDays;
+
+    @Column(name = "pause_remaining_seconds")
+    public Long pauseRemainingSeconds;
+
+    @Column(name = "new_appointment_at")
+    public Instant newAppointmentAt;
+
+    @Column(name = "resolved_at")
+    public Instant resolvedAt;
+
+    @Enumerated(EnumType.STRING)
+    public Decision decision;
+
+    @Enumerated(EnumType.STRING)
+    public Timeliness timeliness;
+
+    @Column(name = "withdrawn_at")
+    public Instant withdrawnAt;
+
+    /** Fingerprint of the intake request, to tell a retry from a different dossier under the same key or code. */
+    @Column(name = "request_hash", nullable = false)
+    public String requestHash;
+
+    @Column(name = "applicant_name", nullable = false)
+    public String applicantName;
+
+    @Column(name = "applicant_id_number", nullable = false)
+    public String applicantIdNumber;
+
+    @Column(name = "applicant_phone")
+    public String applicantPhone;
+
+    public Deadline deadline(ProcessingTime.Unit unit) {
+        return new Deadline(dueDate, LocalTimes.local(dueAt), unit);
+    }
+
+    public void setDeadline(Deadline deadline) {
+        dueDate = deadline.dueDate();
+        dueAt = deadline.dueAt().toInstant();
+    }
+
+    public void startPause(Pause pause) {
+        pauseRequestedAt = pause.requestedAt().toInstant();
+        pauseClockStopped = pause.clockStopped();
+        pauseRemainingDays = pause.remainingWorkingDays();
+        pauseRemainingSeconds = pause.remainingOfficeTime().toSeconds();
+    }
+
+    public Pause pause(ProcessingTime.Unit unit) {
+        return new Pause(deadline(unit), LocalTimes.local(pauseRequestedAt), Boolean.TRUE.equals(pauseClockStopped),
+                pauseRemainingDays == null ? 0 : pauseRemainingDays,
+                Duration.ofSeconds(pauseRemainingSeconds == null ? 0 : pauseRemainingSeconds));
+    }
+
+    public void endPause() {
+        pauseRequestedAt = null;
+        pauseClockStopped = null;
+        pauseRemainingDays = null;
+        pauseRemainingSeconds = null;
+    }
+
+    public static Optional<Dossier> findByLookupCode(String lookupCode) {
+        return find("lookupCode", lookupCode).firstResultOptional();
+    }
+}

@@ -1,0 +1,51 @@
+package vn.motcua.intake.store;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+import java.util.List;
+
+/** One step in a dossier's tracking log: the event type, when it happened, and a clerk's note. */
+@Entity
+@Table(name = "dossier_step")
+public class DossierStep extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(name = "dossier_code", nullable = false)
+    public String dossierCode;
+
+    @Column(nullable = false)
+    public long sequence;
+
+    @Column(nullable = false)
+    public String type;
+
+    @Column(name = "occurred_at", nullable = false)
+    public Instant occurredAt;
+
+    public String note;
+
+    /** Appends a step to the dossier's log under the dossier's current sequence. */
+    public static void append(Dossier dossier, String type, Instant at, String note) {
+        DossierStep step = new DossierStep();
+        step.dossierCode = dossier.code;
+        step.sequence = dossier.sequence;
+        step.type = type;
+        step.occurredAt = at;
+        step.note = note;
+        step.persist();
+    }
+
+    public static List<DossierStep> history(String dossierCode) {
+        return find("dossierCode = ?1 order by sequence", dossierCode).list();
+    }
+}

@@ -1,0 +1,116 @@
+package vn.motcua.intake.store;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+import jakarta.transaction.Transactional;
+import org.hibernate.query.NativeQuery;
+
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The outbox table, {@code outbox_event}: the one place that knows its columns. A dossier's first event goes in as
+ * part of the statement that inserts the dossier ({@link #firstEventCte}), every later one in the transaction of
+ * its step ({@link #append}); the relay reads and marks the rows through here.
+ */
+@ApplicationScoped
+public class OutboxRows {
+
+    /** A row waiting for the relay: the record key and value exactly as they will be published. */
+    public record Unsent(long id, String dossierCode, String payload) {
+    }
+
+    private static final String TABLE = "outbox_event";
+    private static final String COLUMNS = "dossier_code, sequence, type, payload, created_at";
+    /** Any fixed number shared by all intake instances. */
+    private static final long RELAY_LOCK = 8_081_001L;
+
+    private final EntityManager entityManager;
+    private final Clock clock;
+    private final Event<OutboxWritten> written;
+
+    OutboxRows(EntityManager entityManager, Clock clock, Event<OutboxWritten> written) {
+        this.entityManager = entityManager;
+        this.clock = clock;
+        this.written = written;
+    }
+
+    /**
+     * The first event of a new dossier as a CTE named {@code name}, taking the dossier's {@code code} and
+     * {@code sequence} from the CTE {@code dossierCte}; its three parameters are set by {@link #bindFirstEvent}.
+     */
+    static String firstEventCte(String name, String dossierCte) {
+        return """
+                %s AS (
+                    INSERT INTO %s (%s)
+                    SELECT code, sequence, ?, ?, ? FROM %s)""".formatted(name, TABLE, COLUMNS, dossierCte);
+    }
+
+    /** Sets the parameters of {@link #firstEventCte} from {@code index} on; answers the index after them. */
+    static int bindFirstEvent(PreparedStatement statement, int index, String type, String payload, Instant createdAt)
+            throws SQLException {
+        statement.setString(index++, type);
+        statement.setString(index++, payload);
+        statement.setObject(index++, NewDossierInsert.utc(createdAt));
+        return index;
+    }
+
+    /** Called after the statement with {@link #firstEventCte} committed on its own. */
+    void firstEventWritten() {
+        written.fire(new OutboxWritten());
+    }
+
+    /** Appends an event in the transaction that changes the dossier; the relay is woken once it commits. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void append(String dossierCode, long sequence, String type, String payload) {
+        mutation("INSERT INTO " + TABLE + " (" + COLUMNS + ") VALUES (:code, :sequence, :type, :payload, :now)")
+                .setParameter("code", dossierCode).setParameter("sequence", sequence).setParameter("type", type)
+                .setParameter("payload", payload).setParameter("now", clock.instant())
+                .executeUpdate();
+        written.fire(new OutboxWritten());
+    }
+
+    /** True when this transaction may relay: one relay at a time across instances, until it ends. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean lockForRelay() {
+        Object locked = entityManager.createNativeQuery("SELECT pg_try_advisory_xact_lock(:lock)")
+                .setParameter("lock", RELAY_LOCK).getSingleResult();
+        return Boolean.TRUE.equals(locked);
+    }
+
+    /** The oldest rows not yet acknowledged by the broker, in id order. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<Unsent> unsent(int limit) {
+        List<?> rows = entityManager.createNativeQuery("SELECT id, dossier_code, payload FROM " + TABLE
+                        + " WHERE sent_at IS NULL ORDER BY id LIMIT :limit")
+                .setParameter("limit", limit).getResultList();
+        return rows.stream().map(Object[].class::cast)
+                .map(row -> new Unsent(((Number) row[0]).longValue(), (String) row[1], (String) row[2]))
+                .toList();
+    }
+
+    /** One statement for the batch, not one UPDATE per row. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void markSent(List<Long> ids) {
+        mutation("UPDATE " + TABLE + " SET sent_at = :now WHERE id = ANY(:ids)")
+                .setParameter("now", clock.instant()).setParameter("ids", ids.toArray(Long[]::new))
+                .executeUpdate();
+    }
+
+    /** Rows not yet acknowledged by the broker. */
+    public long backlog() {
+        Object count = entityManager.createNativeQuery("SELECT count(*) FROM " + TABLE + " WHERE sent_at IS NULL")
+                .getSingleResult();
+        return ((Number) count).longValue();
+    }
+
+    /** A native write that names its table: Hibernate would otherwise drop its whole second-level cache. */
+    private Query mutation(String sql) {
+        return entityManager.createNativeQuery(sql).unwrap(NativeQuery.class).addSynchronizedQuerySpace(TABLE);
+    }
+}

@@ -1,0 +1,25 @@
+package vn.motcua.intake.store;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Cacheable;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** A unit that receives dossiers (đơn vị tiếp nhận): the city, or one of its wards and communes. */
+// Read on every intake, changed rarely: kept in Hibernate's second-level cache.
+@Cacheable
+@Entity
+@Table(name = "unit")
+public class Unit extends PanacheEntityBase {
+
+    @Id
+    public String code;
+
+    @Column(nullable = false)
+    public String name;
+
+    @Column(name = "parent_code")
+    public String parentCode;
+}
