@@ -4,24 +4,13 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import org.junit.jupiter.api.Test;
-import vn.motcua.testkit.DedicatedInfrastructure;
 import vn.motcua.testkit.DedicatedInfrastructureResource;
-import vn.motcua.testkit.InjectInfrastructure;
-import vn.motcua.testkit.Readiness;
+import vn.motcua.testkit.ReadinessDownContract;
 
 /** Servers of its own, stopped under the running service: readiness must turn DOWN and name what is missing. */
 @QuarkusTest
 @WithTestResource(value = DedicatedInfrastructureResource.class,
         initArgs = @ResourceArg(name = "needs", value = "kafka,mongo"),
         scope = TestResourceScope.RESTRICTED_TO_CLASS)
-class ReadinessDownTest {
-
-    @InjectInfrastructure
-    DedicatedInfrastructure infrastructure;
-
-    @Test
-    void downWhenItsInfrastructureStops() {
-        Readiness.assertDownWhenEachServerStops(infrastructure);
-    }
+class ReadinessDownTest extends ReadinessDownContract {
 }

@@ -19,7 +19,8 @@ import java.time.ZoneOffset;
  */
 final class VietnameseLunarCalendar {
 
-    private static final ZoneOffset VIETNAM_OFFSET = ZoneOffset.ofHours(7);
+    /** The lunar calendar is reckoned at the 105th meridian east (UTC+7): astronomy, not the civil zone. */
+    private static final ZoneOffset LUNAR_MERIDIAN = ZoneOffset.ofHours(7);
     private static final TimeZone UTC_PLUS_7 = new SimpleTimeZone(7 * 60 * 60 * 1000, "UTC+07:00");
 
     private VietnameseLunarCalendar() {
@@ -44,7 +45,7 @@ final class VietnameseLunarCalendar {
         lunar.set(Calendar.MONTH, lunarMonth - 1);
         lunar.set(Calendar.IS_LEAP_MONTH, 0);
         lunar.set(Calendar.DAY_OF_MONTH, lunarDay);
-        LocalDate solar = Instant.ofEpochMilli(lunar.getTimeInMillis()).atOffset(VIETNAM_OFFSET).toLocalDate();
+        LocalDate solar = Instant.ofEpochMilli(lunar.getTimeInMillis()).atOffset(LUNAR_MERIDIAN).toLocalDate();
         int[] check = toLunar(solar);
         if (check[1] != lunarMonth || check[2] != lunarDay || check[3] != 0) {
             throw new IllegalStateException("lunar conversion did not round-trip for " + lunarDay + "/" + lunarMonth
@@ -56,7 +57,7 @@ final class VietnameseLunarCalendar {
     /** {extended year, month 1–12, day, isLeapMonth 0/1} of a solar date. */
     static int[] toLunar(LocalDate solar) {
         Calendar lunar = newCalendar();
-        lunar.setTimeInMillis(solar.atStartOfDay(VIETNAM_OFFSET).toInstant().toEpochMilli());
+        lunar.setTimeInMillis(solar.atStartOfDay(LUNAR_MERIDIAN).toInstant().toEpochMilli());
         return new int[] {
             lunar.get(Calendar.EXTENDED_YEAR),
             lunar.get(Calendar.MONTH) + 1,
