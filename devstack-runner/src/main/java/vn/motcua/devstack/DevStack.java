@@ -25,7 +25,9 @@ public final class DevStack {
     static final String READY = "DEVSTACK READY";
 
     static final List<String> TOPICS = List.of("dossier-events", "dossier-events.dlq",
-            "deadline-alerts", "deadline-alerts.dlq");
+            "deadline-alerts", "deadline-alerts.dlq", "catalogue.dlq");
+    /** Compacted: the last state of every unit, procedure and calendar year (intake-service owns them). */
+    static final String CATALOGUE = "catalogue";
     static final List<String> DATABASES = List.of("intake", "deadline");
 
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
@@ -70,7 +72,8 @@ public final class DevStack {
                 config.kafkaPort(), config.kafkaControllerPort());
         started.push(kafka);
         topicAdmin(kafka.bootstrapServers()).createTopics(TOPICS, 3);
-        log("Kafka on " + kafka.bootstrapServers() + ", topics " + TOPICS);
+        topicAdmin(kafka.bootstrapServers()).createCompactedTopic(CATALOGUE, 3);
+        log("Kafka on " + kafka.bootstrapServers() + ", topics " + TOPICS + ", compacted " + CATALOGUE);
 
         System.out.println(READY + " kafka=" + kafka.bootstrapServers()
                 + " postgres=localhost:" + config.postgresPort() + " mongo=" + mongo.connectionString()

@@ -32,6 +32,11 @@ public record CloudEvent(
     }
 
     @JsonIgnore
+    public boolean isCatalogueEvent() {
+        return EventTypes.CATALOGUE_TYPES.contains(type);
+    }
+
+    @JsonIgnore
     public boolean isAlert() {
         return EventTypes.ALERT_TYPES.contains(type);
     }

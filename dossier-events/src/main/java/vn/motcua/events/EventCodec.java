@@ -45,6 +45,18 @@ public final class EventCodec {
         return envelope(type, source, time, data.dossierCode(), data);
     }
 
+    public static CloudEvent unitChanged(URI source, OffsetDateTime time, UnitData data) {
+        return envelope(EventTypes.UNIT_CHANGED, source, time, Topics.unitKey(data.code()), data);
+    }
+
+    public static CloudEvent procedureChanged(URI source, OffsetDateTime time, ProcedureData data) {
+        return envelope(EventTypes.PROCEDURE_CHANGED, source, time, Topics.procedureKey(data.code()), data);
+    }
+
+    public static CloudEvent calendarChanged(URI source, OffsetDateTime time, CalendarData data) {
+        return envelope(EventTypes.CALENDAR_CHANGED, source, time, Topics.calendarKey(data.year()), data);
+    }
+
     private static CloudEvent envelope(String type, URI source, OffsetDateTime time, String subject, Object data) {
         return new CloudEvent(CloudEvent.SPEC_VERSION, UUID.randomUUID(), source, type, time, subject,
                 CloudEvent.JSON, MAPPER.valueToTree(data));
@@ -98,6 +110,30 @@ public final class EventCodec {
         return data;
     }
 
+    public static UnitData unitData(CloudEvent event) {
+        UnitData data = dataAs(event, UnitData.class);
+        requirePresent(data.code(), "data.code");
+        requirePresent(data.name(), "data.name");
+        requirePositive(data.version(), "data.version");
+        return data;
+    }
+
+    public static ProcedureData procedureData(CloudEvent event) {
+        ProcedureData data = dataAs(event, ProcedureData.class);
+        requirePresent(data.code(), "data.code");
+        requirePresent(data.processingTime(), "data.processingTime");
+        requirePositive(data.version(), "data.version");
+        return data;
+    }
+
+    public static CalendarData calendarData(CloudEvent event) {
+        CalendarData data = dataAs(event, CalendarData.class);
+        requirePositive(data.year(), "data.year");
+        requirePresent(data.closedDays(), "data.closedDays");
+        requirePositive(data.version(), "data.version");
+        return data;
+    }
+
     private static <T> T dataAs(CloudEvent event, Class<T> type) {
         if (event.data() == null || !event.data().isObject()) {
             throw new MalformedEventException("event " + event.id() + " of type " + event.type() + " has no data object");
@@ -106,6 +142,12 @@ public final class EventCodec {
             return MAPPER.treeToValue(event.data(), type);
         } catch (IOException e) {
             throw new MalformedEventException("event " + event.id() + ": unreadable data: " + e.getMessage(), e);
+        }
+    }
+
+    private static void requirePositive(long value, String field) {
+        if (value <= 0) {
+            throw new MalformedEventException("missing or non-positive " + field);
         }
     }
 

@@ -15,9 +15,15 @@ public final class EventTypes {
     public static final String OVERDUE = "deadline.overdue";
     public static final String APPOINTMENT_MISSED = "deadline.appointment-missed";
 
+    /** On the compacted {@code catalogue} topic: the whole new state of one unit, procedure or calendar year. */
+    public static final String UNIT_CHANGED = "unit.changed";
+    public static final String PROCEDURE_CHANGED = "procedure.changed";
+    public static final String CALENDAR_CHANGED = "calendar.changed";
+
     public static final Set<String> DOSSIER_TYPES =
             Set.of(RECEIVED, SUPPLEMENT_REQUESTED, SUPPLEMENT_RECEIVED, APOLOGY_ISSUED, RESOLVED, WITHDRAWN);
     public static final Set<String> ALERT_TYPES = Set.of(DUE_SOON, OVERDUE, APPOINTMENT_MISSED);
+    public static final Set<String> CATALOGUE_TYPES = Set.of(UNIT_CHANGED, PROCEDURE_CHANGED, CALENDAR_CHANGED);
 
     private EventTypes() {
     }

@@ -11,7 +11,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
 
@@ -50,7 +52,16 @@ class GoldenEventsTest {
                                 t("2022-01-14T17:00:00+07:00"), null, 3)),
                 alert(EventTypes.APPOINTMENT_MISSED, 9, "2022-01-18T17:00:01+07:00",
                         new AlertData(CODE, "SADEC", "1.001612", LocalDate.parse("2022-01-14"),
-                                t("2022-01-18T17:00:00+07:00"), t("2022-01-18T17:00:00+07:00"), 4)));
+                                t("2022-01-18T17:00:00+07:00"), t("2022-01-18T17:00:00+07:00"), 4)),
+                catalogue(10, EventCodec.unitChanged(INTAKE, t("2022-01-03T08:00:00+07:00"),
+                        new UnitData("SADEC-P1", "Phường 1", "SADEC", 2))),
+                catalogue(11, EventCodec.procedureChanged(INTAKE, t("2022-01-03T08:00:00+07:00"),
+                        new ProcedureData("1.001612", "Đăng ký thành lập hộ kinh doanh", "Thành lập và hoạt động của hộ kinh doanh",
+                                new ProcedureData.ProcessingTime(3, "WORKING_DAYS"), LocalTime.of(15, 0), List.of(3, 4), 1))),
+                catalogue(12, EventCodec.calendarChanged(INTAKE, t("2022-01-03T08:00:00+07:00"),
+                        new CalendarData(2022, List.of(new CalendarData.Day(LocalDate.parse("2022-01-03"), "Tết Dương lịch (nghỉ bù)"),
+                                new CalendarData.Day(LocalDate.parse("2022-04-11"), "Giỗ Tổ Hùng Vương (nghỉ bù)")),
+                                List.of(), 3))));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -73,6 +84,9 @@ class GoldenEventsTest {
         if (read.isDossierEvent()) {
             assertThat(EventCodec.dossierData(read)).isEqualTo(EventCodec.dossierData(built));
             assertThat(EventCodec.dossierData(read).receivedAt().getOffset().getId()).isEqualTo("+07:00");
+        } else if (read.isCatalogueEvent()) {
+            assertThat(catalogueData(read)).isEqualTo(catalogueData(built));
+            assertThat(read.subject()).startsWith(read.type().substring(0, read.type().indexOf('.')) + ":");
         } else {
             assertThat(read.isAlert()).isTrue();
             assertThat(EventCodec.alertData(read)).isEqualTo(EventCodec.alertData(built));
@@ -86,6 +100,18 @@ class GoldenEventsTest {
 
     private static Arguments alert(String type, int id, String time, AlertData data) {
         return Arguments.of(type, withId(EventCodec.alert(type, DEADLINE, t(time), data), id));
+    }
+
+    private static Arguments catalogue(int id, CloudEvent event) {
+        return Arguments.of(event.type(), withId(event, id));
+    }
+
+    private static Object catalogueData(CloudEvent event) {
+        return switch (event.type()) {
+            case EventTypes.UNIT_CHANGED -> EventCodec.unitData(event);
+            case EventTypes.PROCEDURE_CHANGED -> EventCodec.procedureData(event);
+            default -> EventCodec.calendarData(event);
+        };
     }
 
     private static CloudEvent withId(CloudEvent e, int id) {

@@ -35,6 +35,7 @@ final class Suite implements AutoCloseable {
     final KafkaService kafka = KafkaService.shared();
     final String dossierEvents;
     final String deadlineAlerts;
+    final String catalogue;
     final ServiceProcess intake;
     final ServiceProcess deadline;
     final ServiceProcess stats;
@@ -43,7 +44,10 @@ final class Suite implements AutoCloseable {
         String run = UUID.randomUUID().toString().substring(0, 8);
         dossierEvents = "dossier-events-e2e-" + run;
         deadlineAlerts = "deadline-alerts-e2e-" + run;
-        kafka.createTopics(List.of(dossierEvents, dossierEvents + ".dlq", deadlineAlerts, deadlineAlerts + ".dlq"), 3);
+        catalogue = "catalogue-e2e-" + run;
+        kafka.createTopics(List.of(dossierEvents, dossierEvents + ".dlq", deadlineAlerts, deadlineAlerts + ".dlq",
+                catalogue + ".dlq"), 3);
+        kafka.createCompactedTopic(catalogue, 3);
         PostgresService postgres = PostgresService.shared();
         MongoService mongo = MongoService.shared();
 
@@ -57,6 +61,7 @@ final class Suite implements AutoCloseable {
         Map<String, String> topics = Map.of(
                 "motcua.topics.dossier-events", dossierEvents,
                 "motcua.topics.deadline-alerts", deadlineAlerts,
+                "motcua.topics.catalogue", catalogue,
                 "quarkus.mongodb.database", "stats_e2e_" + run);
         intake = ServiceProcess.start("intake-service", environment, topics);
         deadline = startOrStop("deadline-service", environment, topics, intake);

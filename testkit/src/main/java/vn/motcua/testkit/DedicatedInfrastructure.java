@@ -20,7 +20,8 @@ public final class DedicatedInfrastructure implements AutoCloseable {
         if (needs.contains("kafka")) {
             infra.kafka = KafkaService.startOwn();
             infra.kafka.createTopics(List.of("dossier-events", "deadline-alerts", "dossier-events.dlq",
-                    "deadline-alerts.dlq"), TestBed.PARTITIONS);
+                    "deadline-alerts.dlq", "catalogue.dlq"), TestBed.PARTITIONS);
+            infra.kafka.createCompactedTopic("catalogue", TestBed.PARTITIONS);
         }
         if (needs.contains("postgres")) {
             infra.postgres = PostgresService.startOwn();
@@ -38,6 +39,7 @@ public final class DedicatedInfrastructure implements AutoCloseable {
             config.put("kafka.bootstrap.servers", kafka.bootstrapServers());
             config.put(InfrastructureResource.DOSSIER_EVENTS_PROPERTY, "dossier-events");
             config.put(InfrastructureResource.DEADLINE_ALERTS_PROPERTY, "deadline-alerts");
+            config.put(InfrastructureResource.CATALOGUE_PROPERTY, "catalogue");
         }
         if (postgres != null) {
             config.putAll(InfrastructureResource.postgresConfig(postgres, postgres.jdbcUrl("postgres")));

@@ -15,6 +15,7 @@ public class InfrastructureResource implements QuarkusTestResourceLifecycleManag
 
     public static final String DOSSIER_EVENTS_PROPERTY = "motcua.topics.dossier-events";
     public static final String DEADLINE_ALERTS_PROPERTY = "motcua.topics.deadline-alerts";
+    public static final String CATALOGUE_PROPERTY = "motcua.topics.catalogue";
     static final Set<String> ALL = Set.of("kafka", "postgres", "mongo");
 
     private Set<String> needs = ALL;
@@ -41,6 +42,7 @@ public class InfrastructureResource implements QuarkusTestResourceLifecycleManag
             config.put("kafka.bootstrap.servers", bed.kafka().bootstrapServers());
             config.put(DOSSIER_EVENTS_PROPERTY, bed.topic("dossier-events"));
             config.put(DEADLINE_ALERTS_PROPERTY, bed.topic("deadline-alerts"));
+            config.put(CATALOGUE_PROPERTY, bed.compactedTopic("catalogue"));
         }
         if (needs.contains("postgres")) {
             config.putAll(postgresConfig(bed.postgres(), bed.jdbcUrl()));

@@ -35,10 +35,19 @@ public interface KafkaService extends AutoCloseable {
 
     /** Creates the topics with this many partitions; topics that already exist are left as they are. */
     default void createTopics(Collection<String> names, int partitions) {
+        createTopics(names, partitions, Map.of());
+    }
+
+    /** A compacted topic keeps the last record of every key forever: the catalogue's whole state. */
+    default void createCompactedTopic(String name, int partitions) {
+        createTopics(java.util.List.of(name), partitions, Map.of("cleanup.policy", "compact"));
+    }
+
+    private void createTopics(Collection<String> names, int partitions, Map<String, String> topicConfig) {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
             for (String name : names) {
                 try {
-                    admin.createTopics(java.util.List.of(new NewTopic(name, partitions, (short) 1)))
+                    admin.createTopics(java.util.List.of(new NewTopic(name, partitions, (short) 1).configs(topicConfig)))
                             .all().get(30, TimeUnit.SECONDS);
                 } catch (ExecutionException e) {
                     if (!(e.getCause() instanceof TopicExistsException)) {

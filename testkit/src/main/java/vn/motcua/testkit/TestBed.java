@@ -41,6 +41,14 @@ public final class TestBed {
         return name;
     }
 
+    /** A fresh compacted topic {@code base.namespace} and its dead-letter topic (for the catalogue). */
+    public String compactedTopic(String base) {
+        String name = base + "." + namespace;
+        kafka().createCompactedTopic(name, PARTITIONS);
+        kafka().createTopics(List.of(name + ".dlq"), PARTITIONS);
+        return name;
+    }
+
     public PostgresService postgres() {
         return Infrastructure.postgres();
     }
