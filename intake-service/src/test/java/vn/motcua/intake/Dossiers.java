@@ -37,6 +37,11 @@ public final class Dossiers {
         return post(direct(procedureCode, unitCode, receivedAt)).statusCode(201).extract().path("code");
     }
 
+    /** A PUT of the catalogue API (units, procedures, calendar years). */
+    public static ValidatableResponse put(String path, Object body) {
+        return RestAssured.given().contentType(ContentType.JSON).body(body).put(path).then();
+    }
+
     public static ValidatableResponse step(String code, String step, Object body) {
         return RestAssured.given().contentType(ContentType.JSON).body(body)
                 .post("/api/dossiers/{code}/" + step, code).then();

@@ -4,6 +4,7 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
+import vn.motcua.intake.messaging.CatalogueConsumerReadiness;
 import vn.motcua.testkit.InfrastructureResource;
 import vn.motcua.testkit.Readiness;
 import vn.motcua.testkit.ReadinessChecks;
@@ -14,6 +15,6 @@ class ReadinessTest {
 
     @Test
     void readyAgainstRealInfrastructure() {
-        Readiness.assertUp(ReadinessChecks.KAFKA, ReadinessChecks.DATABASE);
+        Readiness.assertUp(ReadinessChecks.KAFKA, ReadinessChecks.DATABASE, CatalogueConsumerReadiness.NAME);
     }
 }

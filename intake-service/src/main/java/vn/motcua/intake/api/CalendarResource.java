@@ -43,7 +43,8 @@ public class CalendarResource {
 
     @PUT
     @Path("/{year}")
-    @Operation(summary = "Replace a year's official schedule (closed weekdays and working Saturdays)")
+    @Operation(summary = "Replace a year's official schedule (closed weekdays and working Saturdays); published as "
+            + "calendar.changed, every intake instance computes with it")
     public CalendarYearView put(@PathParam("year") int year, CalendarYearView body) {
         checkYear(year);
         if (body == null) {

@@ -13,6 +13,7 @@ import vn.motcua.calendar.ProcessingTime;
 import vn.motcua.api.Checks;
 import vn.motcua.api.ProblemException;
 import vn.motcua.intake.app.CatalogueUpdates;
+import vn.motcua.intake.domain.CatalogueCodes;
 import vn.motcua.intake.store.Procedure;
 
 import java.time.LocalTime;
@@ -48,13 +49,14 @@ public class ProcedureResource {
 
     @PUT
     @Path("/{code}")
-    @Operation(summary = "Create or replace a procedure; dossiers already received keep their due dates")
+    @Operation(summary = "Create or replace a procedure (published as procedure.changed); dossiers already received "
+            + "keep their due dates")
     public ProcedureView put(@PathParam("code") String code, ProcedureView body) {
         if (body == null) {
             throw ProblemException.invalid("body", "is required");
         }
         Checks checks = new Checks();
-        checks.check(code.matches("[0-9A-Za-z.\\-]{1,32}"), "code", "must be 1-32 letters, digits, '.' or '-'");
+        checks.check(CatalogueCodes.isProcedureCode(code), "code", CatalogueCodes.PROCEDURE_FORM);
         checks.require("name", body.name()).maxLength("name", body.name(), 500);
         checks.require("field", body.field()).maxLength("field", body.field(), 200);
         ProcessingTime time = processingTime(body.processingTime(), checks);

@@ -11,6 +11,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.motcua.api.ProblemException;
 import vn.motcua.intake.app.CatalogueUpdates;
+import vn.motcua.intake.domain.ParentsFirst;
 import vn.motcua.intake.store.Unit;
 
 import java.util.List;
@@ -18,7 +19,7 @@ import java.util.List;
 @Path("/api/units")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Units", description = "Đơn vị: the city and its wards and communes")
+@Tag(name = "Units", description = "Đơn vị: provinces, districts or cities, wards or communes, in one tree")
 public class UnitResource {
 
     private final CatalogueUpdates updates;
@@ -28,10 +29,9 @@ public class UnitResource {
     }
 
     @GET
-    @Operation(summary = "All units, parents first")
+    @Operation(summary = "All units, parents first (by depth, then code)")
     public List<UnitView> list() {
-        return Unit.<Unit>listAll().stream()
-                .sorted((a, b) -> a.parentCode == null ? -1 : b.parentCode == null ? 1 : a.code.compareTo(b.code))
+        return ParentsFirst.order(Unit.<Unit>listAll(), unit -> unit.code, unit -> unit.parentCode).stream()
                 .map(UnitView::of).toList();
     }
 
@@ -45,7 +45,7 @@ public class UnitResource {
 
     @PUT
     @Path("/{code}")
-    @Operation(summary = "Create or replace a unit")
+    @Operation(summary = "Create, replace or move a unit (published as unit.changed); units are never removed")
     public UnitView put(@PathParam("code") String code, UnitView body) {
         if (body == null) {
             throw ProblemException.invalid("body", "is required");

@@ -5,45 +5,61 @@ import io.quarkus.runtime.Startup;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import vn.motcua.calendar.DeadlineCalculator;
-import vn.motcua.calendar.OfficeHours;
-import vn.motcua.calendar.VietnamTime;
-import vn.motcua.calendar.WorkCalendar;
 import vn.motcua.calendar.YearSchedule;
-import vn.motcua.intake.store.CalendarDay;
-
-import java.util.List;
+import vn.motcua.intake.domain.CalendarInForce;
+import vn.motcua.intake.domain.VersionedSchedule;
+import vn.motcua.intake.store.CalendarYear;
+import vn.motcua.intake.store.CatalogueRows;
 
 /**
  * The deadline calculator in force: the Vietnamese calendar with the shipped schedules, overlaid with the years an
- * administrator entered. It is immutable and swapped whole when a year changes, so requests never see half of one.
+ * administrator entered, as stored at startup and then as each committed change arrives, from this instance's PUT
+ * or from the catalogue topic (another instance's PUT). Swapped whole, so requests never see half of a change.
  */
 @Startup
 @ApplicationScoped
 public class CalendarService {
 
-    private volatile DeadlineCalculator calculator;
+    private final CatalogueRows rows;
+    private final CatalogueEvents events;
+    private volatile CalendarInForce inForce;
+
+    CalendarService(CatalogueRows rows, CatalogueEvents events) {
+        this.rows = rows;
+        this.events = events;
+    }
 
     @PostConstruct
     void load() {
-        reload();
+        inForce = CalendarInForce.of(QuarkusTransaction.requiringNew().call(CalendarYear::stored));
     }
 
     public DeadlineCalculator calculator() {
-        return calculator;
+        return inForce.calculator();
     }
 
-    /** Stores a year's schedule in place of the one before, and puts it in force once that has committed. */
+    /**
+     * Stores a year's schedule in place of the one before, one version up, with its {@code calendar.changed} in the
+     * same transaction, and puts it in force here once that has committed. Every call publishes, even one that
+     * changes nothing.
+     */
     public void replace(YearSchedule schedule) {
-        QuarkusTransaction.requiringNew().run(() -> CalendarDay.replace(schedule));
-        reload();
+        VersionedSchedule stored = QuarkusTransaction.requiringNew().call(() -> {
+            rows.lockForChange();
+            CalendarYear year = rows.forChange(CalendarYear.class, schedule.year())
+                    .orElseGet(() -> CalendarYear.create(schedule.year()));
+            VersionedSchedule replaced = year.replace(schedule);
+            events.calendarChanged(replaced);
+            return replaced;
+        });
+        apply(stored);
     }
 
-    private void reload() {
-        List<YearSchedule> stored = QuarkusTransaction.requiringNew().call(CalendarDay::schedules);
-        WorkCalendar calendar = WorkCalendar.vietnam();
-        for (YearSchedule schedule : stored) {
-            calendar = calendar.withSchedule(schedule);
-        }
-        calculator = new DeadlineCalculator(calendar, OfficeHours.standard(), VietnamTime.ZONE);
+    /** A committed change of a year; false when the version in force is the same or newer (a repeat, old news). */
+    public synchronized boolean apply(VersionedSchedule year) {
+        return inForce.with(year).map(newer -> {
+            inForce = newer;
+            return true;
+        }).orElse(false);
     }
 }

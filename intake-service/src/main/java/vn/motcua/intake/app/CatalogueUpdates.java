@@ -4,31 +4,41 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import vn.motcua.api.Checks;
 import vn.motcua.calendar.ProcessingTime;
+import vn.motcua.intake.domain.CatalogueCodes;
 import vn.motcua.intake.store.Catalogue;
+import vn.motcua.intake.store.CatalogueRows;
 import vn.motcua.intake.store.Procedure;
 import vn.motcua.intake.store.Unit;
 
 import java.time.LocalTime;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.stream.Collectors;
 
-/** Creates or replaces procedures and units; intake counts a change from the very next dossier. */
+/**
+ * Creates or replaces procedures and units. Each committed change raises the item's version and appends its whole
+ * new state to the outbox in the same transaction; intake counts it from the very next dossier, on this instance at
+ * once and on the others when the event arrives. Every PUT that passes validation publishes, even one that changes
+ * nothing: it costs a version and restates the item on the topic.
+ */
 @ApplicationScoped
 public class CatalogueUpdates {
 
     private final Catalogue catalogue;
+    private final CatalogueRows rows;
+    private final CatalogueEvents events;
 
-    CatalogueUpdates(Catalogue catalogue) {
+    CatalogueUpdates(Catalogue catalogue, CatalogueRows rows, CatalogueEvents events) {
         this.catalogue = catalogue;
+        this.rows = rows;
+        this.events = events;
     }
 
-    /** Dossiers already received keep their due dates. */
+    /** The caller validated the fields. Dossiers already received keep their due dates. */
     @Transactional
     public Procedure putProcedure(String code, String name, String field, ProcessingTime time, LocalTime cutoff,
                                   List<Integer> onlineLevels) {
-        Procedure procedure = Procedure.<Procedure>findByIdOptional(code).orElseGet(Procedure::new);
+        rows.lockForChange();
+        Procedure procedure = rows.forChange(Procedure.class, code).orElseGet(Procedure::new);
         procedure.code = code;
         procedure.name = name.trim();
         procedure.field = field.trim();
@@ -37,38 +47,38 @@ public class CatalogueUpdates {
         procedure.cutoff = cutoff;
         procedure.onlineLevels = onlineLevels.stream().distinct().sorted().map(String::valueOf)
                 .collect(Collectors.joining(","));
+        procedure.version++;
         catalogue.save(procedure);
+        events.procedureChanged(procedure);
         return procedure;
     }
 
-    /** The parent must exist, and no unit may become its own ancestor; every bad field is named in one answer. */
+    /**
+     * The parent must exist, and no unit may become its own ancestor; moving a unit under another parent is an
+     * update like any other. Every bad field is named in one answer, and then nothing is stored or published.
+     */
     @Transactional
     public Unit putUnit(String code, String name, String parentCode) {
         Checks checks = new Checks();
-        checks.check(code.matches("[A-Z0-9][A-Z0-9-]{0,31}"), "code", "must be 1-32 upper-case letters, digits or '-'");
+        checks.check(CatalogueCodes.isUnitCode(code), "code", CatalogueCodes.UNIT_FORM);
         checks.require("name", name).maxLength("name", name, 200);
-        if (parentCode != null) {
-            checks.check(Unit.findById(parentCode) != null, "parentCode", "unknown unit " + parentCode);
-            checks.check(!createsCycle(code, parentCode), "parentCode", "would make a unit its own ancestor");
-        }
+        checks.check(parentCode == null || CatalogueCodes.isUnitCode(parentCode), "parentCode",
+                CatalogueCodes.UNIT_FORM);
         checks.throwIfInvalid();
-        Unit unit = Unit.<Unit>findByIdOptional(code).orElseGet(Unit::new);
+        rows.lockForChange();
+        if (parentCode != null) {
+            List<String> lineage = rows.lineage(parentCode);
+            checks.check(!lineage.isEmpty(), "parentCode", "unknown unit " + parentCode);
+            checks.check(!lineage.contains(code), "parentCode", "would make a unit its own ancestor");
+            checks.throwIfInvalid();
+        }
+        Unit unit = rows.forChange(Unit.class, code).orElseGet(Unit::new);
         unit.code = code;
         unit.name = name.trim();
         unit.parentCode = parentCode;
+        unit.version++;
         catalogue.save(unit);
+        events.unitChanged(unit);
         return unit;
-    }
-
-    private static boolean createsCycle(String code, String parentCode) {
-        Set<String> seen = new HashSet<>();
-        for (String at = parentCode; at != null && seen.add(at); ) {
-            if (at.equals(code)) {
-                return true;
-            }
-            Unit parent = Unit.findById(at);
-            at = parent == null ? null : parent.parentCode;
-        }
-        return false;
     }
 }

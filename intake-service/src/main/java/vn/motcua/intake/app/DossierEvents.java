@@ -6,8 +6,6 @@ import vn.motcua.events.EventCodec;
 import vn.motcua.events.EventTypes;
 import vn.motcua.intake.store.Dossier;
 
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
 import static vn.motcua.intake.domain.LocalTimes.local;
@@ -17,8 +15,6 @@ import static vn.motcua.intake.domain.LocalTimes.local;
  * plus that step's own fields. No personal data.
  */
 final class DossierEvents {
-
-    private static final URI SOURCE = URI.create("/motcua/intake-service");
 
     private DossierEvents() {
     }
@@ -30,8 +26,9 @@ final class DossierEvents {
      * @param remainingWorkingDays only for a supplement request whose clock stopped
      */
     static String value(Dossier dossier, String type, Instant at, Integer remainingWorkingDays) {
-        CloudEvent event = EventCodec.dossierEvent(type, SOURCE, local(at), data(dossier, type, remainingWorkingDays));
-        return new String(EventCodec.write(event), StandardCharsets.UTF_8);
+        CloudEvent event = EventCodec.dossierEvent(type, EventValues.SOURCE, local(at),
+                data(dossier, type, remainingWorkingDays));
+        return EventValues.json(event);
     }
 
     private static DossierData data(Dossier d, String type, Integer remainingWorkingDays) {

@@ -7,6 +7,7 @@ import vn.motcua.api.ProblemException;
 import vn.motcua.calendar.Deadline;
 import vn.motcua.events.Channel;
 import vn.motcua.events.EventTypes;
+import vn.motcua.intake.domain.CatalogueCodes;
 import vn.motcua.intake.domain.DossierStatus;
 import vn.motcua.intake.domain.RequestFingerprint;
 import vn.motcua.intake.domain.Submission;
@@ -146,14 +147,8 @@ public class DossierIntake {
                 .require("unitCode", submission.unitCode())
                 .require("channel", submission.channel())
                 .require("applicant", submission.applicant());
-        Procedure procedure = submission.procedureCode() == null ? null
-                : catalogue.procedure(submission.procedureCode()).orElse(null);
-        if (submission.procedureCode() != null && procedure == null) {
-            checks.fail("procedureCode", "unknown procedure " + submission.procedureCode());
-        }
-        if (submission.unitCode() != null && catalogue.unit(submission.unitCode()).isEmpty()) {
-            checks.fail("unitCode", "unknown unit " + submission.unitCode());
-        }
+        Procedure procedure = knownProcedure(submission.procedureCode(), checks);
+        checkUnit(submission.unitCode(), checks);
         if (submission.dossierCode() != null) {
             checks.check(submission.dossierCode().matches("[A-Za-z0-9][A-Za-z0-9._-]{2,63}"), "dossierCode",
                     "must be 3-64 letters, digits, '.', '_' or '-'");
@@ -167,6 +162,31 @@ public class DossierIntake {
                     .maxLength("applicant.phone", submission.applicant().phone(), 32);
         }
         return procedure;
+    }
+
+    /** The form first: a malformed code is refused without a look-up. */
+    private Procedure knownProcedure(String code, Checks checks) {
+        if (code == null || checks.has("procedureCode")) {
+            return null;
+        }
+        if (!CatalogueCodes.isProcedureCode(code)) {
+            checks.fail("procedureCode", CatalogueCodes.PROCEDURE_FORM);
+            return null;
+        }
+        Procedure procedure = catalogue.procedure(code).orElse(null);
+        checks.check(procedure != null, "procedureCode", "unknown procedure " + code);
+        return procedure;
+    }
+
+    private void checkUnit(String code, Checks checks) {
+        if (code == null || checks.has("unitCode")) {
+            return;
+        }
+        if (!CatalogueCodes.isUnitCode(code)) {
+            checks.fail("unitCode", CatalogueCodes.UNIT_FORM);
+            return;
+        }
+        checks.check(catalogue.unit(code).isPresent(), "unitCode", "unknown unit " + code);
     }
 
     private static void checkChannel(Submission submission, Procedure procedure, Checks checks) {

@@ -136,7 +136,8 @@ public class DossierLifecycle {
         dossier.sequence++;
         dossier.lastStepAt = at;
         DossierStep.append(dossier, type, at, note);
-        outbox.append(dossier.code, dossier.sequence, type, DossierEvents.value(dossier, type, at, remainingWorkingDays));
+        outbox.append(OutboxRows.Stream.DOSSIER_EVENTS, dossier.code, dossier.sequence, type,
+                DossierEvents.value(dossier, type, at, remainingWorkingDays));
         return dossier;
     }
 

@@ -8,13 +8,11 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
-import vn.motcua.events.kafka.KafkaClients;
+import vn.motcua.config.TopicsConfig;
 import vn.motcua.intake.config.OutboxConfig;
-import vn.motcua.intake.config.TopicsConfig;
 import vn.motcua.intake.store.OutboxRows;
 import vn.motcua.intake.store.OutboxWritten;
 
@@ -22,16 +20,16 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Publishes outbox rows to {@code dossier-events} in id order, keyed by dossier code, and marks them sent only
- * after the broker acknowledged them. One relay at a time across instances (a PostgreSQL advisory lock), so the
- * per-dossier order of the rows is the order on the topic. Woken right after each commit; polls every second too.
+ * Publishes outbox rows in id order, each to its stream's topic ({@code dossier-events} keyed by dossier code,
+ * {@code catalogue} keyed {@code unit:<code>}, {@code procedure:<code>}, {@code calendar:<year>}), and marks them sent
+ * only after the broker acknowledged them. One relay at a time across instances (a PostgreSQL advisory lock), so the
+ * per-key order of the rows is the order on the topic. Woken right after each commit; polls every second too.
  * Kafka away: the relay retries, and intake goes on accepting dossiers.
  */
 @ApplicationScoped
@@ -41,7 +39,7 @@ public class OutboxRelay {
 
     private final OutboxRows rows;
     private final String bootstrapServers;
-    private final String topic;
+    private final TopicsConfig topics;
     private final int batchSize;
     private final Semaphore wakeUp = new Semaphore(0);
     private volatile boolean running;
@@ -52,17 +50,13 @@ public class OutboxRelay {
                 @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
         this.rows = rows;
         this.bootstrapServers = bootstrapServers;
-        this.topic = topics.dossierEvents();
+        this.topics = topics;
         this.batchSize = config.batchSize();
     }
 
     void start(@Observes StartupEvent startup) {
-        Map<String, Object> config = KafkaClients.producerConfig(bootstrapServers);
         // Fail a send within seconds when Kafka is away, and try again from the same row.
-        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000);
-        config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
-        config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 10_000);
-        producer = new KafkaProducer<>(config);
+        producer = new KafkaProducer<>(KafkaTimeouts.producerConfig(bootstrapServers));
         running = true;
         thread = new Thread(this::run, "outbox-relay");
         thread.start();
@@ -115,7 +109,7 @@ public class OutboxRelay {
         for (OutboxRows.Unsent row : batch) {
             Future<?> ack;
             try {
-                ack = producer.send(new ProducerRecord<>(topic, row.dossierCode(),
+                ack = producer.send(new ProducerRecord<>(topicOf(row.stream()), row.key(),
                         row.payload().getBytes(StandardCharsets.UTF_8)));
             } catch (RuntimeException e) {
                 break;
@@ -140,6 +134,13 @@ public class OutboxRelay {
             LOG.warnf("outbox relay: %d of %d events acknowledged; the rest go again", sent, batch.size());
         }
         return sent;
+    }
+
+    private String topicOf(OutboxRows.Stream stream) {
+        return switch (stream) {
+            case DOSSIER_EVENTS -> topics.dossierEvents();
+            case CATALOGUE -> topics.catalogue();
+        };
     }
 
     private static boolean acknowledged(Future<?> ack) {

@@ -13,10 +13,9 @@ import vn.motcua.calendar.YearSchedule;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.stream.Collectors;
 
-/** One day of a year's official schedule, as an administrator entered it. */
+/** One day of a year's official schedule, as an administrator entered it (the year is a {@link CalendarYear}). */
 @Entity
 @Table(name = "calendar_day")
 public class CalendarDay extends PanacheEntityBase {
@@ -40,18 +39,17 @@ public class CalendarDay extends PanacheEntityBase {
     @Column(nullable = false)
     public String name = "";
 
-    /** Every stored year's schedule, earliest year first. */
-    public static List<YearSchedule> schedules() {
+    /** The schedule of every year that has days stored, by year; a year without days is in {@link CalendarYear}. */
+    static Map<Integer, YearSchedule> schedules() {
         Map<Integer, List<CalendarDay>> byYear = CalendarDay.<CalendarDay>listAll().stream()
-                .collect(Collectors.groupingBy(day -> day.year, TreeMap::new, Collectors.toList()));
-        return byYear.entrySet().stream()
-                .map(year -> new YearSchedule(year.getKey(), daysOf(year.getValue(), CLOSED),
-                        daysOf(year.getValue(), WORKING_SATURDAY)))
-                .toList();
+                .collect(Collectors.groupingBy(day -> day.year));
+        return byYear.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey,
+                year -> new YearSchedule(year.getKey(), daysOf(year.getValue(), CLOSED),
+                        daysOf(year.getValue(), WORKING_SATURDAY))));
     }
 
-    /** Stores a year's schedule in place of the one before, in the caller's transaction. */
-    public static void replace(YearSchedule schedule) {
+    /** Stores a year's days in place of the ones before, in the caller's transaction (see {@link CalendarYear}). */
+    static void replace(YearSchedule schedule) {
         delete("year", schedule.year());
         schedule.closedDays().forEach(day -> store(schedule.year(), day, CLOSED));
         schedule.workingSaturdays().forEach(day -> store(schedule.year(), day, WORKING_SATURDAY));

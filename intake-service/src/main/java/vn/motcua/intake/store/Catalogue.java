@@ -2,19 +2,22 @@ package vn.motcua.intake.store;
 
 import io.quarkus.cache.Cache;
 import io.quarkus.cache.CacheName;
-import io.quarkus.cache.CacheResult;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
+import jakarta.persistence.EntityManagerFactory;
 import jakarta.transaction.Transactional;
 
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The procedures and units every intake checks against, kept in memory: a look-up in the ORM cost a POST more than
- * its whole SQL statement (README, intake-service). A change saved through this instance is seen at once (after its
- * commit); one made through another instance within {@code expire-after-write} (application.properties).
+ * its whole SQL statement (README, intake-service). Only codes found are kept, so unknown codes cannot fill the
+ * caches (their size is bounded in application.properties too). A change saved through this instance is seen at once
+ * (after its commit); one made through another instance as soon as its catalogue event arrives
+ * ({@link #forgetUnit}, {@link #forgetProcedure}); {@code expire-after-write} is a safety net.
  * The entities handed out are detached copies: read them, never change them.
  */
 @ApplicationScoped
@@ -24,44 +27,95 @@ public class Catalogue {
     private static final String UNITS = "units";
 
     /** Fired in the transaction that saved a procedure or a unit; observed once it commits. */
-    record Changed(String cache, String code) {
+    record Changed(Class<?> entity, String code) {
+    }
+
+    /**
+     * Thrown by a cache's loader for a code not in the catalogue: quarkus-cache then keeps nothing for it. One
+     * instance without a stack trace: a miss costs no more than a hit.
+     */
+    private static final class NotInCatalogue extends RuntimeException {
+        private static final NotInCatalogue MISS = new NotInCatalogue();
+
+        private NotInCatalogue() {
+            super("not in the catalogue", null, false, false);
+        }
     }
 
     private final Cache procedures;
     private final Cache units;
+    private final EntityManagerFactory entityManagerFactory;
     private final Event<Changed> changes;
 
-    Catalogue(@CacheName(PROCEDURES) Cache procedures, @CacheName(UNITS) Cache units, Event<Changed> changes) {
+    Catalogue(@CacheName(PROCEDURES) Cache procedures, @CacheName(UNITS) Cache units,
+              EntityManagerFactory entityManagerFactory, Event<Changed> changes) {
         this.procedures = procedures;
         this.units = units;
+        this.entityManagerFactory = entityManagerFactory;
         this.changes = changes;
     }
 
-    @CacheResult(cacheName = PROCEDURES)
     public Optional<Procedure> procedure(String code) {
-        return Procedure.findByIdOptional(code);
+        return lookUp(procedures, code, key -> Procedure.findById(key));
     }
 
-    @CacheResult(cacheName = UNITS)
     public Optional<Unit> unit(String code) {
-        return Unit.findByIdOptional(code);
+        return lookUp(units, code, key -> Unit.findById(key));
     }
 
     /** Stores a procedure in the caller's transaction; this instance forgets the old one once it commits. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void save(Procedure procedure) {
         procedure.persist();
-        changes.fire(new Changed(PROCEDURES, procedure.code));
+        changes.fire(new Changed(Procedure.class, procedure.code));
     }
 
     /** Stores a unit in the caller's transaction; this instance forgets the old one once it commits. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void save(Unit unit) {
         unit.persist();
-        changes.fire(new Changed(UNITS, unit.code));
+        changes.fire(new Changed(Unit.class, unit.code));
     }
 
-    void forget(@Observes(during = TransactionPhase.AFTER_SUCCESS) Changed change) {
-        (PROCEDURES.equals(change.cache()) ? procedures : units).invalidate(change.code()).await().indefinitely();
+    /** Another instance changed the procedure (its event arrived): the next look-up reads the database. */
+    public void forgetProcedure(String code) {
+        forget(Procedure.class, procedures, code);
+    }
+
+    /** Another instance changed the unit (its event arrived): the next look-up reads the database. */
+    public void forgetUnit(String code) {
+        forget(Unit.class, units, code);
+    }
+
+    void forgetAfterCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) Changed change) {
+        if (change.entity() == Procedure.class) {
+            forgetProcedure(change.code());
+        } else {
+            forgetUnit(change.code());
+        }
+    }
+
+    /** The second-level cache first: the look-up that refills this cache would otherwise read its stale copy. */
+    private void forget(Class<?> entity, Cache cache, String code) {
+        entityManagerFactory.getCache().evict(entity, code);
+        cache.invalidate(code).await().indefinitely();
+    }
+
+    /**
+     * A loader in flight sits in the cache as a future: an invalidation meanwhile removes it, so a value read
+     * before a change is never kept after it.
+     */
+    private static <T> Optional<T> lookUp(Cache cache, String code, Function<String, T> find) {
+        try {
+            return Optional.of(cache.get(code, key -> {
+                T found = find.apply(key);
+                if (found == null) {
+                    throw NotInCatalogue.MISS;
+                }
+                return found;
+            }).await().indefinitely());
+        } catch (NotInCatalogue miss) {
+            return Optional.empty();
+        }
     }
 }

@@ -11,22 +11,41 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 
 /**
  * The outbox table, {@code outbox_event}: the one place that knows its columns. A dossier's first event goes in as
- * part of the statement that inserts the dossier ({@link #firstEventCte}), every later one in the transaction of
- * its step ({@link #append}); the relay reads and marks the rows through here.
+ * part of the statement that inserts the dossier ({@link #firstEventCte}), every later one and every catalogue change
+ * in the transaction that makes it ({@link #append}); the relay reads and marks the rows through here.
  */
 @ApplicationScoped
 public class OutboxRows {
 
-    /** A row waiting for the relay: the record key and value exactly as they will be published. */
-    public record Unsent(long id, String dossierCode, String payload) {
+    /** The logical stream a row belongs to; the relay publishes each to its configured topic. */
+    public enum Stream {
+        DOSSIER_EVENTS("dossier-events"),
+        CATALOGUE("catalogue");
+
+        /** As stored in the {@code stream} column. */
+        private final String column;
+
+        Stream(String column) {
+            this.column = column;
+        }
+
+        static Stream of(String column) {
+            return Arrays.stream(values()).filter(stream -> stream.column.equals(column)).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("unknown outbox stream " + column));
+        }
+    }
+
+    /** A row waiting for the relay: its stream, and the record key and value exactly as they will be published. */
+    public record Unsent(long id, Stream stream, String key, String payload) {
     }
 
     private static final String TABLE = "outbox_event";
-    private static final String COLUMNS = "dossier_code, sequence, type, payload, created_at";
+    private static final String COLUMNS = "stream, record_key, sequence, type, payload, created_at";
     /** Any fixed number shared by all intake instances. */
     private static final long RELAY_LOCK = 8_081_001L;
 
@@ -43,12 +62,14 @@ public class OutboxRows {
     /**
      * The first event of a new dossier as a CTE named {@code name}, taking the dossier's {@code code} and
      * {@code sequence} from the CTE {@code dossierCte}; its three parameters are set by {@link #bindFirstEvent}.
+     * The stream is a literal, not a parameter: the statement stays as it was.
      */
     static String firstEventCte(String name, String dossierCte) {
         return """
                 %s AS (
                     INSERT INTO %s (%s)
-                    SELECT code, sequence, ?, ?, ? FROM %s)""".formatted(name, TABLE, COLUMNS, dossierCte);
+                    SELECT '%s', code, sequence, ?, ?, ? FROM %s)"""
+                .formatted(name, TABLE, COLUMNS, Stream.DOSSIER_EVENTS.column, dossierCte);
     }
 
     /** Sets the parameters of {@link #firstEventCte} from {@code index} on; answers the index after them. */
@@ -65,12 +86,17 @@ public class OutboxRows {
         written.fire(new OutboxWritten());
     }
 
-    /** Appends an event in the transaction that changes the dossier; the relay is woken once it commits. */
+    /**
+     * Appends an event in the transaction that makes the change; the relay is woken once it commits.
+     *
+     * @param key      the record key: a dossier code, or a catalogue key such as {@code unit:SADEC}
+     * @param sequence the dossier's sequence, or the catalogue key's version
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void append(String dossierCode, long sequence, String type, String payload) {
-        mutation("INSERT INTO " + TABLE + " (" + COLUMNS + ") VALUES (:code, :sequence, :type, :payload, :now)")
-                .setParameter("code", dossierCode).setParameter("sequence", sequence).setParameter("type", type)
-                .setParameter("payload", payload).setParameter("now", clock.instant())
+    public void append(Stream stream, String key, long sequence, String type, String payload) {
+        mutation("INSERT INTO " + TABLE + " (" + COLUMNS + ") VALUES (:stream, :key, :sequence, :type, :payload, :now)")
+                .setParameter("stream", stream.column).setParameter("key", key).setParameter("sequence", sequence)
+                .setParameter("type", type).setParameter("payload", payload).setParameter("now", clock.instant())
                 .executeUpdate();
         written.fire(new OutboxWritten());
     }
@@ -86,11 +112,12 @@ public class OutboxRows {
     /** The oldest rows not yet acknowledged by the broker, in id order. */
     @Transactional(Transactional.TxType.MANDATORY)
     public List<Unsent> unsent(int limit) {
-        List<?> rows = entityManager.createNativeQuery("SELECT id, dossier_code, payload FROM " + TABLE
+        List<?> rows = entityManager.createNativeQuery("SELECT id, stream, record_key, payload FROM " + TABLE
                         + " WHERE sent_at IS NULL ORDER BY id LIMIT :limit")
                 .setParameter("limit", limit).getResultList();
         return rows.stream().map(Object[].class::cast)
-                .map(row -> new Unsent(((Number) row[0]).longValue(), (String) row[1], (String) row[2]))
+                .map(row -> new Unsent(((Number) row[0]).longValue(), Stream.of((String) row[1]), (String) row[2],
+                        (String) row[3]))
                 .toList();
     }
 

@@ -44,6 +44,10 @@ public class Procedure extends PanacheEntityBase {
     @Column(name = "online_levels", nullable = false)
     public String onlineLevels = "";
 
+    /** Grows by one with each committed change, published with it; 0 until the first start published it. */
+    @Column(nullable = false)
+    public long version;
+
     public ProcessingTime processingTime() {
         return new ProcessingTime(processingAmount, processingUnit);
     }

@@ -7,7 +7,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** A unit that receives dossiers (đơn vị tiếp nhận): the city, or one of its wards and communes. */
+/** A unit that receives dossiers (đơn vị tiếp nhận): a province, a district or city, a ward or commune. */
 // Read on every intake, changed rarely: kept in Hibernate's second-level cache.
 @Cacheable
 @Entity
@@ -22,4 +22,8 @@ public class Unit extends PanacheEntityBase {
 
     @Column(name = "parent_code")
     public String parentCode;
+
+    /** Grows by one with each committed change, published with it; 0 until the first start published it. */
+    @Column(nullable = false)
+    public long version;
 }

@@ -4,7 +4,6 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
-import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
 import vn.motcua.intake.Dossiers;
 import vn.motcua.testkit.InfrastructureResource;
@@ -12,10 +11,12 @@ import vn.motcua.testkit.InfrastructureResource;
 import java.util.List;
 import java.util.Map;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
+import static vn.motcua.intake.Dossiers.put;
 
 @QuarkusTest
 @WithTestResource(value = InfrastructureResource.class, initArgs = @ResourceArg(name = "needs", value = "kafka,postgres"))
@@ -38,6 +39,45 @@ class CatalogueTest {
                 .body("errors.field", hasItem("parentCode"));
         put("/api/units/SADEC", Map.of("name", "x", "parentCode", "SADEC-TEST")).statusCode(400)
                 .body("errors.field", hasItem("parentCode"));
+    }
+
+    @Test
+    void unitCodesNamesAndParentsAreCheckedFieldByField() {
+        put("/api/units/sadec-x", Map.of("name", "x", "parentCode", "SADEC")).statusCode(400)
+                .contentType("application/problem+json").body("errors.field", equalTo(List.of("code")));
+        put("/api/units/" + "A".repeat(33), Map.of("name", "x")).statusCode(400)
+                .body("errors.field", equalTo(List.of("code")));
+        put("/api/units/SADEC-EMPTY", Map.of("name", " ", "parentCode", "SADEC")).statusCode(400)
+                .body("errors.field", equalTo(List.of("name")));
+        put("/api/units/SADEC-EMPTY", Map.of("parentCode", "SADEC")).statusCode(400)
+                .body("errors.field", equalTo(List.of("name")));
+        put("/api/units/SADEC-SELF", Map.of("name", "x", "parentCode", "SADEC-SELF")).statusCode(400)
+                .body("errors.field", equalTo(List.of("parentCode")));
+        put("/api/units/SADEC-LOWER", Map.of("name", "x", "parentCode", "sadec")).statusCode(400)
+                .body("errors.field", equalTo(List.of("parentCode")));
+        for (String code : List.of("SADEC-EMPTY", "SADEC-SELF", "SADEC-LOWER")) {
+            RestAssured.get("/api/units/" + code).then().statusCode(404);
+        }
+    }
+
+    /** A tree of any depth; a unit moves under another parent, but never under its own descendant. */
+    @Test
+    void unitsFormATreeOfAnyDepthAndMoveWithinIt() {
+        put("/api/units/CT-PROVINCE", Map.of("name", "Tỉnh thử")).statusCode(200);
+        put("/api/units/CT-CITY", Map.of("name", "Thành phố thử", "parentCode", "CT-PROVINCE")).statusCode(200);
+        put("/api/units/CT-WARD", Map.of("name", "Phường thử", "parentCode", "CT-CITY")).statusCode(200);
+        put("/api/units/CT-DISTRICT", Map.of("name", "Huyện thử", "parentCode", "CT-PROVINCE")).statusCode(200);
+
+        put("/api/units/CT-WARD", Map.of("name", "Xã thử", "parentCode", "CT-DISTRICT")).statusCode(200)
+                .body("parentCode", equalTo("CT-DISTRICT")).body("name", equalTo("Xã thử"));
+        put("/api/units/CT-PROVINCE", Map.of("name", "Tỉnh thử", "parentCode", "CT-WARD")).statusCode(400)
+                .body("errors.field", equalTo(List.of("parentCode")));
+
+        List<String> order = RestAssured.get("/api/units").then().statusCode(200).extract().path("code");
+        assertThat(order.indexOf("CT-PROVINCE")).isLessThan(order.indexOf("CT-DISTRICT"));
+        assertThat(order.indexOf("CT-DISTRICT")).isLessThan(order.indexOf("CT-WARD"));
+        assertThat(order.indexOf("CT-CITY")).isLessThan(order.indexOf("CT-WARD"));
+        RestAssured.get("/api/units/CT-PROVINCE").then().statusCode(200).body("parentCode", equalTo(null));
     }
 
     @Test
@@ -106,9 +146,5 @@ class CatalogueTest {
         put("/api/calendar/2030", Map.of("closedDays", List.of(Map.of("date", "2030-01-05"))))
                 .statusCode(400).body("errors.field", hasItem("closedDays"));
         put("/api/calendar/1999", Map.of("closedDays", List.of())).statusCode(400).body("errors.field", hasItem("year"));
-    }
-
-    private static io.restassured.response.ValidatableResponse put(String path, Object body) {
-        return RestAssured.given().contentType(ContentType.JSON).body(body).put(path).then();
     }
 }

@@ -134,7 +134,7 @@ class OutboxPublishingTest {
             assertThat(Dossiers.eventsOf(events, "DOOMED-1")).isEmpty();
         }
         try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement()) {
-            var rows = sql.executeQuery("SELECT (SELECT count(*) FROM outbox_event WHERE dossier_code = 'DOOMED-1')"
+            var rows = sql.executeQuery("SELECT (SELECT count(*) FROM outbox_event WHERE record_key = 'DOOMED-1')"
                     + " + (SELECT count(*) FROM dossier_step WHERE dossier_code = 'DOOMED-1')"
                     + " + (SELECT count(*) FROM idempotency_key WHERE key = 'doomed-key')");
             rows.next();

@@ -1,0 +1,55 @@
+package vn.motcua.intake.app;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import vn.motcua.events.CloudEvent;
+import vn.motcua.events.EventCodec;
+import vn.motcua.events.ProcedureData;
+import vn.motcua.events.UnitData;
+import vn.motcua.intake.domain.VersionedSchedule;
+import vn.motcua.intake.store.OutboxRows;
+import vn.motcua.intake.store.Procedure;
+import vn.motcua.intake.store.Unit;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+
+/**
+ * The catalogue's events ({@code unit.changed}, {@code procedure.changed}, {@code calendar.changed}): the whole new
+ * state with its version, appended to the outbox in the transaction of the change, for the {@code catalogue} topic.
+ */
+@ApplicationScoped
+class CatalogueEvents {
+
+    private final OutboxRows outbox;
+    private final Clock clock;
+
+    CatalogueEvents(OutboxRows outbox, Clock clock) {
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    void unitChanged(Unit unit) {
+        append(EventCodec.unitChanged(EventValues.SOURCE, now(),
+                new UnitData(unit.code, unit.name, unit.parentCode, unit.version)), unit.version);
+    }
+
+    void procedureChanged(Procedure procedure) {
+        ProcedureData data = new ProcedureData(procedure.code, procedure.name, procedure.field,
+                new ProcedureData.ProcessingTime(procedure.processingAmount, procedure.processingUnit.name()),
+                procedure.cutoff, procedure.onlineLevelList(), procedure.version);
+        append(EventCodec.procedureChanged(EventValues.SOURCE, now(), data), procedure.version);
+    }
+
+    void calendarChanged(VersionedSchedule year) {
+        append(EventCodec.calendarChanged(EventValues.SOURCE, now(), year.data()), year.version());
+    }
+
+    /** The CloudEvents subject is the record key: {@code unit:<code>}, {@code procedure:<code>} … */
+    private void append(CloudEvent event, long version) {
+        outbox.append(OutboxRows.Stream.CATALOGUE, event.subject(), version, event.type(), EventValues.json(event));
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock);
+    }
+}

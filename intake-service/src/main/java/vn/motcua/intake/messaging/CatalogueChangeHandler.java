@@ -1,0 +1,48 @@
+package vn.motcua.intake.messaging;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import vn.motcua.events.CloudEvent;
+import vn.motcua.events.EventCodec;
+import vn.motcua.events.EventTypes;
+import vn.motcua.events.MalformedEventException;
+import vn.motcua.events.kafka.EventHandler;
+import vn.motcua.intake.app.CalendarService;
+import vn.motcua.intake.domain.VersionedSchedule;
+import vn.motcua.intake.store.Catalogue;
+
+/**
+ * Applies a committed catalogue change, whichever instance made it: a unit or procedure is forgotten by the cache
+ * (the database, shared by all instances, holds the new state), a calendar year's schedule from the event is put in
+ * force unless the one in force is as new. Both are harmless when repeated.
+ */
+final class CatalogueChangeHandler implements EventHandler {
+
+    private final Catalogue catalogue;
+    private final CalendarService calendars;
+
+    CatalogueChangeHandler(Catalogue catalogue, CalendarService calendars) {
+        this.catalogue = catalogue;
+        this.calendars = calendars;
+    }
+
+    @Override
+    public void handle(CloudEvent event, ConsumerRecord<String, byte[]> record) {
+        switch (event.type()) {
+            case EventTypes.UNIT_CHANGED -> catalogue.forgetUnit(EventCodec.unitData(event).code());
+            case EventTypes.PROCEDURE_CHANGED -> catalogue.forgetProcedure(EventCodec.procedureData(event).code());
+            case EventTypes.CALENDAR_CHANGED -> calendars.apply(schedule(event));
+            default -> {
+                // A reader skips the types it does not know.
+            }
+        }
+    }
+
+    private static VersionedSchedule schedule(CloudEvent event) {
+        try {
+            return VersionedSchedule.of(EventCodec.calendarData(event));
+        } catch (IllegalArgumentException e) {
+            throw new MalformedEventException("event " + event.id() + ": not a schedule of its year: " + e.getMessage(),
+                    e);
+        }
+    }
+}

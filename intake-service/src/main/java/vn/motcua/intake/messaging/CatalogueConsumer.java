@@ -1,0 +1,101 @@
+package vn.motcua.intake.messaging;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.common.TopicPartition;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+import vn.motcua.config.TopicsConfig;
+import vn.motcua.events.kafka.DeadLetters;
+import vn.motcua.events.kafka.EventConsumerLoop;
+import vn.motcua.intake.app.CalendarService;
+import vn.motcua.intake.store.Catalogue;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Every intake instance reads the catalogue topic, in a consumer group of its own so that each one sees every change
+ * (a shared group would hand each change to one instance only). A new group reads from the beginning: the compacted
+ * topic is small, and nothing published while the consumer was joining can be missed; repeats change nothing.
+ */
+@ApplicationScoped
+public class CatalogueConsumer {
+
+    private static final Logger LOG = Logger.getLogger(CatalogueConsumer.class);
+    /** Startup waits this long for the topic to be read once, so the instance is ready when it has started. */
+    private static final Duration FIRST_READ = Duration.ofSeconds(10);
+
+    private final CatalogueChangeHandler handler;
+    private final String topic;
+    private final String bootstrapServers;
+    private Producer<String, byte[]> deadLetterProducer;
+    private volatile EventConsumerLoop loop;
+    private volatile boolean readOnce;
+
+    CatalogueConsumer(Catalogue catalogue, CalendarService calendars, TopicsConfig topics,
+                      @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+        this.handler = new CatalogueChangeHandler(catalogue, calendars);
+        this.topic = topics.catalogue();
+        this.bootstrapServers = bootstrapServers;
+    }
+
+    void start(@Observes StartupEvent startup) {
+        String group = "intake-catalogue-" + UUID.randomUUID();
+        deadLetterProducer = new KafkaProducer<>(KafkaTimeouts.producerConfig(bootstrapServers));
+        loop = EventConsumerLoop.start("intake-catalogue-consumer",
+                KafkaTimeouts.consumerConfig(bootstrapServers, group), List.of(topic), handler,
+                new DeadLetters(deadLetterProducer, "intake-service"));
+        if (!awaitFirstRead()) {
+            LOG.warnf("the catalogue topic %s was not read within %s; not ready until it is", topic, FIRST_READ);
+        }
+    }
+
+    private boolean awaitFirstRead() {
+        long deadline = System.nanoTime() + FIRST_READ.toNanos();
+        try {
+            while (!isReady() && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return isReady();
+    }
+
+    void stop(@Observes ShutdownEvent shutdown) {
+        if (loop != null) {
+            loop.close();
+        }
+        if (deadLetterProducer != null) {
+            deadLetterProducer.close(Duration.ofSeconds(5));
+        }
+    }
+
+    /**
+     * True while the loop runs, once it owns its partitions and has read each of them to the end at least once;
+     * false for good if its thread died.
+     */
+    boolean isReady() {
+        EventConsumerLoop running = loop;
+        if (running == null || !running.isRunning()) {
+            return false;
+        }
+        if (!readOnce) {
+            Set<TopicPartition> owned = running.assignment();
+            readOnce = !owned.isEmpty() && owned.stream().allMatch(running::isCaughtUp);
+        }
+        return readOnce;
+    }
+
+    int partitionCount() {
+        EventConsumerLoop running = loop;
+        return running == null ? 0 : running.assignment().size();
+    }
+}
