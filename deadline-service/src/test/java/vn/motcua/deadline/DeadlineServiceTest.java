@@ -11,10 +11,12 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import vn.motcua.calendar.VietnamTime;
-import vn.motcua.deadline.config.EngineSettings;
+import vn.motcua.config.TopicsConfig;
 import vn.motcua.deadline.messaging.AlertStreamFeed;
+import vn.motcua.deadline.support.Catalogue;
 import vn.motcua.deadline.support.DossierEvent;
 import vn.motcua.deadline.support.SseClient;
 import vn.motcua.deadline.support.Topic;
@@ -50,7 +52,8 @@ import static org.hamcrest.Matchers.not;
 
 /**
  * The service on the testkit's real Kafka and PostgreSQL, on the real clock: dossier events in, alerts out on the
- * topic and the SSE stream. Same test resources as ReadinessTest, so the application starts once for both.
+ * topic and the SSE stream. Same test resources as ReadinessTest, so the application starts once for both. Sa
+ * Đéc's units come the only way they can, over the catalogue topic, before the first test.
  */
 @QuarkusTest
 @WithTestResource(value = InfrastructureResource.class, initArgs = @ResourceArg(name = "needs", value = "kafka,postgres"))
@@ -59,7 +62,7 @@ class DeadlineServiceTest {
     static final Duration WAIT = Duration.ofSeconds(30);
 
     @Inject
-    EngineSettings settings;
+    TopicsConfig topics;
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
     @TestHTTPResource("/")
@@ -70,10 +73,22 @@ class DeadlineServiceTest {
     DataSource dataSource;
 
     static Topic topic;
+    static boolean unitsPublished;
 
     @BeforeAll
     static void noTopicYet() {
         topic = null;
+        unitsPublished = false;
+    }
+
+    @BeforeEach
+    void saDecKnown() {
+        if (!unitsPublished) {
+            Catalogue.publishUnits(topic(), topics.catalogue(), Catalogue.SA_DEC);
+            unitsPublished = true;
+        }
+        eventually().untilAsserted(() -> Catalogue.SA_DEC.forEach(unit -> RestAssured.given()
+                .queryParam("unit", unit.code()).get("/api/deadlines/overdue").then().statusCode(200)));
     }
 
     @AfterAll
@@ -84,11 +99,11 @@ class DeadlineServiceTest {
     }
 
     String dossierEvents() {
-        return settings.topics().dossierEvents();
+        return topics.dossierEvents();
     }
 
     String deadlineAlerts() {
-        return settings.topics().deadlineAlerts();
+        return topics.deadlineAlerts();
     }
 
     Topic topic() {

@@ -36,9 +36,10 @@ public class AlertStreamResource {
     @APIResponse(responseCode = "200", description = "An endless event stream")
     @APIResponse(responseCode = "400", description = "Unknown unit (application/problem+json)")
     public void stream(
-            @Parameter(description = "Unit code; a parent unit includes its children; ALL or omitted = every unit")
+            @Parameter(description = "Unit code; a parent unit includes everything under it, as the tree stands when "
+                    + "each alert comes; ALL or omitted = every unit")
             @QueryParam("unit") String unit,
             @Context SseEventSink sink, @Context Sse sse) {
-        broadcaster.subscribe(units.scope(unit), sink, sse);
+        broadcaster.subscribe(units.filter(unit), sink, sse);
     }
 }

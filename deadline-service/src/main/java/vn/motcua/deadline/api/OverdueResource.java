@@ -36,7 +36,8 @@ public class OverdueResource {
     @APIResponse(responseCode = "200", description = "The overdue dossiers of the unit and its children")
     @APIResponse(responseCode = "400", description = "Unknown unit (application/problem+json)")
     public List<OverdueDossier> overdue(
-            @Parameter(description = "Unit code; a parent unit includes its children; ALL or omitted = every unit")
+            @Parameter(description = "Unit code; a parent unit includes everything under it, as the tree stands now; "
+                    + "ALL or omitted = every unit, also units the catalogue does not know yet")
             @QueryParam("unit") String unit) {
         return deadlines.overdue(clock.instant(), units.scope(unit)).stream().map(OverdueDossier::of).toList();
     }

@@ -9,13 +9,12 @@ import java.time.LocalTime;
 import java.util.Optional;
 
 /**
- * What the alert engine is told: the {@code motcua.topics.*}, {@code motcua.consumer.*} and {@code motcua.alerts.*}
- * keys of application.properties (table in the README, deadline-service, Configuration).
+ * What the alert engine is told: the {@code motcua.consumer.*} and {@code motcua.alerts.*} keys of
+ * application.properties (table in the README, deadline-service, Configuration). Topic names are the suite's one
+ * mapping, {@link vn.motcua.config.TopicsConfig}.
  */
 @ConfigMapping(prefix = "motcua")
 public interface EngineSettings {
-
-    Topics topics();
 
     Consumer consumer();
 
@@ -25,18 +24,15 @@ public interface EngineSettings {
         return new DueSoonPolicy(alerts().dueSoonLead(), alerts().dueSoonTime());
     }
 
-    interface Topics {
-        /** Read for the deadlines. */
-        String dossierEvents();
-
-        /** Written with the alerts, and read back for the SSE streams. */
-        String deadlineAlerts();
-    }
-
     interface Consumer {
         /** The group of the dossier-events consumers; every instance of the service uses the same one. */
         @WithDefault("deadline-service")
         String group();
+
+        /** The group on the catalogue topic, {@code <group>-catalogue}: the instances share one units table. */
+        default String catalogueGroup() {
+            return group() + "-catalogue";
+        }
     }
 
     interface Alerts {

@@ -5,16 +5,12 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.Producer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import vn.motcua.deadline.config.EngineSettings;
+import vn.motcua.config.TopicsConfig;
 import vn.motcua.events.EventCodec;
-import vn.motcua.events.kafka.DeadLetters;
 import vn.motcua.events.kafka.EventConsumerLoop;
 import vn.motcua.events.kafka.KafkaClients;
 
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -30,14 +26,13 @@ public class AlertStreamFeed {
     private final String bootstrapServers;
     private final String alertsTopic;
 
-    private Producer<String, byte[]> deadLetterProducer;
-    private EventConsumerLoop loop;
+    private FeedLoop feed;
 
-    public AlertStreamFeed(AlertBroadcaster broadcaster, EngineSettings settings,
+    public AlertStreamFeed(AlertBroadcaster broadcaster, TopicsConfig topics,
                            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
         this.broadcaster = broadcaster;
         this.bootstrapServers = bootstrapServers;
-        this.alertsTopic = settings.topics().deadlineAlerts();
+        this.alertsTopic = topics.deadlineAlerts();
     }
 
     @PostConstruct
@@ -45,23 +40,24 @@ public class AlertStreamFeed {
         String name = "deadline-stream-" + UUID.randomUUID().toString().substring(0, 8);
         Map<String, Object> config = KafkaClients.consumerConfig(bootstrapServers, name);
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
-        deadLetterProducer = new KafkaProducer<>(KafkaClients.producerConfig(bootstrapServers));
-        loop = EventConsumerLoop.start(name, config, List.of(alertsTopic), (event, record) -> {
+        feed = FeedLoop.start(name, bootstrapServers, config, alertsTopic, (event, record) -> {
             if (event.isAlert()) {
                 broadcaster.broadcast(event, EventCodec.alertData(event));
             }
-        }, new DeadLetters(deadLetterProducer, name));
+        });
     }
 
     /** True once every partition of the alerts topic is assigned and read to its end: new alerts will be seen. */
     public boolean isLive() {
-        var assigned = loop.assignment();
-        return !assigned.isEmpty() && assigned.stream().allMatch(loop::isCaughtUp);
+        return LoopHealth.caughtUp(loop());
+    }
+
+    EventConsumerLoop loop() {
+        return feed.loop();
     }
 
     @PreDestroy
     void stop() {
-        loop.close();
-        deadLetterProducer.close();
+        feed.close();
     }
 }

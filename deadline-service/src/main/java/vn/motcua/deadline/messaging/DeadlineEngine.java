@@ -3,6 +3,7 @@ package vn.motcua.deadline.messaging;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
+import vn.motcua.config.TopicsConfig;
 import vn.motcua.deadline.app.DeadlineTracker;
 import vn.motcua.deadline.config.EngineSettings;
 import vn.motcua.deadline.domain.AlertSchedule;
@@ -32,17 +33,18 @@ public final class DeadlineEngine implements AutoCloseable {
     }
 
     /** @param instanceName the Kafka client id, to tell the instances apart in the group and the logs */
-    public static DeadlineEngine start(EngineSettings settings, String bootstrapServers, String instanceName,
+    public static DeadlineEngine start(EngineSettings settings, TopicsConfig topics, String bootstrapServers,
+                                       String instanceName,
                                        DeadlineStore store, Clock clock) {
         Producer<String, byte[]> producer = new KafkaProducer<>(KafkaClients.producerConfig(bootstrapServers));
         AlertSchedule schedule = new AlertSchedule(settings.dueSoon());
-        String dossierEvents = settings.topics().dossierEvents();
+        String dossierEvents = topics.dossierEvents();
         Map<String, Object> consumerConfig = KafkaClients.consumerConfig(bootstrapServers, settings.consumer().group());
         consumerConfig.put(ConsumerConfig.CLIENT_ID_CONFIG, instanceName);
         EventConsumerLoop loop = EventConsumerLoop.start(instanceName, consumerConfig, List.of(dossierEvents),
                 new DossierEventHandler(new DeadlineTracker(store, schedule)), new DeadLetters(producer, instanceName));
         AlertScanner scanner = new AlertScanner(store, schedule, new PartitionGate(loop, dossierEvents),
-                new AlertPublisher(producer, settings.topics().deadlineAlerts()), clock, settings.alerts().batchSize());
+                new AlertPublisher(producer, topics.deadlineAlerts()), clock, settings.alerts().batchSize());
         return new DeadlineEngine(producer, loop, scanner);
     }
 

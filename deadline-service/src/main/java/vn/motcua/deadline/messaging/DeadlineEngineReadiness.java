@@ -5,7 +5,10 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
-/** Ready while the dossier-events consumer runs: without it deadlines go stale and alerts stop. */
+/**
+ * Ready while the dossier-events consumer runs: without it deadlines go stale and alerts stop. {@code caughtUp}
+ * says whether it has read its partitions to the end (the partition gate alerts only on those).
+ */
 @Readiness
 @Singleton
 public class DeadlineEngineReadiness implements HealthCheck {
@@ -18,9 +21,6 @@ public class DeadlineEngineReadiness implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        return HealthCheckResponse.named("deadline-service dossier-events consumer")
-                .status(engine.isConsuming())
-                .withData("partitions", engine.partitionCount())
-                .build();
+        return LoopHealth.of("deadline-service dossier-events consumer", engine.consumer());
     }
 }

@@ -10,8 +10,10 @@ import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import vn.motcua.config.TopicsConfig;
 import vn.motcua.deadline.config.EngineSettings;
 import vn.motcua.deadline.store.DeadlineStore;
+import vn.motcua.events.kafka.EventConsumerLoop;
 
 import java.time.Clock;
 import java.util.UUID;
@@ -24,6 +26,7 @@ public class DeadlineEngineService {
     private static final Logger LOG = Logger.getLogger(DeadlineEngineService.class);
 
     private final EngineSettings settings;
+    private final TopicsConfig topics;
     private final String bootstrapServers;
     private final DeadlineStore store;
     private final Clock clock;
@@ -32,10 +35,11 @@ public class DeadlineEngineService {
 
     private volatile DeadlineEngine engine;
 
-    public DeadlineEngineService(EngineSettings settings,
+    public DeadlineEngineService(EngineSettings settings, TopicsConfig topics,
                                  @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
                                  DeadlineStore store, Clock clock, Scheduler scheduler, MeterRegistry meters) {
         this.settings = settings;
+        this.topics = topics;
         this.bootstrapServers = bootstrapServers;
         this.store = store;
         this.clock = clock;
@@ -47,7 +51,7 @@ public class DeadlineEngineService {
     @PostConstruct
     void start() {
         String instance = "deadline-" + UUID.randomUUID().toString().substring(0, 8);
-        engine = DeadlineEngine.start(settings, bootstrapServers, instance, store, clock);
+        engine = DeadlineEngine.start(settings, topics, bootstrapServers, instance, store, clock);
         // Scheduled here rather than by annotation so that the interval is the typed motcua.alerts.tick.
         scheduler.newJob("deadline-alert-tick")
                 .setInterval(settings.alerts().tick().toString())
@@ -72,14 +76,10 @@ public class DeadlineEngineService {
         }
     }
 
-    boolean isConsuming() {
+    /** The dossier-events loop, for its health; null before the start and after the stop. */
+    EventConsumerLoop consumer() {
         DeadlineEngine running = engine;
-        return running != null && running.consumer().isRunning();
-    }
-
-    int partitionCount() {
-        DeadlineEngine running = engine;
-        return running == null ? 0 : running.consumer().assignment().size();
+        return running == null ? null : running.consumer();
     }
 
     @PreDestroy

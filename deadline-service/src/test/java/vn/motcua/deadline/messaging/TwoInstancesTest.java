@@ -4,7 +4,6 @@ import io.agroal.api.AgroalDataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import vn.motcua.deadline.config.EngineSettings;
 import vn.motcua.deadline.store.DeadlineStore;
 import vn.motcua.deadline.support.DossierEvent;
 import vn.motcua.deadline.support.Settings;
@@ -65,7 +64,7 @@ class TwoInstancesTest {
         DeadlineStore store = new DeadlineStore(dataSource);
         SettableClock clock = new SettableClock(T0);
         // Due-soon 30 minutes before dueAt, 200 rows a claim; the same settings for every instance.
-        EngineSettings settings = Settings.engine(events, alerts, "deadline-" + bed.namespace(),
+        Settings settings = Settings.of(events, alerts, "deadline-" + bed.namespace(),
                 Map.of("motcua.alerts.due-soon-lead", "PT30M", "motcua.alerts.batch-size", "200"));
         Topic topic = closing(new Topic(bed.kafka().bootstrapServers()));
 
@@ -109,9 +108,9 @@ class TwoInstancesTest {
         assertThat(count(dataSource, "select count(*) from alerts_sent")).isEqualTo(2L * open);
     }
 
-    private DeadlineEngine startEngine(TestBed bed, EngineSettings settings, String name, DeadlineStore store,
+    private DeadlineEngine startEngine(TestBed bed, Settings settings, String name, DeadlineStore store,
                                        SettableClock clock) {
-        DeadlineEngine engine = closing(DeadlineEngine.start(settings, bed.kafka().bootstrapServers(), name, store, clock));
+        DeadlineEngine engine = closing(settings.startEngine(bed.kafka().bootstrapServers(), name, store, clock));
         tickers.scheduleWithFixedDelay(() -> {
             try {
                 engine.tick();

@@ -2,34 +2,42 @@ package vn.motcua.deadline.support;
 
 import io.quarkus.runtime.configuration.DurationConverter;
 import io.smallrye.config.PropertiesConfigSource;
+import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
+import vn.motcua.config.TopicsConfig;
 import vn.motcua.deadline.config.EngineSettings;
+import vn.motcua.deadline.messaging.DeadlineEngine;
+import vn.motcua.deadline.store.DeadlineStore;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
 /**
  * The engine's settings outside Quarkus, read by SmallRye Config from the same keys as application.properties,
- * with the mapping's own defaults and Quarkus' duration format ({@code 1s}, {@code PT30M}).
+ * with the mappings' own defaults and Quarkus' duration format ({@code 1s}, {@code PT30M}).
  */
-public final class Settings {
-
-    private Settings() {
-    }
+public record Settings(EngineSettings engine, TopicsConfig topics) {
 
     /** Settings for these topics and consumer group; {@code more} adds or overrides {@code motcua.*} keys. */
-    public static EngineSettings engine(String dossierEvents, String deadlineAlerts, String group, Map<String, String> more) {
+    public static Settings of(String dossierEvents, String deadlineAlerts, String group, Map<String, String> more) {
         Map<String, String> properties = new HashMap<>(Map.of(
                 "motcua.topics.dossier-events", dossierEvents,
                 "motcua.topics.deadline-alerts", deadlineAlerts,
                 "motcua.consumer.group", group));
         properties.putAll(more);
-        return new SmallRyeConfigBuilder()
+        SmallRyeConfig config = new SmallRyeConfigBuilder()
                 .withMapping(EngineSettings.class)
+                .withMapping(TopicsConfig.class)
                 .withConverter(Duration.class, 100, new DurationConverter())
                 .withSources(new PropertiesConfigSource(properties, "test settings", 100))
-                .build()
-                .getConfigMapping(EngineSettings.class);
+                .build();
+        return new Settings(config.getConfigMapping(EngineSettings.class), config.getConfigMapping(TopicsConfig.class));
+    }
+
+    /** One engine with these settings, as the application starts it but without Quarkus. */
+    public DeadlineEngine startEngine(String bootstrapServers, String instanceName, DeadlineStore store, Clock clock) {
+        return DeadlineEngine.start(engine, topics, bootstrapServers, instanceName, store, clock);
     }
 }

@@ -16,14 +16,19 @@ public final class TestDatabase {
     }
 
     public static AgroalDataSource migrated(TestBed bed, int poolSize) {
+        AgroalDataSource dataSource = pool(bed, poolSize);
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+        return dataSource;
+    }
+
+    /** The bed's database as it is, not migrated. */
+    public static AgroalDataSource pool(TestBed bed, int poolSize) {
         try {
-            AgroalDataSource dataSource = AgroalDataSource.from(new AgroalDataSourceConfigurationSupplier()
+            return AgroalDataSource.from(new AgroalDataSourceConfigurationSupplier()
                     .connectionPoolConfiguration(pool -> pool.maxSize(poolSize)
                             .connectionFactoryConfiguration(factory -> factory.jdbcUrl(bed.jdbcUrl())
                                     .principal(new NamePrincipal(bed.postgres().username()))
                                     .credential(new SimplePassword(bed.postgres().password())))));
-            Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
-            return dataSource;
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }

@@ -29,8 +29,9 @@ public final class Topic implements AutoCloseable {
         this.producer = new KafkaProducer<>(KafkaClients.producerConfig(bootstrapServers));
     }
 
-    public void send(String topic, CloudEvent event) {
-        sendBytes(topic, event.subject(), EventCodec.write(event));
+    /** Keyed by the event's subject; answers the partition it went to. */
+    public int send(String topic, CloudEvent event) {
+        return sendBytes(topic, event.subject(), EventCodec.write(event));
     }
 
     public void sendAll(String topic, List<CloudEvent> events) {
@@ -45,9 +46,15 @@ public final class Topic implements AutoCloseable {
         }
     }
 
-    public void sendBytes(String topic, String key, byte[] value) {
+    /** Answers the partition the record went to. */
+    public int sendBytes(String topic, String key, byte[] value) {
+        return sendBytes(topic, null, key, value);
+    }
+
+    /** To this partition, whatever the key: what comes after a record of the same partition is read after it. */
+    public int sendBytes(String topic, Integer partition, String key, byte[] value) {
         try {
-            producer.send(new ProducerRecord<>(topic, key, value)).get();
+            return producer.send(new ProducerRecord<>(topic, partition, key, value)).get().partition();
         } catch (InterruptedException | ExecutionException e) {
             throw new IllegalStateException(e);
         }

@@ -1,0 +1,60 @@
+package vn.motcua.deadline.messaging;
+
+import io.quarkus.runtime.Startup;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import vn.motcua.config.TopicsConfig;
+import vn.motcua.deadline.app.UnitCatalogue;
+import vn.motcua.deadline.config.EngineSettings;
+import vn.motcua.events.kafka.EventConsumerLoop;
+import vn.motcua.events.kafka.KafkaClients;
+
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Keeps the units table from the compacted catalogue topic, on a loop and a consumer of its own so that it never
+ * holds up the dossier-events consumer or its partition gate. Its group ({@code <motcua.consumer.group>-catalogue})
+ * is shared by the instances, which share the table; a new group reads from the earliest record, so a new
+ * database is rebuilt from the topic alone.
+ */
+@Startup
+@Singleton
+public class CatalogueFeed {
+
+    private final UnitCatalogue catalogue;
+    private final String bootstrapServers;
+    private final String group;
+    private final String topic;
+
+    private FeedLoop feed;
+
+    public CatalogueFeed(UnitCatalogue catalogue, EngineSettings settings, TopicsConfig topics,
+                         @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+        this.catalogue = catalogue;
+        this.bootstrapServers = bootstrapServers;
+        this.group = settings.consumer().catalogueGroup();
+        this.topic = topics.catalogue();
+    }
+
+    @PostConstruct
+    void start() {
+        String name = "deadline-catalogue-" + UUID.randomUUID().toString().substring(0, 8);
+        Map<String, Object> config = KafkaClients.consumerConfig(bootstrapServers, group);
+        config.put(ConsumerConfig.CLIENT_ID_CONFIG, name);
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        feed = FeedLoop.start(name, bootstrapServers, config, topic, new CatalogueEventHandler(catalogue));
+    }
+
+    EventConsumerLoop loop() {
+        return feed.loop();
+    }
+
+    @PreDestroy
+    void stop() {
+        feed.close();
+    }
+}

@@ -1,0 +1,28 @@
+package vn.motcua.deadline.messaging;
+
+import jakarta.inject.Singleton;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
+
+/**
+ * Ready while the catalogue consumer runs: without it new and moved units never reach the ?unit= filters.
+ * {@code caughtUp} says whether it has read its partitions of the topic to the end.
+ */
+@Readiness
+@Singleton
+public class CatalogueReadiness implements HealthCheck {
+
+    public static final String NAME = "deadline-service catalogue consumer";
+
+    private final CatalogueFeed feed;
+
+    public CatalogueReadiness(CatalogueFeed feed) {
+        this.feed = feed;
+    }
+
+    @Override
+    public HealthCheckResponse call() {
+        return LoopHealth.of(NAME, feed.loop());
+    }
+}

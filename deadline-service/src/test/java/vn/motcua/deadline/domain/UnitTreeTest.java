@@ -1,0 +1,57 @@
+package vn.motcua.deadline.domain;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The tree of any depth, read as it stands: scopes downwards, lineages upwards, gaps and cycles tolerated. */
+class UnitTreeTest {
+
+    static final UnitTree DONG_THAP = UnitTree.of(List.of(
+            new Unit("DONGTHAP", null),
+            new Unit("SADEC", "DONGTHAP"), new Unit("SADEC-P1", "SADEC"), new Unit("SADEC-TKD", "SADEC"),
+            new Unit("LAIVUNG", "DONGTHAP"), new Unit("LAIVUNG-TT", "LAIVUNG"),
+            new Unit("ORPHAN", "NOT-YET-READ")));
+
+    @Test
+    void aUnitCoversEverythingUnderItAtAnyDepth() {
+        assertThat(DONG_THAP.scope("DONGTHAP").codes())
+                .containsExactlyInAnyOrder("DONGTHAP", "SADEC", "SADEC-P1", "SADEC-TKD", "LAIVUNG", "LAIVUNG-TT");
+        assertThat(DONG_THAP.scope("SADEC").codes()).containsExactlyInAnyOrder("SADEC", "SADEC-P1", "SADEC-TKD");
+        assertThat(DONG_THAP.scope("SADEC-P1").codes()).containsExactly("SADEC-P1");
+        assertThat(DONG_THAP.scope("SADEC").isAll()).isFalse();
+    }
+
+    @Test
+    void aUnitsLineageIsItselfAndEveryUnitAboveIt() {
+        assertThat(DONG_THAP.lineage("SADEC-P1")).containsExactly("SADEC-P1", "SADEC", "DONGTHAP");
+        assertThat(DONG_THAP.lineage("DONGTHAP")).containsExactly("DONGTHAP");
+        assertThat(DONG_THAP.lineage("ORPHAN")).containsExactly("ORPHAN", "NOT-YET-READ");
+        assertThat(DONG_THAP.lineage("UNKNOWN")).containsExactly("UNKNOWN");
+    }
+
+    @Test
+    void onlyUnitsTheCatalogueNamedAreKnownNotTheParentsTheyMention() {
+        assertThat(DONG_THAP.knows("SADEC-TKD")).isTrue();
+        assertThat(DONG_THAP.knows("ORPHAN")).isTrue();
+        assertThat(DONG_THAP.knows("NOT-YET-READ")).isFalse();
+    }
+
+    @Test
+    void aCycleLeftForAMomentByAMoveEndsTheWalks() {
+        // A moved under B is read before B moved out from under A.
+        UnitTree tree = UnitTree.of(List.of(new Unit("A", "B"), new Unit("B", "A"), new Unit("C", "B")));
+        assertThat(tree.scope("A").codes()).containsExactlyInAnyOrder("A", "B", "C");
+        assertThat(tree.lineage("C")).containsExactly("C", "B", "A");
+    }
+
+    @Test
+    void aFilterCoversAnAlertWhenItsUnitIsInTheAlertsLineage() {
+        assertThat(new UnitFilter("SADEC").covers(DONG_THAP.lineage("SADEC-P1"))).isTrue();
+        assertThat(new UnitFilter("LAIVUNG").covers(DONG_THAP.lineage("SADEC-P1"))).isFalse();
+        assertThat(UnitFilter.ALL.covers(DONG_THAP.lineage("UNKNOWN"))).isTrue();
+        assertThat(UnitScope.ALL.isAll()).isTrue();
+    }
+}
