@@ -8,6 +8,8 @@ import vn.motcua.events.Topics;
 
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /** Sends a record that cannot be processed to {@code <topic>.dlq}, as received, with the reason in headers. */
 public final class DeadLetters {
@@ -31,12 +33,15 @@ public final class DeadLetters {
         letter.headers().add(Topics.DLQ_ORIGIN_HEADER,
                 bytes(record.topic() + "/" + record.partition() + "@" + record.offset() + " by " + consumerName));
         try {
-            producer.send(letter).get();
+            // Bounded: a broker that never answers must not hang the consumer loop; the record is retried instead.
+            producer.send(letter).get(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while sending a dead letter", e);
         } catch (ExecutionException e) {
             throw new IllegalStateException("dead-letter topic refused the record", e.getCause());
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("dead-letter topic did not acknowledge within 30 s", e);
         }
     }
 
