@@ -5,7 +5,7 @@ import { instant, localDate, num, pct } from './format.js';
 import {
   currentPeriod, formatPeriod, inPeriodLabel, parsePeriod, periodLabel, periodsOf, previous, shortLabel,
 } from './periods.js';
-import { loadUnits, ordered } from './units.js';
+import { loadUnits, sameTree } from './units.js';
 import { clearCharts, drawChannels, drawOutcome, drawTrend } from './charts.js';
 import { AlertsPanel } from './alerts.js';
 
@@ -51,11 +51,7 @@ function fillControls() {
   $('period-select').replaceChildren(...periods.map((p) => new Option(periodLabel(p), formatPeriod(p))));
   $('period-select').value = formatPeriod(state.period);
 
-  const options = [new Option(t('allUnits'), 'ALL')];
-  for (const u of ordered(units)) options.push(new Option(`${'\u2003'.repeat(u.depth)}${u.name}`, u.code));
-  if (!units.some((u) => u.code === state.unit) && state.unit !== 'ALL') options.push(new Option(state.unit, state.unit));
-  $('unit-select').replaceChildren(...options);
-  $('unit-select').value = state.unit;
+  fillUnits();
 
   for (const a of document.querySelectorAll('[data-lang]')) {
     const params = new URLSearchParams(location.search);
@@ -64,6 +60,28 @@ function fillControls() {
     a.setAttribute('aria-current', a.dataset.lang === state.lang ? 'true' : 'false');
   }
   $('csv-link').href = ENDPOINTS.reportCsv(formatPeriod(state.period), state.unit);
+}
+
+/** The unit picker: the tree in its order, each unit indented by its depth (one em space a level). */
+function fillUnits() {
+  const options = [new Option(t('allUnits'), 'ALL')];
+  for (const u of units) {
+    const option = new Option(`${'\u2003'.repeat(u.depth)}${u.name}`, u.code);
+    option.dataset.depth = String(u.depth);
+    options.push(option);
+  }
+  if (!units.some((u) => u.code === state.unit) && state.unit !== 'ALL') options.push(new Option(state.unit, state.unit));
+  $('unit-select').replaceChildren(...options);
+  $('unit-select').value = state.unit;
+}
+
+/** Reads the tree again: a unit that arrived or moved since the page opened shows where it is now. */
+async function refreshUnits() {
+  const fresh = await loadUnits();
+  if (fresh && !sameTree(fresh, units)) {
+    units = fresh;
+    fillUnits();
+  }
 }
 
 function onControls(event) {
@@ -119,34 +137,42 @@ async function render() {
   }
   alerts.start(alertsBase, state.unit);
   const token = ++loadToken;
+  const unitsRead = refreshUnits(); // alongside the report: names and child rows as the tree stands now
   lastChildren = null;
   showChildRows();
   document.body.dataset.state = 'loading';
   $('report-range').textContent = t('loading');
+  let report = null;
+  let failure = null;
   try {
-    const report = await getJson(ENDPOINTS.report(period, state.unit));
-    if (token !== loadToken) return;
+    report = await getJson(ENDPOINTS.report(period, state.unit));
+  } catch (e) {
+    failure = e;
+  }
+  await unitsRead;
+  if (token !== loadToken) return;
+  $('report-heading').textContent = `${periodLabel(state.period)} · ${unitName(state.unit)}`;
+  if (report) {
     lastReport = { key: `${period}|${state.unit}`, report };
     $('report-error').hidden = true;
     show(report);
     document.body.dataset.state = 'ready';
-  } catch (e) {
-    if (token !== loadToken) return;
+  } else {
     lastReport = null;
     clear();
     const box = $('report-error');
     box.hidden = false;
-    box.textContent = `${t('errorReport')}: ${e instanceof ApiError
-      ? (e.problem ? `${e.message} (HTTP ${e.status})` : `HTTP ${e.status}`) : t('errorNetwork')}`;
+    box.textContent = `${t('errorReport')}: ${failure instanceof ApiError
+      ? (failure.problem ? `${failure.message} (HTTP ${failure.status})` : `HTTP ${failure.status}`) : t('errorNetwork')}`;
     document.body.dataset.state = 'error';
   }
   loadTrend(token);
   loadChildRows(token);
 }
 
-/** Form 06 lists, under the chosen unit, each of its units (the wards and communes of the city). */
+/** Form 06 lists, under the chosen unit, each unit directly below it (under ALL: the roots of the tree). */
 async function loadChildRows(token) {
-  const children = units.filter((u) => (state.unit === 'ALL' ? !u.parentCode : u.parentCode === state.unit));
+  const children = units.filter((u) => (state.unit === 'ALL' ? u.depth === 0 : u.parentCode === state.unit));
   const period = formatPeriod(state.period);
   const reports = await Promise.all(children.map((u) => getJson(ENDPOINTS.report(period, u.code)).catch(() => null)));
   if (token !== loadToken) return;
@@ -254,7 +280,7 @@ async function start() {
     loadUnits(),
     getJson(ENDPOINTS.config()).catch(() => null),
   ]);
-  units = loadedUnits;
+  units = loadedUnits || [];
   alertsBase = config?.alertsBaseUrl ?? `${location.protocol}//${location.hostname}:8082`;
   $('controls').addEventListener('change', onControls);
   $('controls').addEventListener('submit', (e) => e.preventDefault());

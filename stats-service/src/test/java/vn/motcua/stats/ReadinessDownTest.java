@@ -4,6 +4,8 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.BeforeEach;
+import vn.motcua.stats.support.ServiceReady;
 import vn.motcua.testkit.DedicatedInfrastructureResource;
 import vn.motcua.testkit.ReadinessDownContract;
 
@@ -13,4 +15,10 @@ import vn.motcua.testkit.ReadinessDownContract;
         initArgs = @ResourceArg(name = "needs", value = "kafka,mongo"),
         scope = TestResourceScope.RESTRICTED_TO_CLASS)
 class ReadinessDownTest extends ReadinessDownContract {
+
+    /** The contract starts from "ready", which waits for the first read of the catalogue. */
+    @BeforeEach
+    void ready() {
+        ServiceReady.await();
+    }
 }

@@ -5,13 +5,13 @@ import vn.motcua.stats.domain.Counts;
 import vn.motcua.stats.domain.PeriodReport;
 
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
  * The form 06/VPCP/KSTT table as CSV for Excel: UTF-8 with a byte-order mark (without it Excel shows Vietnamese
- * as mojibake), Vietnamese headers numbered as the form's columns, one row per unit and a total row.
+ * as mojibake), Vietnamese headers numbered as the form's columns, one row per unit code with totals in the
+ * query's subtree (tree order) and a total row equal to the JSON report.
  */
 public final class Form06Csv {
 
@@ -37,16 +37,14 @@ public final class Form06Csv {
     }
 
     public static String render(ReportService service, ReportService.ReportQuery query) {
-        Map<String, Counts> byUnit = service.countsByUnit(query);
         StringBuilder csv = new StringBuilder(BOM);
         line(csv, HEADERS.stream());
         int row = 1;
         Counts sum = new Counts();
-        for (Map.Entry<String, Counts> entry : byUnit.entrySet()) {
-            PeriodReport r = service.report(query.period(), entry.getKey(), entry.getValue());
-            line(csv, Stream.concat(Stream.of(Integer.toString(row++), entry.getKey(),
-                    service.unitName(entry.getKey())), numbers(r)));
-            sum.addAll(entry.getValue());
+        for (ReportService.UnitRow unit : service.rows(query)) {
+            PeriodReport r = service.report(query.period(), unit.code(), unit.counts());
+            line(csv, Stream.concat(Stream.of(Integer.toString(row++), unit.code(), unit.name()), numbers(r)));
+            sum.addAll(unit.counts());
         }
         PeriodReport total = service.report(query.period(), query.unit(), sum);
         line(csv, Stream.concat(Stream.of("", query.unit(), "Tổng cộng"), numbers(total)));

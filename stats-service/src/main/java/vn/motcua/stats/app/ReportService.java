@@ -6,59 +6,70 @@ import vn.motcua.api.ProblemException;
 import vn.motcua.stats.domain.Counts;
 import vn.motcua.stats.domain.Period;
 import vn.motcua.stats.domain.PeriodReport;
-import vn.motcua.stats.domain.UnitCatalogue;
+import vn.motcua.stats.domain.UnitTree;
 import vn.motcua.stats.store.TotalsStore;
+import vn.motcua.stats.store.UnitStore;
 
 import java.time.Clock;
-import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
-/** Reads the pre-aggregated totals of a period and rolls them up: ALL, or a unit and its children. */
+/**
+ * Reads the pre-aggregated totals of a period and rolls them up by the unit tree as it stands when the query is
+ * read: totals stay stored per (unit code, period) as the events named the unit, so a unit that arrives late or
+ * moves to another parent counts where it is now, with nothing to recompute (docs/time-and-counting.md, the period
+ * report).
+ */
 @Singleton
 public final class ReportService {
 
     public static final String ALL = "ALL";
 
     private final TotalsStore totals;
-    private final UnitCatalogue units;
+    private final UnitStore units;
     private final Clock clock;
 
     @Inject
-    ReportService(TotalsStore totals, Clock clock) {
-        this(totals, UnitCatalogue.fromResource("units.csv"), clock);
-    }
-
-    public ReportService(TotalsStore totals, UnitCatalogue units, Clock clock) {
+    public ReportService(TotalsStore totals, UnitStore units, Clock clock) {
         this.totals = totals;
         this.units = units;
         this.clock = clock;
     }
 
-    /** Validates the query at the edge: a well-formed period, and a unit the catalogue or the totals know. */
+    /**
+     * Validates the query at the edge: a well-formed period, and ALL or a unit code that the tree knows or that has
+     * totals (a dossier of a unit whose {@code unit.changed} has not come yet counts under its own code).
+     */
     public ReportQuery query(String periodText, String unitText) {
         Period period = Period.parse(periodText).orElseThrow(() -> ProblemException.invalid("period",
                 "expected a year (2022), a half-year (2022-H1) or a quarter (2022-Q3), got '" + periodText + "'"));
         String unit = unitText == null || unitText.isBlank() ? ALL : unitText.trim();
+        UnitTree tree = units.tree();
         if (!unit.equals(ALL) && (!unit.matches("[A-Za-z0-9._-]{1,64}")
-                || (units.find(unit).isEmpty() && !totals.hasUnit(unit)))) {
+                || (!tree.knows(unit) && !totals.hasUnit(unit)))) {
             throw ProblemException.invalid("unit", "unknown unit '" + unit + "'; use ALL or a unit code");
         }
-        return new ReportQuery(period, unit);
+        return new ReportQuery(period, unit, tree);
     }
 
-    /** The stored counts of each leaf unit that the query covers, in catalogue order. */
-    public Map<String, Counts> countsByUnit(ReportQuery query) {
+    /**
+     * The stored counts of each unit code the query covers, in tree order: for ALL every code with totals, known to
+     * the tree or not; for a unit, the codes of its whole subtree.
+     */
+    public List<UnitRow> rows(ReportQuery query) {
+        String period = query.period().id();
         Map<String, Counts> byUnit = query.unit().equals(ALL)
-                ? totals.forPeriod(query.period().id())
-                : totals.forPeriod(query.period().id(), units.withDescendants(query.unit()));
-        Map<String, Counts> ordered = new LinkedHashMap<>();
-        units.ordered(byUnit.keySet()).forEach(code -> ordered.put(code, byUnit.get(code)));
-        return ordered;
+                ? totals.forPeriod(period)
+                : totals.forPeriod(period, query.tree().subtree(query.unit()));
+        return query.tree().ordered(byUnit.keySet()).stream()
+                .map(code -> new UnitRow(code, query.tree().nameOf(code), byUnit.get(code)))
+                .toList();
     }
 
+    /** The sum of {@link #rows}: the JSON report and the CSV's total row are the same figures. */
     public PeriodReport report(ReportQuery query) {
         Counts sum = new Counts();
-        countsByUnit(query).values().forEach(sum::addAll);
+        rows(query).forEach(row -> sum.addAll(row.counts()));
         return report(query.period(), query.unit(), sum);
     }
 
@@ -67,10 +78,11 @@ public final class ReportService {
         return PeriodReport.of(period, unit, counts, clock.instant());
     }
 
-    public String unitName(String code) {
-        return units.nameOf(code);
+    /** A validated query, with the tree it was validated against: one read of the tree serves the whole answer. */
+    public record ReportQuery(Period period, String unit, UnitTree tree) {
     }
 
-    public record ReportQuery(Period period, String unit) {
+    /** One unit code's own stored counts; its name from the tree, or the code when the tree does not know it. */
+    public record UnitRow(String code, String name, Counts counts) {
     }
 }

@@ -9,7 +9,10 @@ import java.time.Duration;
 @ConfigMapping(prefix = "motcua.stats")
 public interface StatsConfig {
 
-    /** The consumer group of both topics; a new group replays them from the start. */
+    /**
+     * The consumer group of dossier-events and deadline-alerts; a new group replays them from the start. The
+     * catalogue is read by a group named after it, {@code <group>-catalogue-<random>}, new at every start.
+     */
     @WithDefault("stats-service")
     String consumerGroup();
 

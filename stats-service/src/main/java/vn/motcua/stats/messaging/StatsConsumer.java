@@ -6,33 +6,45 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.common.TopicPartition;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import vn.motcua.config.TopicsConfig;
 import vn.motcua.events.kafka.DeadLetters;
 import vn.motcua.events.kafka.EventConsumerLoop;
 import vn.motcua.events.kafka.KafkaClients;
 import vn.motcua.stats.app.DossierProjector;
 import vn.motcua.stats.config.StatsConfig;
-import vn.motcua.stats.config.TopicsConfig;
+import vn.motcua.stats.store.UnitStore;
 
 import java.util.List;
+import java.util.Set;
+import java.util.UUID;
 
-/** Starts the suite's consumer loop on both topics once the deltas a crash left are finished. */
+/**
+ * Starts the suite's consumer loop twice, once the deltas a crash left are finished: on dossier-events and
+ * deadline-alerts with the service's group (the totals), and on the compacted catalogue with a group of its own
+ * per start (the unit tree). Dead letters of both go to {@code <topic>.dlq}.
+ */
 @ApplicationScoped
 public class StatsConsumer {
 
     private static final Logger LOG = Logger.getLogger(StatsConsumer.class);
 
     private final DossierProjector projector;
+    private final UnitStore units;
     private final TopicsConfig topics;
     private final StatsConfig config;
     private final String bootstrapServers;
     private Producer<String, byte[]> deadLetterProducer;
-    private EventConsumerLoop loop;
+    private EventConsumerLoop dossierLoop;
+    private EventConsumerLoop catalogueLoop;
+    private volatile boolean catalogueLoaded;
 
-    StatsConsumer(DossierProjector projector, TopicsConfig topics, StatsConfig config,
+    StatsConsumer(DossierProjector projector, UnitStore units, TopicsConfig topics, StatsConfig config,
                   @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
         this.projector = projector;
+        this.units = units;
         this.topics = topics;
         this.config = config;
         this.bootstrapServers = bootstrapServers;
@@ -45,15 +57,55 @@ public class StatsConsumer {
             LOG.infof("finished %d deltas left by an earlier stop", finished);
         }
         deadLetterProducer = new KafkaProducer<>(KafkaClients.producerConfig(bootstrapServers));
-        loop = EventConsumerLoop.start("stats-consumer",
+        DeadLetters deadLetters = new DeadLetters(deadLetterProducer, "stats-service");
+        dossierLoop = EventConsumerLoop.start("stats-consumer",
                 KafkaClients.consumerConfig(bootstrapServers, config.consumerGroup()),
                 List.of(topics.dossierEvents(), topics.deadlineAlerts()), new StatsEventHandler(projector),
-                new DeadLetters(deadLetterProducer, "stats-service"));
+                deadLetters);
+        catalogueLoop = EventConsumerLoop.start("stats-catalogue",
+                KafkaClients.consumerConfig(bootstrapServers, catalogueGroup()), List.of(topics.catalogue()),
+                new CatalogueEventHandler(units), deadLetters);
+    }
+
+    /**
+     * A new group at every start has no offsets, so it reads the compacted topic from its first record: a start on
+     * an empty database rebuilds the tree from the topic alone, whatever a group committed before, and each instance
+     * reads every partition (the version guard makes the repeats no-ops).
+     */
+    private String catalogueGroup() {
+        return config.consumerGroup() + "-catalogue-" + UUID.randomUUID();
+    }
+
+    /** Both loops are polling. */
+    public boolean isConsuming() {
+        return dossierLoop != null && dossierLoop.isRunning() && catalogueLoop != null && catalogueLoop.isRunning();
+    }
+
+    /**
+     * True once the catalogue loop, owning its partitions, has read each to the end at least once since this start:
+     * from then on the tree holds every unit published before the start. Stays true.
+     */
+    public boolean catalogueLoaded() {
+        if (!catalogueLoaded && catalogueLoop != null) {
+            Set<TopicPartition> owned = catalogueLoop.assignment();
+            catalogueLoaded = !owned.isEmpty() && owned.stream().allMatch(catalogueLoop::isCaughtUp);
+        }
+        return catalogueLoaded;
+    }
+
+    public int dossierPartitions() {
+        return dossierLoop == null ? 0 : dossierLoop.assignment().size();
+    }
+
+    public int cataloguePartitions() {
+        return catalogueLoop == null ? 0 : catalogueLoop.assignment().size();
     }
 
     void stop(@Observes ShutdownEvent event) {
-        if (loop != null) {
-            loop.close();
+        for (EventConsumerLoop loop : new EventConsumerLoop[]{dossierLoop, catalogueLoop}) {
+            if (loop != null) {
+                loop.close();
+            }
         }
         if (deadLetterProducer != null) {
             deadLetterProducer.close();

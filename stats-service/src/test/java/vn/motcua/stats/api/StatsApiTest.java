@@ -15,13 +15,14 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import vn.motcua.config.TopicsConfig;
 import vn.motcua.events.EventCodec;
 import vn.motcua.events.kafka.KafkaClients;
 import vn.motcua.stats.app.TimeSweep;
-import vn.motcua.stats.config.TopicsConfig;
 import vn.motcua.stats.domain.Period;
 import vn.motcua.stats.domain.PeriodReport;
 import vn.motcua.stats.store.StatsDatabase;
+import vn.motcua.stats.support.Catalogue;
 import vn.motcua.stats.support.Events;
 import vn.motcua.stats.support.Form06;
 import vn.motcua.stats.support.History;
@@ -80,13 +81,17 @@ class StatsApiTest {
     @Inject
     StatsDatabase database;
 
-    /** Produces the histories once per application start and waits until the projection has them all. */
+    /**
+     * Publishes Sa Đéc's units and produces the histories once per application start, and waits until the tree and
+     * the projection have them all.
+     */
     @BeforeEach
     void historiesConsumed() {
         clock.set(NOW);
         if (histories != null) {
             return;
         }
+        Catalogue.publishAndAwait(bootstrap, topics.catalogue(), Catalogue.SA_DEC);
         producer = Events.producer(bootstrap);
         histories = new HistoryGenerator(6, NOW).generate("API", 400);
         List<Events.Outgoing> events = Events.of(histories);

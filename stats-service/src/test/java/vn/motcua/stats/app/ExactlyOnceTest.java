@@ -8,6 +8,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import vn.motcua.stats.app.CrashPoint;
 import vn.motcua.stats.app.ReportService;
 import vn.motcua.stats.domain.Period;
+import vn.motcua.stats.support.Catalogue;
 import vn.motcua.stats.support.Events;
 import vn.motcua.stats.support.Form06;
 import vn.motcua.stats.support.History;
@@ -56,6 +57,13 @@ class ExactlyOnceTest {
         }
     }
 
+    /** A catalogue topic holding Sa Đéc's units: the reports roll the wards up into SADEC by it. */
+    private String saDecCatalogue(String name) {
+        String topic = bed.compactedTopic(name + "-catalogue");
+        Catalogue.publish(bed.kafka().bootstrapServers(), topic, Catalogue.SA_DEC);
+        return topic;
+    }
+
     @AfterEach
     void tearDown() throws Exception {
         for (int i = closeables.size() - 1; i >= 0; i--) {
@@ -87,7 +95,8 @@ class ExactlyOnceTest {
         String dossierTopic = bed.topic("crash-dossier-events");
         String alertTopic = bed.topic("crash-deadline-alerts");
         send(dossierTopic, alertTopic, Events.of(histories));
-        PlainStats stats = new PlainStats(bed, bed.mongoDatabase() + "_crash", List.of(dossierTopic, alertTopic), NOW);
+        PlainStats stats = new PlainStats(bed, bed.mongoDatabase() + "_crash", List.of(dossierTopic, alertTopic),
+                saDecCatalogue("crash"), NOW);
         closeables.add(stats);
 
         RandomCrashes crashes = new RandomCrashes(new Random(8), 25);
@@ -136,7 +145,8 @@ class ExactlyOnceTest {
         String dossierTopic = bed.topic(name + "-dossier-events");
         String alertTopic = bed.topic(name + "-deadline-alerts");
         send(dossierTopic, alertTopic, events);
-        PlainStats stats = new PlainStats(bed, bed.mongoDatabase() + "_" + name, List.of(dossierTopic, alertTopic), NOW);
+        PlainStats stats = new PlainStats(bed, bed.mongoDatabase() + "_" + name, List.of(dossierTopic, alertTopic),
+                saDecCatalogue(name), NOW);
         closeables.add(stats);
         stats.start(CrashPoint.NONE);
         await().atMost(Duration.ofSeconds(60)).until(stats::caughtUp);

@@ -10,9 +10,11 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.net.URL;
 import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import vn.motcua.stats.support.Catalogue;
 import vn.motcua.testkit.InfrastructureResource;
 
 /**
@@ -27,6 +29,12 @@ class DashboardLiveAlertsBrowserTest {
 
     @TestHTTPResource("/")
     URL root;
+
+    /** The page names units from the tree, which comes from the catalogue topic alone. */
+    @BeforeEach
+    void saDecUnitsPublished() {
+        Catalogue.publishToServiceAndAwait(Catalogue.SA_DEC);
+    }
 
     @Test
     void showsOverdueAndDueSoonDossiersAsTheyHappenWithoutAReload() {

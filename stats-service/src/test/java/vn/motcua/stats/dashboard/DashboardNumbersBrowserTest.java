@@ -29,12 +29,13 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import vn.motcua.calendar.Timeliness;
+import vn.motcua.config.TopicsConfig;
 import vn.motcua.events.Channel;
 import vn.motcua.events.Decision;
 import vn.motcua.events.DossierData;
 import vn.motcua.events.EventCodec;
 import vn.motcua.events.EventTypes;
-import vn.motcua.stats.config.TopicsConfig;
+import vn.motcua.stats.support.Catalogue;
 import vn.motcua.testkit.InfrastructureResource;
 
 /**
@@ -69,6 +70,7 @@ class DashboardNumbersBrowserTest {
         }
         assertThat(seedTried).as("the report API did not count the seeded dossiers (see the first test)").isFalse();
         seedTried = true;
+        Catalogue.publishAndAwait(bootstrap, topics.catalogue(), Catalogue.SA_DEC);
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         props.put(ProducerConfig.ACKS_CONFIG, "all");

@@ -13,10 +13,12 @@ import java.net.URL;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import vn.motcua.calendar.VietnamTime;
+import vn.motcua.stats.support.Catalogue;
 import vn.motcua.testkit.InfrastructureResource;
 
 /**
@@ -31,6 +33,12 @@ class DashboardPageBrowserTest {
 
     @TestHTTPResource("/")
     URL root;
+
+    /** The page names units from the tree, which comes from the catalogue topic alone. */
+    @BeforeEach
+    void saDecUnitsPublished() {
+        Catalogue.publishToServiceAndAwait(Catalogue.SA_DEC);
+    }
 
     private String page(String query) {
         return root.toString().replaceAll("/$", "") + "/" + query;
@@ -72,10 +80,20 @@ class DashboardPageBrowserTest {
             assertThat(browser.js("return typeof window.Chart")).as("Chart.js from the webjar").isEqualTo("function");
             assertThat(browser.allByTestId("alerts-list")).hasSize(1);
 
-            // the unit list: the shipped one, or the service's when it answers
-            List<String> units = browser.select("unit-select").getOptions().stream()
-                    .map(o -> o.getAttribute("value")).toList();
-            assertThat(units).contains("ALL", "SADEC", "SADEC-P1", "SADEC-AH", "SADEC-TPD");
+            // the unit picker: the tree of GET /api/stats/units, in its order, each ward indented under its city
+            List<WebElement> options = browser.select("unit-select").getOptions();
+            List<String> units = options.stream().map(o -> o.getAttribute("value")).toList();
+            List<String> tree = given().get("/api/stats/units").then().statusCode(200).extract().jsonPath()
+                    .getList("code", String.class);
+            assertThat(units).first().isEqualTo("ALL");
+            assertThat(units.subList(1, units.size())).isEqualTo(tree)
+                    .contains("SADEC", "SADEC-P1", "SADEC-AH", "SADEC-TPD");
+            int city = units.indexOf("SADEC");
+            assertThat(units.get(city + 1)).as("the first ward right under its city").isEqualTo("SADEC-P1");
+            assertThat(optionLabel(options.get(city))).isEqualTo("UBND thành phố Sa Đéc");
+            assertThat(optionLabel(options.get(city + 1))).as("indented one level").isEqualTo("\u2003Phường 1");
+            assertThat(options.get(city + 1).getDomAttribute("data-depth")).isEqualTo("1");
+            assertThat(options.get(city).getDomAttribute("data-depth")).isEqualTo("0");
 
             // form 06 lists the city's wards and communes under it
             browser.await(d -> browser.allByTestId("f06-child-row").size() == units.size() - 2);
@@ -204,6 +222,11 @@ class DashboardPageBrowserTest {
             assertThat(browser.byTestId("period-select").getRect().width).isGreaterThan(100);
             System.out.println("screenshot: " + browser.screenshot("dashboard-390x844").toAbsolutePath());
         }
+    }
+
+    /** An option's label as the page wrote it: WebDriver's getText() would trim the indentation. */
+    private static String optionLabel(WebElement option) {
+        return option.getDomProperty("textContent");
     }
 
     private static List<WebElement> headlineCards(Browser browser) {

@@ -13,16 +13,19 @@ import vn.motcua.stats.app.CrashPoint;
 import vn.motcua.stats.app.DossierProjector;
 import vn.motcua.stats.app.ReportService;
 import vn.motcua.stats.app.TimeSweep;
-import vn.motcua.stats.domain.UnitCatalogue;
+import vn.motcua.stats.messaging.CatalogueEventHandler;
 import vn.motcua.stats.messaging.StatsEventHandler;
 import vn.motcua.stats.store.DossierStore;
 import vn.motcua.stats.store.TotalsStore;
+import vn.motcua.stats.store.UnitStore;
 import vn.motcua.testkit.TestBed;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 /**
  * The service's projection and consumer classes wired by hand, without Quarkus, on the testkit's real Kafka and
@@ -34,15 +37,19 @@ public final class PlainStats implements AutoCloseable {
     private final MongoDatabase database;
     private final String bootstrap;
     private final List<String> topics;
+    private final String catalogueTopic;
     private final Producer<String, byte[]> deadLetterProducer;
     private final Clock clock;
     private EventConsumerLoop loop;
+    private EventConsumerLoop catalogueLoop;
 
-    public PlainStats(TestBed bed, String database, List<String> topics, Instant now) {
+    /** {@code topics}: dossier events and alerts; {@code catalogueTopic}: where the units come from. */
+    public PlainStats(TestBed bed, String database, List<String> topics, String catalogueTopic, Instant now) {
         this.client = MongoClients.create(bed.mongo().connectionString());
         this.database = client.getDatabase(database);
         this.bootstrap = bed.kafka().bootstrapServers();
         this.topics = topics;
+        this.catalogueTopic = catalogueTopic;
         this.deadLetterProducer = Events.producer(bootstrap);
         this.clock = Clock.fixed(now, VietnamTime.ZONE);
     }
@@ -55,35 +62,45 @@ public final class PlainStats implements AutoCloseable {
         return new DossierProjector(new DossierStore(database), totals(), crashPoint);
     }
 
-    /** A process start: finish what the last one left, then consume with the service's group. */
+    /**
+     * A process start: finish what the last one left, then consume with the service's group, and the catalogue
+     * with a new group of its own, as the service does.
+     */
     public void start(CrashPoint crashPoint) {
         DossierProjector projector = projector(crashPoint);
         projector.ensureIndexes();
         projector.finishAllPending();
+        DeadLetters deadLetters = new DeadLetters(deadLetterProducer, "stats-test");
         loop = EventConsumerLoop.start("stats-test", KafkaClients.consumerConfig(bootstrap, "stats-service"),
-                topics, new StatsEventHandler(projector), new DeadLetters(deadLetterProducer, "stats-test"));
+                topics, new StatsEventHandler(projector), deadLetters);
+        catalogueLoop = EventConsumerLoop.start("stats-test-catalogue",
+                KafkaClients.consumerConfig(bootstrap, "stats-service-catalogue-" + UUID.randomUUID()),
+                List.of(catalogueTopic), new CatalogueEventHandler(new UnitStore(database)), deadLetters);
     }
 
     public boolean isRunning() {
-        return loop != null && loop.isRunning();
+        return loop != null && loop.isRunning() && catalogueLoop != null && catalogueLoop.isRunning();
     }
 
     public boolean caughtUp() {
-        return isRunning() && topics.stream().allMatch(topic -> IntStream.range(0, TestBed.PARTITIONS)
-                .allMatch(p -> loop.isCaughtUp(new TopicPartition(topic, p))));
+        return isRunning() && topics.stream().allMatch(topic -> caughtUp(loop, topic))
+                && caughtUp(catalogueLoop, catalogueTopic);
+    }
+
+    private static boolean caughtUp(EventConsumerLoop loop, String topic) {
+        return IntStream.range(0, TestBed.PARTITIONS).allMatch(p -> loop.isCaughtUp(new TopicPartition(topic, p)));
     }
 
     public void stop() {
-        if (loop != null) {
-            loop.close();
-            loop = null;
-        }
+        Stream.of(loop, catalogueLoop).filter(java.util.Objects::nonNull).forEach(EventConsumerLoop::close);
+        loop = null;
+        catalogueLoop = null;
     }
 
     /** The time sweep and the report reader, as the service runs them at {@code now}. */
     public ReportService reports() {
         new TimeSweep(new DossierStore(database), projector(CrashPoint.NONE), clock).run();
-        return new ReportService(totals(), UnitCatalogue.fromResource("units.csv"), clock);
+        return new ReportService(totals(), new UnitStore(database), clock);
     }
 
     @Override

@@ -1,0 +1,104 @@
+package vn.motcua.stats.domain;
+
+import java.text.Collator;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The units as they stand at one read, of any depth (province → district or city → ward or commune). Built afresh
+ * for every report, so a unit that arrived or moved counts where it is now.
+ *
+ * <p>The catalogue topic delivers units in per-key order only, so a reader may see a child before its parent, or
+ * (for a moment, while a move is half read) two units that name each other as parent. Neither breaks a walk: a unit
+ * whose parent is not known stands as a root, and every walk visits a unit once.
+ */
+public final class UnitTree {
+
+    /** Siblings as a person looks for them: by name in Vietnamese order (Đ after D), then by code. */
+    private static final Comparator<Unit> SIBLINGS = Comparator
+            .comparing(Unit::name, Collator.getInstance(Locale.forLanguageTag("vi-VN")))
+            .thenComparing(Unit::code);
+
+    private final Map<String, Unit> units = new HashMap<>();
+    private final List<Unit> sorted;
+    private final Map<String, List<Unit>> children = new HashMap<>();
+
+    public UnitTree(Collection<Unit> units) {
+        units.forEach(unit -> this.units.put(unit.code(), unit));
+        this.sorted = this.units.values().stream().sorted(SIBLINGS).toList();
+        for (Unit unit : sorted) { // in sibling order, so every child list is sorted
+            if (unit.parentCode() != null) {
+                children.computeIfAbsent(unit.parentCode(), parent -> new ArrayList<>()).add(unit);
+            }
+        }
+    }
+
+    /** A unit and how far below a root it stands (0 = a root). */
+    public record Placed(Unit unit, int depth) {
+    }
+
+    public Optional<Unit> find(String code) {
+        return Optional.ofNullable(units.get(code));
+    }
+
+    public String nameOf(String code) {
+        return find(code).map(Unit::name).orElse(code);
+    }
+
+    /** A unit of the tree, or a code a unit names as its parent (its own event has not come yet). */
+    public boolean knows(String code) {
+        return units.containsKey(code) || children.containsKey(code);
+    }
+
+    /** The code and every code below it, at any depth. */
+    public Set<String> subtree(String code) {
+        Set<String> result = new LinkedHashSet<>();
+        collect(code, result);
+        return result;
+    }
+
+    private void collect(String code, Set<String> into) {
+        if (into.add(code)) {
+            children.getOrDefault(code, List.of()).forEach(child -> collect(child.code(), into));
+        }
+    }
+
+    /**
+     * Every unit once, in pre-order: each root, then its children, each followed by its own; siblings by name
+     * (Vietnamese order), then code. Roots are the units without a parent or whose parent is not known; units caught
+     * in a cycle follow, each as a root.
+     */
+    public List<Placed> inOrder() {
+        List<Placed> result = new ArrayList<>();
+        Set<String> visited = new HashSet<>();
+        sorted.stream().filter(unit -> unit.parentCode() == null || !units.containsKey(unit.parentCode()))
+                .forEach(root -> walk(root, 0, visited, result));
+        sorted.forEach(unit -> walk(unit, 0, visited, result));
+        return result;
+    }
+
+    private void walk(Unit unit, int depth, Set<String> visited, List<Placed> into) {
+        if (!visited.add(unit.code())) {
+            return;
+        }
+        into.add(new Placed(unit, depth));
+        children.getOrDefault(unit.code(), List.of()).forEach(child -> walk(child, depth + 1, visited, into));
+    }
+
+    /** The codes in tree order; codes the tree does not hold follow, alphabetically. */
+    public List<String> ordered(Collection<String> codes) {
+        List<String> result = new ArrayList<>();
+        inOrder().stream().map(placed -> placed.unit().code()).filter(codes::contains).forEach(result::add);
+        codes.stream().filter(code -> !units.containsKey(code)).sorted().forEach(result::add);
+        return result;
+    }
+}

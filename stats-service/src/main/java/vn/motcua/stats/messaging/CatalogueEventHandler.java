@@ -1,0 +1,54 @@
+package vn.motcua.stats.messaging;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import vn.motcua.events.CloudEvent;
+import vn.motcua.events.EventCodec;
+import vn.motcua.events.EventTypes;
+import vn.motcua.events.MalformedEventException;
+import vn.motcua.events.Topics;
+import vn.motcua.events.UnitData;
+import vn.motcua.events.kafka.EventHandler;
+import vn.motcua.stats.domain.Unit;
+import vn.motcua.stats.store.UnitStore;
+
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * Feeds {@code unit.changed} from the compacted catalogue topic into the unit tree, keeping per unit the state of
+ * the highest version seen. Procedures and calendars are not what stats counts by: skipped, like unknown types. A
+ * unit the suite could never have published (a code outside intake-service's form, a blank name, its own parent, a
+ * record key that is not {@code unit:<code>}, which compaction would keep under the wrong key) goes to the DLQ.
+ */
+public final class CatalogueEventHandler implements EventHandler {
+
+    private static final Pattern CODE = Pattern.compile("[A-Z0-9-]{1,32}");
+
+    private final UnitStore units;
+
+    public CatalogueEventHandler(UnitStore units) {
+        this.units = units;
+    }
+
+    @Override
+    public void handle(CloudEvent event, ConsumerRecord<String, byte[]> record) {
+        if (!EventTypes.UNIT_CHANGED.equals(event.type())) {
+            return;
+        }
+        UnitData data = EventCodec.unitData(event);
+        refuseUnless(CODE.matcher(data.code()).matches(), event, "data.code is not of the form [A-Z0-9-]{1,32}");
+        refuseUnless(!data.name().isBlank(), event, "data.name is blank");
+        refuseUnless(data.parentCode() == null || CODE.matcher(data.parentCode()).matches(), event,
+                "data.parentCode is not of the form [A-Z0-9-]{1,32}");
+        refuseUnless(!data.code().equals(data.parentCode()), event, "the unit is its own parent");
+        refuseUnless(Objects.equals(record.key(), Topics.unitKey(data.code())), event,
+                "record key " + record.key() + " is not " + Topics.unitKey(data.code()));
+        units.storeIfNewer(new Unit(data.code(), data.name().strip(), data.parentCode()), data.version());
+    }
+
+    private static void refuseUnless(boolean valid, CloudEvent event, String reason) {
+        if (!valid) {
+            throw new MalformedEventException("event " + event.id() + ": " + reason);
+        }
+    }
+}

@@ -1,0 +1,18 @@
+package vn.motcua.stats.support;
+
+import vn.motcua.stats.messaging.StatsConsumerReadiness;
+import vn.motcua.testkit.Readiness;
+
+import java.time.Duration;
+
+/** Waits for the running service's readiness, which includes a first read of the catalogue to its end. */
+public final class ServiceReady {
+
+    private ServiceReady() {
+    }
+
+    public static void await() {
+        org.awaitility.Awaitility.await("readiness").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                .untilAsserted(() -> Readiness.assertUp(StatsConsumerReadiness.NAME));
+    }
+}
