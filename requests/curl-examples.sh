@@ -18,3 +18,5 @@ echo
 curl -sS "$INTAKE/api/dossiers/$CODE"; echo
 curl -sS "$DEADLINE/api/deadlines/overdue?unit=SADEC"; echo
 curl -sS "$STATS/api/stats/reports/2022-H1?unit=SADEC"; echo
+echo "-- the unit tree, as stats-service has it from the catalogue topic"
+curl -sS "$STATS/api/stats/units"; echo

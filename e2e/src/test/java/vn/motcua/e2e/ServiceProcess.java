@@ -38,6 +38,12 @@ final class ServiceProcess implements AutoCloseable {
 
     static ServiceProcess start(String module, Map<String, String> environment, Map<String, String> properties)
             throws IOException {
+        return start(module, environment, properties, module);
+    }
+
+    /** Starts the module's packaged jar as a process named {@code name} (its log file's name). */
+    static ServiceProcess start(String module, Map<String, String> environment, Map<String, String> properties,
+                                String name) throws IOException {
         Path root = Path.of(System.getProperty("motcua.e2e.root", "..")).toAbsolutePath();
         Path jar = root.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
@@ -48,12 +54,12 @@ final class ServiceProcess implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx256m", "-Dquarkus.http.port=" + port));
         properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.addAll(List.of("-jar", jar.toString()));
-        Path log = Path.of("target/e2e-logs", module + ".log");
+        Path log = Path.of("target/e2e-logs", name + ".log");
         Files.createDirectories(log.getParent());
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         builder.environment().putAll(environment);
-        return new ServiceProcess(module, port, builder.start(), log);
+        return new ServiceProcess(name, port, builder.start(), log);
     }
 
     String url(String path) {

@@ -39,6 +39,9 @@ final class Suite implements AutoCloseable {
     final ServiceProcess intake;
     final ServiceProcess deadline;
     final ServiceProcess stats;
+    private final Map<String, String> environment;
+    private final Map<String, String> properties;
+    private ServiceProcess secondIntake;
 
     private Suite() throws Exception {
         String run = UUID.randomUUID().toString().substring(0, 8);
@@ -51,21 +54,21 @@ final class Suite implements AutoCloseable {
         PostgresService postgres = PostgresService.shared();
         MongoService mongo = MongoService.shared();
 
-        Map<String, String> environment = Map.of(
+        environment = Map.of(
                 "MOTCUA_KAFKA_BOOTSTRAP", kafka.bootstrapServers(),
                 "MOTCUA_INTAKE_DB_URL", postgres.createDatabase("intake_e2e_" + run),
                 "MOTCUA_DEADLINE_DB_URL", postgres.createDatabase("deadline_e2e_" + run),
                 "MOTCUA_DB_USER", postgres.username(),
                 "MOTCUA_DB_PASSWORD", postgres.password(),
                 "MOTCUA_MONGODB_URL", mongo.connectionString());
-        Map<String, String> topics = Map.of(
+        properties = Map.of(
                 "motcua.topics.dossier-events", dossierEvents,
                 "motcua.topics.deadline-alerts", deadlineAlerts,
                 "motcua.topics.catalogue", catalogue,
                 "quarkus.mongodb.database", "stats_e2e_" + run);
-        intake = ServiceProcess.start("intake-service", environment, topics);
-        deadline = startOrStop("deadline-service", environment, topics, intake);
-        stats = startOrStop("stats-service", environment, topics, intake, deadline);
+        intake = ServiceProcess.start("intake-service", environment, properties);
+        deadline = startOrStop("deadline-service", environment, properties, intake);
+        stats = startOrStop("stats-service", environment, properties, intake, deadline);
         try {
             for (ServiceProcess service : List.of(intake, deadline, stats)) {
                 service.awaitReady();
@@ -74,6 +77,15 @@ final class Suite implements AutoCloseable {
             close();
             throw notReady;
         }
+    }
+
+    /** A second intake-service instance on the same database and topics, started on first use. */
+    synchronized ServiceProcess secondIntake() throws Exception {
+        if (secondIntake == null) {
+            secondIntake = ServiceProcess.start("intake-service", environment, properties, "intake-service-2");
+            secondIntake.awaitReady();
+        }
+        return secondIntake;
     }
 
     private static ServiceProcess startOrStop(String module, Map<String, String> environment,
@@ -90,7 +102,10 @@ final class Suite implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
+    public synchronized void close() throws Exception {
+        if (secondIntake != null) {
+            secondIntake.close();
+        }
         for (ServiceProcess service : List.of(stats, deadline, intake)) {
             service.close();
         }
