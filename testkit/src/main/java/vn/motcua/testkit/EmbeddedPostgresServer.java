@@ -22,6 +22,7 @@ public final class EmbeddedPostgresServer implements PostgresService {
         try {
             return new EmbeddedPostgresServer(EmbeddedPostgres.builder()
                     .setServerConfig("max_connections", "300")
+                    // Tests only: their data is thrown away, so speed beats durability here.
                     .setServerConfig("fsync", "off")
                     .start());
         } catch (IOException e) {
@@ -37,6 +38,11 @@ public final class EmbeddedPostgresServer implements PostgresService {
                     .setCleanDataDirectory(false)
                     .setPort(port)
                     .setServerConfig("max_connections", "300")
+                    // Durable, unlike the tests' throwaway servers: a dossier intake confirmed to a kiosk must
+                    // survive a machine crash (zonky turns synchronous_commit off by default).
+                    .setServerConfig("fsync", "on")
+                    .setServerConfig("synchronous_commit", "on")
+                    .setServerConfig("full_page_writes", "on")
                     .start());
         } catch (IOException e) {
             throw new UncheckedIOException("embedded PostgreSQL did not start in " + dataDirectory, e);
