@@ -22,7 +22,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>Usage: {@code java -cp "devstack-runner/target/devstack.jar:devstack-runner/target/lib/*"
  * vn.motcua.devstack.demo.SaDecDemo [intakeUrl] [statsUrl] [seed]}.
  * Exit 0: loaded, and the report matches or stats-service does not serve reports yet; 1: the load failed;
- * 2: loaded, but the report shows other figures.
+ * 2: loaded, but the report shows other figures or never answered.
  */
 public final class SaDecDemo {
 
@@ -51,7 +51,7 @@ public final class SaDecDemo {
         return results;
     }
 
-    /** Waits for the H1 city report to show the source figures: 0 when it does (or is not served yet), 2 if not. */
+    /** Waits for the H1 city report to show the source figures: 0 when it does, 2 when it shows others or never answers. */
     public static int checkReport(String statsUrl) throws InterruptedException {
         return new ReportCheck(statsUrl).awaitAndPrint();
     }
