@@ -13,57 +13,85 @@ import vn.motcua.events.EventCodec;
 import vn.motcua.events.MalformedEventException;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
+import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The one consumer loop of the suite, on a thread of its own. For each record: parse it (unreadable: to the
  * dead-letter topic, and on), hand it to the {@link EventHandler}, and commit its offset only after the handler
- * returned, so a crash replays rather than loses. A handler failure stops that partition at the failed record,
- * which is retried after a pause; other partitions go on.
+ * returned, so a crash replays rather than loses. A handler failure pauses that partition at the failed record,
+ * which is retried with a growing backoff and, after {@link RetryPolicy#maxAttempts()}, sent to the dead-letter
+ * topic; other partitions go on meanwhile.
+ *
+ * <p>Only {@link #close()} ends the loop. A failed commit is logged and the loop goes on (the uncommitted records
+ * come again to whoever owns the partition; handlers are idempotent); a consumer that breaks is closed and a new
+ * one joins the group with the same settings, after a backoff. An {@link Error} still ends the thread, which
+ * {@link #isRunning()} and {@link #isAlive(Duration)} then report.
  */
 public final class EventConsumerLoop implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(EventConsumerLoop.class.getName());
     private static final Duration POLL = Duration.ofMillis(200);
-    private static final Duration RETRY_PAUSE = Duration.ofSeconds(1);
+    /** Bounded so that a broker that is away cannot hold the loop (and its liveness) for the client default 60 s. */
+    private static final Duration COMMIT_TIMEOUT = Duration.ofSeconds(10);
+    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
+    private static final RetryPolicy REJOIN = new RetryPolicy(Integer.MAX_VALUE, Duration.ofSeconds(1),
+            Duration.ofSeconds(30));
 
     private final String name;
-    private final Consumer<String, byte[]> consumer;
+    private final Map<String, Object> consumerConfig;
     private final Collection<String> topics;
     private final EventHandler handler;
     private final DeadLetters deadLetters;
-    private final Map<TopicPartition, OptionalLong> lag = new ConcurrentHashMap<>();
+    private final RetryPolicy retryPolicy;
+    private final PartitionLag lag = new PartitionLag();
+    private final RecordRetries retries = new RecordRetries();
+    private final CountDownLatch closing = new CountDownLatch(1);
     private final Thread thread;
+    private volatile Consumer<String, byte[]> consumer;
     private volatile boolean running = true;
+    private volatile long lastPollNanos = System.nanoTime();
+    private volatile Instant lastPollAt;
 
-    private EventConsumerLoop(String name, Consumer<String, byte[]> consumer, Collection<String> topics,
-                              EventHandler handler, DeadLetters deadLetters) {
+    private EventConsumerLoop(String name, Map<String, Object> consumerConfig, Collection<String> topics,
+                              EventHandler handler, DeadLetters deadLetters, RetryPolicy retryPolicy) {
         this.name = name;
-        this.consumer = consumer;
+        this.consumerConfig = Collections.unmodifiableMap(new HashMap<>(consumerConfig));
         this.topics = List.copyOf(topics);
         this.handler = handler;
         this.deadLetters = deadLetters;
+        this.retryPolicy = retryPolicy;
         this.thread = new Thread(this::run, name);
     }
 
     /** Subscribes with the given consumer settings (see {@link KafkaClients#consumerConfig}) and starts polling. */
     public static EventConsumerLoop start(String name, Map<String, Object> consumerConfig, Collection<String> topics,
                                           EventHandler handler, DeadLetters deadLetters) {
-        EventConsumerLoop loop = new EventConsumerLoop(name, new KafkaConsumer<>(consumerConfig), topics, handler,
-                deadLetters);
+        return start(name, consumerConfig, topics, handler, deadLetters, RetryPolicy.DEFAULT);
+    }
+
+    /** As {@link #start(String, Map, Collection, EventHandler, DeadLetters)}, with its own bound on retries. */
+    public static EventConsumerLoop start(String name, Map<String, Object> consumerConfig, Collection<String> topics,
+                                          EventHandler handler, DeadLetters deadLetters, RetryPolicy retryPolicy) {
+        EventConsumerLoop loop = new EventConsumerLoop(name, consumerConfig, topics, handler, deadLetters,
+                retryPolicy);
+        // The first consumer is made here so that bad settings fail the caller, not a thread nobody watches.
+        loop.consumer = loop.subscribed(new KafkaConsumer<>(loop.consumerConfig));
         loop.thread.start();
         return loop;
     }
 
     /** Partitions this instance owns now. */
     public Set<TopicPartition> assignment() {
-        return Set.copyOf(lag.keySet());
+        return lag.assignment();
     }
 
     /**
@@ -71,63 +99,155 @@ public final class EventConsumerLoop implements AutoCloseable {
      * on it: nothing published there before that poll is still unread.
      */
     public boolean isCaughtUp(TopicPartition partition) {
-        OptionalLong behind = lag.get(partition);
-        return behind != null && behind.isPresent() && behind.getAsLong() == 0;
+        return lag.isCaughtUp(partition);
+    }
+
+    /**
+     * Records not yet processed on each owned partition, as read at the loop's last poll (for gauges). A partition
+     * whose lag has not been read yet since it was assigned is absent.
+     */
+    public Map<TopicPartition, Long> lag() {
+        return lag.lag();
     }
 
     public boolean isRunning() {
         return thread.isAlive();
     }
 
+    /** When a poll last returned; empty before the first one. */
+    public Optional<Instant> lastPollAt() {
+        return Optional.ofNullable(lastPollAt);
+    }
+
+    /** Milliseconds since a poll last returned (since the start before the first one). */
+    public long millisSinceLastPoll() {
+        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - lastPollNanos);
+    }
+
+    /** For a liveness check: the thread runs and has completed a poll within {@code maxSilence}. */
+    public boolean isAlive(Duration maxSilence) {
+        return thread.isAlive() && millisSinceLastPoll() <= maxSilence.toMillis();
+    }
+
     private void run() {
         try {
-            consumer.subscribe(topics, new Rebalance());
-            while (running) {
-                ConsumerRecords<String, byte[]> records = consumer.poll(POLL);
-                boolean failed = processAndCommit(records);
-                recordLag();
-                if (failed) {
-                    Thread.sleep(RETRY_PAUSE.toMillis());
-                }
-            }
-        } catch (WakeupException | InterruptedException e) {
-            if (running) {
-                LOG.log(System.Logger.Level.ERROR, name + " stopped unexpectedly", e);
-            }
-        } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.ERROR, name + " stopped on an error", e);
+            pollUntilClosed();
         } finally {
-            consumer.close(Duration.ofSeconds(5));
+            discardConsumer();
         }
     }
 
-    /** Returns true when some partition stopped at a failed record. */
-    private boolean processAndCommit(ConsumerRecords<String, byte[]> records) {
-        Map<TopicPartition, OffsetAndMetadata> processed = new HashMap<>();
-        boolean failed = false;
-        // A partition with records in hand is not caught up until they are processed and its lag is read again;
-        // otherwise isCaughtUp would answer from the previous poll while this batch is half applied.
-        for (TopicPartition partition : records.partitions()) {
-            lag.replace(partition, OptionalLong.empty());
-        }
-        for (TopicPartition partition : records.partitions()) {
-            for (ConsumerRecord<String, byte[]> record : records.records(partition)) {
-                try {
-                    process(record);
-                    processed.put(partition, new OffsetAndMetadata(record.offset() + 1));
-                } catch (RuntimeException e) {
-                    LOG.log(System.Logger.Level.WARNING, name + ": " + partition + "@" + record.offset()
-                            + " failed and will be retried: " + e, e);
-                    consumer.seek(partition, record.offset());
-                    failed = true;
+    private void pollUntilClosed() {
+        int consumerFailures = 0;
+        while (running) {
+            try {
+                if (consumer == null) {
+                    consumer = subscribed(new KafkaConsumer<>(consumerConfig));
+                }
+                pollOnce();
+                consumerFailures = 0;
+            } catch (Exception e) {
+                if (!running) {
                     break;
                 }
+                if (e instanceof WakeupException) {
+                    LOG.log(System.Logger.Level.WARNING, name + " was woken up without being closed; polling on");
+                    continue;
+                }
+                Duration wait = REJOIN.backoff(++consumerFailures);
+                LOG.log(System.Logger.Level.WARNING, name + ": the consumer failed; a new one joins in " + wait, e);
+                discardConsumer();
+                pause(wait);
             }
         }
-        if (!processed.isEmpty()) {
-            consumer.commitSync(processed);
+    }
+
+    private Consumer<String, byte[]> subscribed(Consumer<String, byte[]> fresh) {
+        fresh.subscribe(topics, new Rebalance());
+        return fresh;
+    }
+
+    private void pollOnce() {
+        resumeWhatIsDue();
+        ConsumerRecords<String, byte[]> records = consumer.poll(POLL);
+        lastPollNanos = System.nanoTime();
+        lastPollAt = Instant.now();
+        processAndCommit(records);
+        recordLag();
+    }
+
+    private void resumeWhatIsDue() {
+        Set<TopicPartition> owned = consumer.assignment();
+        List<TopicPartition> due = retries.due(System.nanoTime()).stream().filter(owned::contains).toList();
+        if (!due.isEmpty()) {
+            consumer.resume(due);
         }
-        return failed;
+    }
+
+    private void processAndCommit(ConsumerRecords<String, byte[]> records) {
+        Map<TopicPartition, OffsetAndMetadata> processed = new HashMap<>();
+        lag.processing(records.partitions());
+        for (TopicPartition partition : records.partitions()) {
+            for (ConsumerRecord<String, byte[]> record : records.records(partition)) {
+                if (!settle(partition, record)) {
+                    break;
+                }
+                processed.put(partition, new OffsetAndMetadata(record.offset() + 1));
+            }
+        }
+        commit(processed);
+    }
+
+    /** Returns true when the partition may move past the record: handled, or given up to the dead-letter topic. */
+    private boolean settle(TopicPartition partition, ConsumerRecord<String, byte[]> record) {
+        try {
+            process(record);
+            retries.settled(partition);
+            return true;
+        } catch (Exception e) {
+            int attempts = retries.failed(partition, record.offset());
+            if (attempts >= retryPolicy.maxAttempts() && giveUp(record, attempts, e)) {
+                retries.settled(partition);
+                return true;
+            }
+            Duration wait = retryPolicy.backoff(attempts);
+            LOG.log(System.Logger.Level.WARNING, name + ": " + partition + "@" + record.offset() + " failed (attempt "
+                    + attempts + " of " + retryPolicy.maxAttempts() + "), retried in " + wait + ": " + e, e);
+            // Paused, not slept on: the other partitions keep flowing while this one waits.
+            consumer.seek(partition, record.offset());
+            consumer.pause(List.of(partition));
+            retries.waitUntil(partition, System.nanoTime() + wait.toNanos());
+            return false;
+        }
+    }
+
+    private boolean giveUp(ConsumerRecord<String, byte[]> record, int attempts, Exception failure) {
+        String reason = "handler failed " + attempts + " attempts: " + failure;
+        try {
+            deadLetter(record, reason);
+            return true;
+        } catch (Exception e) {
+            // Nothing is dropped: the record stays where it is and is tried again after the longest backoff.
+            LOG.log(System.Logger.Level.WARNING, name + ": could not dead-letter " + record.topic() + "/"
+                    + record.partition() + "@" + record.offset() + ": " + e);
+            return false;
+        }
+    }
+
+    private void commit(Map<TopicPartition, OffsetAndMetadata> processed) {
+        if (processed.isEmpty()) {
+            return;
+        }
+        try {
+            consumer.commitSync(processed, COMMIT_TIMEOUT);
+        } catch (Exception e) {
+            // Rebalance, broker away, wakeup on close: the records come again to the partition's owner, whose
+            // handler is idempotent; a later commit of this partition covers these offsets too.
+            if (running) {
+                LOG.log(System.Logger.Level.WARNING, name + ": commit of " + processed + " failed; the records will"
+                        + " be delivered again: " + e);
+            }
+        }
     }
 
     private void process(ConsumerRecord<String, byte[]> record) {
@@ -135,25 +255,59 @@ public final class EventConsumerLoop implements AutoCloseable {
         try {
             event = EventCodec.read(record.value());
         } catch (MalformedEventException e) {
-            deadLetter(record, e);
+            deadLetter(record, e.getMessage());
             return;
         }
         try {
             handler.handle(event, record);
         } catch (MalformedEventException e) {
-            deadLetter(record, e);
+            deadLetter(record, e.getMessage());
         }
     }
 
-    private void deadLetter(ConsumerRecord<String, byte[]> record, MalformedEventException e) {
+    private void deadLetter(ConsumerRecord<String, byte[]> record, String reason) {
         LOG.log(System.Logger.Level.WARNING, name + ": " + record.topic() + "/" + record.partition() + "@"
-                + record.offset() + " to the dead-letter topic: " + e.getMessage());
-        deadLetters.send(record, e.getMessage());
+                + record.offset() + " to the dead-letter topic: " + reason);
+        deadLetters.send(record, reason);
     }
 
     private void recordLag() {
         for (TopicPartition partition : consumer.assignment()) {
-            lag.put(partition, consumer.currentLag(partition));
+            lag.observed(partition, consumer.currentLag(partition));
+        }
+    }
+
+    /** Closes the consumer and lets go of what it owned; the next consumer starts from the committed offsets. */
+    private void discardConsumer() {
+        Consumer<String, byte[]> old = consumer;
+        if (old == null) {
+            return;
+        }
+        try {
+            old.close(CLOSE_TIMEOUT);
+        } catch (Exception e) {
+            LOG.log(System.Logger.Level.WARNING, name + ": the consumer did not close cleanly: " + e);
+        }
+        consumer = null;
+        retries.clear();
+        // A broken consumer may close without calling the rebalance listener; the handler must still let go.
+        Set<TopicPartition> stillOwned = lag.assignment();
+        if (!stillOwned.isEmpty()) {
+            lag.revoked(stillOwned);
+            try {
+                handler.partitionsRevoked(stillOwned);
+            } catch (Exception e) {
+                LOG.log(System.Logger.Level.WARNING, name + ": handler failed to let go of " + stillOwned, e);
+            }
+        }
+    }
+
+    private void pause(Duration wait) {
+        try {
+            closing.await(wait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            // Only close() ends the loop; an interrupt from elsewhere just cuts the wait short.
+            LOG.log(System.Logger.Level.WARNING, name + " was interrupted; going on");
         }
     }
 
@@ -161,7 +315,11 @@ public final class EventConsumerLoop implements AutoCloseable {
     @Override
     public void close() {
         running = false;
-        consumer.wakeup();
+        closing.countDown();
+        Consumer<String, byte[]> current = consumer;
+        if (current != null) {
+            current.wakeup();
+        }
         try {
             thread.join(Duration.ofSeconds(15).toMillis());
         } catch (InterruptedException e) {
@@ -172,13 +330,14 @@ public final class EventConsumerLoop implements AutoCloseable {
     private final class Rebalance implements ConsumerRebalanceListener {
         @Override
         public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
-            partitions.forEach(lag::remove);
+            lag.revoked(partitions);
+            retries.forget(partitions);
             handler.partitionsRevoked(partitions);
         }
 
         @Override
         public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
-            partitions.forEach(partition -> lag.put(partition, OptionalLong.empty()));
+            lag.assigned(partitions);
             handler.partitionsAssigned(partitions);
         }
 

@@ -12,7 +12,9 @@ public interface EventHandler {
     /**
      * Applies the event to the service's own store. Must be idempotent: after a crash the same record comes again.
      * Throw {@link vn.motcua.events.MalformedEventException} for an event whose data cannot be used (it goes to
-     * the dead-letter topic); any other exception stops the partition at this record and it is retried.
+     * the dead-letter topic at once); any other exception stops the partition at this record, which is retried
+     * with a growing backoff and, after the loop's {@link RetryPolicy#maxAttempts()}, sent to the dead-letter topic
+     * with the failure and the attempts in its reason header.
      */
     void handle(CloudEvent event, ConsumerRecord<String, byte[]> record);
 
