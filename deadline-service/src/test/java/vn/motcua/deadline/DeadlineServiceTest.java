@@ -15,6 +15,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import vn.motcua.calendar.VietnamTime;
 import vn.motcua.config.TopicsConfig;
+import vn.motcua.deadline.domain.AlertEvents;
+import vn.motcua.deadline.messaging.AlertBroadcaster;
 import vn.motcua.deadline.messaging.AlertStreamFeed;
 import vn.motcua.deadline.support.Catalogue;
 import vn.motcua.deadline.support.DossierEvent;
@@ -30,6 +32,9 @@ import vn.motcua.testkit.Readiness;
 import javax.sql.DataSource;
 import java.net.URI;
 import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -42,6 +47,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -71,6 +77,8 @@ class DeadlineServiceTest {
     AlertStreamFeed feed;
     @Inject
     DataSource dataSource;
+    @Inject
+    AlertBroadcaster broadcaster;
 
     static Topic topic;
     static boolean unitsPublished;
@@ -128,9 +136,16 @@ class DeadlineServiceTest {
 
             eventually().until(() -> city.events().stream()
                     .anyMatch(e -> e.name().equals(EventTypes.OVERDUE) && e.alert().subject().equals(late)));
-            CloudEvent streamed = city.events().stream().filter(e -> e.name().equals(EventTypes.OVERDUE))
-                    .filter(e -> e.alert().subject().equals(late)).findFirst().orElseThrow().alert();
-            assertThat(streamed.id()).isEqualTo(alertsFor(late, EventTypes.OVERDUE).get(0).id());
+            SseClient.Event streamedEvent = city.events().stream().filter(e -> e.name().equals(EventTypes.OVERDUE))
+                    .filter(e -> e.alert().subject().equals(late)).findFirst().orElseThrow();
+            CloudEvent streamed = streamedEvent.alert();
+            CloudEvent onTopic = alertsFor(late, EventTypes.OVERDUE).get(0);
+            assertThat(streamed.id()).isEqualTo(onTopic.id());
+            // The SSE id is the alert's id, which is the one stored as sent and the one its key names.
+            assertThat(streamedEvent.id()).isEqualTo(onTopic.id().toString());
+            assertThat(storedAlertId(late, EventTypes.OVERDUE)).isEqualTo(onTopic.id());
+            assertThat(onTopic.id()).isEqualTo(AlertEvents.alertId(late, EventTypes.OVERDUE,
+                    EventCodec.alertData(onTopic).dueAt().toInstant()));
             assertThat(EventCodec.alertData(streamed).unitCode()).isEqualTo("SADEC-P2");
 
             // Ward 1's stream sees its own alerts and nothing of ward 2; alerts arrive in order on a stream.
@@ -284,6 +299,111 @@ class DeadlineServiceTest {
                     .containsEntry("errors", List.of(Map.of("field", "unit", "message", message)));
             assertThat((String) problem.get("detail")).isNotBlank();
         });
+    }
+
+    @Test
+    void everyOpenStreamHearsTheHeartbeat() throws Exception {
+        try (SseClient idle = SseClient.open(uri("/api/alerts/stream?unit=SADEC-TKD"))) {
+            eventually().until(idle::isSubscribed);
+            eventually().until(idle::heardKeepAlive);
+            assertThat(idle.lines()).contains(": keep-alive");
+        }
+    }
+
+    @Test
+    void streamsAboveTheCapAreRefusedInTheOneProblemShapeUntilOneCloses() throws Exception {
+        eventually().until(() -> broadcaster.subscriberCount() == 0);
+        int cap = 3; // %test.motcua.alerts.stream.max-per-client: every test client has the same address
+        List<SseClient> streams = new ArrayList<>();
+        try {
+            for (int i = 0; i < cap; i++) {
+                streams.add(SseClient.open(uri("/api/alerts/stream")));
+            }
+            eventually().until(() -> streams.stream().allMatch(SseClient::isSubscribed));
+
+            HttpResponse<String> refused = getOnce(uri("/api/alerts/stream?unit=SADEC"));
+            assertThat(refused.statusCode()).isEqualTo(429);
+            assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(
+                    type -> assertThat(type).startsWith("application/problem+json"));
+            assertThat(refused.headers().firstValue("Retry-After")).hasValueSatisfying(
+                    seconds -> assertThat(Integer.parseInt(seconds)).isPositive());
+            Map<String, Object> problem = EventCodec.mapper().readValue(refused.body(),
+                    new com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>>() { });
+            assertThat(problem).containsOnlyKeys("type", "title", "status", "detail", "instance", "errors")
+                    .containsEntry("type", "about:blank")
+                    .containsEntry("status", 429)
+                    .containsEntry("instance", "/api/alerts/stream")
+                    .containsEntry("errors", List.of());
+
+            streams.remove(0).close();
+            eventually().until(() -> broadcaster.subscriberCount() == cap - 1);
+            SseClient again = SseClient.open(uri("/api/alerts/stream"));
+            streams.add(again);
+            eventually().until(again::isSubscribed);
+            assertThat(again.status()).isEqualTo(200);
+        } finally {
+            streams.forEach(SseClient::close);
+        }
+    }
+
+    @Test
+    void aClientReconnectingWithLastEventIdGetsWhatItMissedThenTheLiveAlerts() throws Exception {
+        Instant past = now().minus(Duration.ofHours(1));
+        String a = code("RPA");
+        String b = code("RPB");
+        String elsewhere = code("RPX");
+        String c = code("RPC");
+        String d = code("RPD");
+        String stream = "/api/alerts/stream?unit=SADEC-P2";
+        CloudEvent first;
+        try (SseClient before = SseClient.open(uri(stream))) {
+            eventually().until(() -> before.isSubscribed() && feed.isLive());
+            topic().send(dossierEvents(), DossierEvent.of(a, "SADEC-P2", past.minusSeconds(3600)).received(1, past));
+            eventually().until(() -> before.events().stream().anyMatch(e -> e.alert().subject().equals(a)));
+            first = before.events().stream().filter(e -> e.alert().subject().equals(a)).findFirst().orElseThrow().alert();
+        }
+        // Sent one after the other while the client is away; one of another ward that the filter leaves out.
+        for (String[] dossier : List.of(new String[]{b, "SADEC-P2"}, new String[]{elsewhere, "SADEC-P1"},
+                new String[]{c, "SADEC-P2"})) {
+            topic().send(dossierEvents(), DossierEvent.of(dossier[0], dossier[1], past.minusSeconds(3600)).received(1, past));
+            eventually().until(() -> alertsFor(dossier[0], EventTypes.OVERDUE).size() == 1);
+        }
+
+        List<String> ours = List.of(a, b, elsewhere, c, d);
+        try (SseClient after = SseClient.open(uri(stream), first.id().toString())) {
+            eventually().until(() -> subjects(after, ours).size() >= 2);
+            assertThat(subjects(after, ours)).containsExactly(b, c);
+            topic().send(dossierEvents(), DossierEvent.of(d, "SADEC-P2", past.minusSeconds(3600)).received(1, past));
+            eventually().until(() -> subjects(after, ours).contains(d));
+            assertThat(subjects(after, ours)).containsExactly(b, c, d);
+        }
+        try (SseClient unknown = SseClient.open(uri(stream), UUID.randomUUID().toString())) {
+            eventually().until(unknown::isSubscribed);
+            assertThat(unknown.events()).isEmpty();
+        }
+    }
+
+    private static List<String> subjects(SseClient client, List<String> ours) {
+        return client.events().stream().map(e -> e.alert().subject()).filter(ours::contains).toList();
+    }
+
+    /** One GET with a timeout on the whole answer: a stream opened by mistake fails the test instead of hanging. */
+    private static HttpResponse<String> getOnce(URI uri) throws Exception {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        return client.sendAsync(HttpRequest.newBuilder(uri).header("Accept", "text/event-stream").build(),
+                HttpResponse.BodyHandlers.ofString()).get(10, TimeUnit.SECONDS);
+    }
+
+    private UUID storedAlertId(String code, String type) throws Exception {
+        try (Connection connection = dataSource.getConnection(); PreparedStatement statement = connection.prepareStatement(
+                "select event_id from alerts_sent where dossier_code = ? and alert_type = ?")) {
+            statement.setString(1, code);
+            statement.setString(2, type);
+            try (ResultSet rows = statement.executeQuery()) {
+                assertThat(rows.next()).isTrue();
+                return rows.getObject(1, UUID.class);
+            }
+        }
     }
 
     /** Polls every 250 ms: each poll reads the alerts topic from the start, which is not free on 2 cores. */

@@ -1,6 +1,8 @@
 package vn.motcua.deadline.api;
 
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
@@ -12,12 +14,19 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import vn.motcua.api.ProblemException;
 import vn.motcua.deadline.app.UnitDirectory;
+import vn.motcua.deadline.domain.UnitFilter;
 import vn.motcua.deadline.messaging.AlertBroadcaster;
+
+import java.util.Optional;
+import java.util.UUID;
 
 @Path("/api/alerts")
 @Tag(name = "Alerts")
 public class AlertStreamResource {
+
+    private static final String LAST_EVENT_ID = "Last-Event-ID";
 
     private final UnitDirectory units;
     private final AlertBroadcaster broadcaster;
@@ -32,14 +41,36 @@ public class AlertStreamResource {
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @Operation(summary = "Deadline alerts as Server-Sent Events, as they happen",
             description = "Each SSE event has event: the alert type (deadline.due-soon, deadline.overdue, "
-                    + "deadline.appointment-missed) and data: the CloudEvent JSON published on deadline-alerts.")
+                    + "deadline.appointment-missed), id: the alert's id (the CloudEvent id) and data: the CloudEvent "
+                    + "JSON published on deadline-alerts. A ': keep-alive' comment comes every heartbeat. With "
+                    + "Last-Event-ID, the alerts of the unit sent after that one come first; an unknown id replays "
+                    + "nothing.")
     @APIResponse(responseCode = "200", description = "An endless event stream")
-    @APIResponse(responseCode = "400", description = "Unknown unit (application/problem+json)")
+    @APIResponse(responseCode = "400", description = "Unknown unit or malformed Last-Event-ID (application/problem+json)")
+    @APIResponse(responseCode = "429", description = "Too many open streams, in total or from this client address "
+            + "(application/problem+json, Retry-After)")
     public void stream(
             @Parameter(description = "Unit code; a parent unit includes everything under it, as the tree stands when "
                     + "each alert comes; ALL or omitted = every unit")
             @QueryParam("unit") String unit,
-            @Context SseEventSink sink, @Context Sse sse) {
-        broadcaster.subscribe(units.filter(unit), sink, sse);
+            @Parameter(description = "The id of the last alert received; the alerts sent after it are replayed first")
+            @HeaderParam(LAST_EVENT_ID) String lastEventId,
+            @Context HttpServerRequest request, @Context SseEventSink sink, @Context Sse sse) {
+        UnitFilter filter = units.filter(unit);
+        Optional<UUID> after = lastEventId(lastEventId);
+        if (!broadcaster.subscribe(filter, request.remoteAddress().hostAddress(), after, sink, sse)) {
+            throw new TooManyStreams();
+        }
+    }
+
+    private static Optional<UUID> lastEventId(String header) {
+        if (header == null || header.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(UUID.fromString(header.trim()));
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalid(LAST_EVENT_ID, "must be the id of an alert received on this stream");
+        }
     }
 }

@@ -1,47 +1,91 @@
 package vn.motcua.deadline.messaging;
 
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
+import org.jboss.logging.Logger;
 import vn.motcua.deadline.app.UnitDirectory;
+import vn.motcua.deadline.config.StreamSettings;
 import vn.motcua.deadline.domain.UnitFilter;
+import vn.motcua.deadline.store.DeadlineStore;
 import vn.motcua.events.AlertData;
 import vn.motcua.events.CloudEvent;
 import vn.motcua.events.EventCodec;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Hands each alert to the open SSE streams whose unit covers the alert's unit, by the tree as it stands when the
  * alert comes: a ward added or moved under a subscriber's unit after it subscribed is covered from then on.
+ * Streams are capped in total and per client address; each gets a heartbeat comment, and a stream that names the
+ * last alert it saw (Last-Event-ID) first gets the alerts sent after it, from {@code alerts_sent}.
  */
 @ApplicationScoped
 public class AlertBroadcaster {
 
-    private final UnitDirectory units;
-    private final List<Subscriber> subscribers = new CopyOnWriteArrayList<>();
+    private static final Logger LOG = Logger.getLogger(AlertBroadcaster.class);
 
-    public AlertBroadcaster(UnitDirectory units) {
+    private final UnitDirectory units;
+    private final DeadlineStore store;
+    private final StreamSettings settings;
+    private final List<StreamSubscriber> subscribers = new CopyOnWriteArrayList<>();
+    private ScheduledExecutorService heartbeat;
+
+    public AlertBroadcaster(UnitDirectory units, DeadlineStore store, StreamSettings settings) {
         this.units = units;
+        this.store = store;
+        this.settings = settings;
     }
 
-    public void subscribe(UnitFilter filter, SseEventSink sink, Sse sse) {
-        Subscriber subscriber = new Subscriber(filter, sink, sse);
-        subscribers.add(subscriber);
+    @PostConstruct
+    void startHeartbeat() {
+        heartbeat = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "alert-stream-heartbeat");
+            thread.setDaemon(true);
+            return thread;
+        });
+        long every = settings.heartbeat().toMillis();
+        heartbeat.scheduleWithFixedDelay(this::beat, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    @PreDestroy
+    void stopHeartbeat() {
+        heartbeat.shutdownNow();
+    }
+
+    /**
+     * Opens a stream, or answers false when the caps are reached (nothing was written to the sink then). With a
+     * last event id, the alerts of the filter sent after it come first, then the live ones, none twice.
+     */
+    public boolean subscribe(UnitFilter filter, String client, Optional<UUID> lastEventId, SseEventSink sink,
+                             Sse sse) {
+        StreamSubscriber subscriber = new StreamSubscriber(filter, client, sink, sse, settings.maxBacklog(),
+                lastEventId.isPresent(), subscribers::remove);
+        if (!admit(subscriber)) {
+            return false;
+        }
         // A comment first, so the client has the response headers and knows it is subscribed.
-        send(subscriber, sse.newEventBuilder().comment("subscribed").build());
+        subscriber.comment("subscribed");
+        lastEventId.ifPresent(id -> replay(subscriber, id));
+        return true;
     }
 
     public void broadcast(CloudEvent alert, AlertData data) {
-        String json = new String(EventCodec.write(alert), StandardCharsets.UTF_8);
+        StreamSubscriber.Alert outgoing = new StreamSubscriber.Alert(alert,
+                new String(EventCodec.write(alert), StandardCharsets.UTF_8));
         Set<String> lineage = null; // the alert's unit and those above it, read once and only if a filter needs it
-        for (Subscriber subscriber : subscribers) {
-            if (subscriber.sink().isClosed()) {
+        for (StreamSubscriber subscriber : subscribers) {
+            if (subscriber.isClosed()) {
                 subscribers.remove(subscriber);
                 continue;
             }
@@ -49,8 +93,7 @@ public class AlertBroadcaster {
                 lineage = units.lineage(data.unitCode());
             }
             if (subscriber.filter().covers(lineage)) {
-                send(subscriber, subscriber.sse().newEventBuilder().name(alert.type()).id(String.valueOf(alert.id()))
-                        .mediaType(MediaType.TEXT_PLAIN_TYPE).data(String.class, json).build());
+                subscriber.deliver(outgoing);
             }
         }
     }
@@ -59,15 +102,49 @@ public class AlertBroadcaster {
         return subscribers.size();
     }
 
-    private void send(Subscriber subscriber, OutboundSseEvent event) {
-        subscriber.sink().send(event).whenComplete((ignored, failure) -> {
-            if (failure != null) {
-                subscribers.remove(subscriber);
-                subscriber.sink().close();
-            }
-        });
+    /** Counting and adding under one lock, so that two requests at once cannot both take the last slot. */
+    private synchronized boolean admit(StreamSubscriber subscriber) {
+        subscribers.removeIf(StreamSubscriber::isClosed);
+        long fromClient = subscribers.stream().filter(s -> s.client().equals(subscriber.client())).count();
+        if (subscribers.size() >= settings.maxConnections() || fromClient >= settings.maxPerClient()) {
+            return false;
+        }
+        subscribers.add(subscriber);
+        return true;
     }
 
-    private record Subscriber(UnitFilter filter, SseEventSink sink, Sse sse) {
+    private void replay(StreamSubscriber subscriber, UUID lastEventId) {
+        try {
+            for (String json : store.alertsSentAfter(lastEventId, settings.maxReplay())) {
+                CloudEvent alert = EventCodec.read(json.getBytes(StandardCharsets.UTF_8));
+                Set<String> lineage = subscriber.filter().isAll() ? null
+                        : units.lineage(EventCodec.alertData(alert).unitCode());
+                if (subscriber.filter().covers(lineage)) {
+                    subscriber.replay(new StreamSubscriber.Alert(alert, json));
+                }
+            }
+            subscriber.goLive();
+        } catch (RuntimeException e) {
+            // The database away: closed rather than left with a gap; the client reconnects with the same id.
+            LOG.warnf("alert stream replay failed, closing the stream: %s", e.getMessage());
+            subscribers.remove(subscriber);
+            subscriber.close();
+        }
+    }
+
+    /** Keeps idle streams open through proxies, and finds the closed ones, whose slots it frees. */
+    private void beat() {
+        for (StreamSubscriber subscriber : subscribers) {
+            try {
+                if (subscriber.isClosed()) {
+                    subscribers.remove(subscriber);
+                } else {
+                    subscriber.comment(" keep-alive"); // on the wire: ": keep-alive"
+                }
+            } catch (RuntimeException e) {
+                // one broken stream must not end the heartbeat of the others
+                subscribers.remove(subscriber);
+            }
+        }
     }
 }

@@ -6,7 +6,9 @@ import vn.motcua.deadline.domain.Deadline;
 import vn.motcua.deadline.domain.PlannedAlert;
 import vn.motcua.deadline.store.DeadlineStore;
 import vn.motcua.events.CloudEvent;
+import vn.motcua.events.EventCodec;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,7 +19,9 @@ import java.util.Set;
  * One alert tick: claim the deadlines coming due on the partitions this instance may alert for, mark their alerts
  * sent and publish them, all inside one database transaction that commits only after the broker's ack. A failed
  * publish rolls back and the next tick tries again; {@code SKIP LOCKED} keeps two instances off the same rows and
- * the {@code alerts_sent} key turns any second attempt at the same alert into nothing. It lives at the Kafka edge
+ * the {@code alerts_sent} key turns any second attempt at the same alert into nothing. An alert published but not
+ * committed (a crash between the ack and the commit) goes out again with the same id ({@link AlertEvents#alertId}),
+ * so a consumer can drop the repeat. It lives at the Kafka edge
  * because the publish is part of the transaction.
  */
 public final class AlertScanner {
@@ -73,7 +77,9 @@ public final class AlertScanner {
                 AlertSchedule.Firing firing = schedule.fire(deadline, now);
                 for (PlannedAlert alert : firing.toSend()) {
                     CloudEvent event = AlertEvents.toEvent(deadline, alert, now);
-                    if (transaction.recordSent(deadline.dossierCode(), alert.type(), alert.about(), event.id(), now)) {
+                    String json = new String(EventCodec.write(event), StandardCharsets.UTF_8);
+                    if (transaction.recordSent(deadline.dossierCode(), alert.type(), alert.about(), event.id(), json,
+                            now)) {
                         alerts.add(event);
                     }
                 }

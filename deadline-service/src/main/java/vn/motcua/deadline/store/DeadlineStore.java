@@ -180,18 +180,47 @@ public class DeadlineStore {
             }
         }
 
-        /** False when this (dossier, type, due instant) was sent before: the unique key is the last word on "once". */
-        public boolean recordSent(String dossierCode, String type, Instant about, UUID eventId, Instant sentAt)
-                throws SQLException {
+        /**
+         * False when this (dossier, type, due instant) was sent before: the unique key is the last word on "once".
+         * Keeps the alert's JSON as published and, through {@code send_order}, its place among all alerts sent, so a
+         * stream client reconnecting with {@code Last-Event-ID} can be given what it missed.
+         */
+        public boolean recordSent(String dossierCode, String type, Instant about, UUID eventId, String json,
+                                  Instant sentAt) throws SQLException {
             try (PreparedStatement insert = connection.prepareStatement("insert into alerts_sent "
-                    + "(dossier_code, alert_type, due_at, event_id, sent_at) values (?, ?, ?, ?, ?) on conflict do nothing")) {
+                    + "(dossier_code, alert_type, due_at, event_id, alert_json, sent_at) values (?, ?, ?, ?, ?, ?) "
+                    + "on conflict do nothing")) {
                 insert.setString(1, dossierCode);
                 insert.setString(2, type);
                 setInstant(insert, 3, about);
                 insert.setObject(4, eventId);
-                setInstant(insert, 5, sentAt);
+                insert.setString(5, json);
+                setInstant(insert, 6, sentAt);
                 return insert.executeUpdate() == 1;
             }
+        }
+    }
+
+    /**
+     * The JSON of the alerts sent after the one with this id, in send order, at most {@code limit}; none when the id
+     * is unknown (never sent, or sent before alert JSON was kept).
+     */
+    public List<String> alertsSentAfter(UUID eventId, int limit) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement("select alert_json from alerts_sent "
+                     + "where send_order > (select send_order from alerts_sent where event_id = ?) "
+                     + "and alert_json is not null order by send_order limit ?")) {
+            select.setObject(1, eventId);
+            select.setInt(2, limit);
+            List<String> alerts = new ArrayList<>();
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    alerts.add(rows.getString(1));
+                }
+            }
+            return alerts;
+        } catch (SQLException e) {
+            throw new IllegalStateException("database: " + e.getMessage(), e);
         }
     }
 

@@ -4,6 +4,7 @@ import io.agroal.api.AgroalDataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import vn.motcua.deadline.domain.AlertEvents;
 import vn.motcua.deadline.store.DeadlineStore;
 import vn.motcua.deadline.support.DossierEvent;
 import vn.motcua.deadline.support.Settings;
@@ -26,6 +27,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -106,6 +108,11 @@ class TwoInstancesTest {
         assertThat(sent).hasSize(2 * open);
         assertThat(sent.stream().map(e -> e.subject())).noneMatch(code -> Integer.parseInt(code.substring(4)) % 10 == 0);
         assertThat(count(dataSource, "select count(*) from alerts_sent")).isEqualTo(2L * open);
+        // Distinct by id too: each alert's id is the one its (dossier, type, due instant) names, and the one stored.
+        assertThat(sent.stream().map(CloudEvent::id).distinct()).hasSize(2 * open);
+        assertThat(sent).allMatch(e -> e.id().equals(
+                AlertEvents.alertId(e.subject(), e.type(), EventCodec.alertData(e).dueAt().toInstant())));
+        assertThat(storedIds(dataSource)).containsExactlyInAnyOrderElementsOf(sent.stream().map(CloudEvent::id).toList());
     }
 
     private DeadlineEngine startEngine(TestBed bed, Settings settings, String name, DeadlineStore store,
@@ -136,6 +143,17 @@ class TwoInstancesTest {
             rows.next();
             return rows.getLong(1);
         }
+    }
+
+    private static List<UUID> storedIds(AgroalDataSource dataSource) throws Exception {
+        List<UUID> ids = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("select event_id from alerts_sent")) {
+            while (rows.next()) {
+                ids.add(rows.getObject(1, UUID.class));
+            }
+        }
+        return ids;
     }
 
     private <T extends AutoCloseable> T closing(T closeable) {

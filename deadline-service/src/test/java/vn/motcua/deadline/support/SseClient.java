@@ -8,6 +8,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
@@ -15,18 +16,29 @@ import java.util.stream.Stream;
 /** Reads a Server-Sent Events stream on a thread of its own and keeps what arrived. */
 public final class SseClient implements AutoCloseable {
 
-    public record Event(String name, CloudEvent alert) {
+    /** @param id the SSE {@code id:} line of the event */
+    public record Event(String name, String id, CloudEvent alert) {
     }
 
     private final List<String> lines = new CopyOnWriteArrayList<>();
     private final List<Event> events = new CopyOnWriteArrayList<>();
-    private final HttpClient client = HttpClient.newHttpClient();
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private volatile Stream<String> body;
     private volatile int status;
 
     public static SseClient open(URI uri) {
+        return open(uri, null);
+    }
+
+    /** With {@code Last-Event-ID}, as a browser's EventSource sends it when it reconnects; null for none. */
+    public static SseClient open(URI uri, String lastEventId) {
         SseClient sse = new SseClient();
-        sse.client.sendAsync(HttpRequest.newBuilder(uri).header("Accept", "text/event-stream").build(),
+        // No request timeout: the body is an endless stream; the client's connect timeout bounds the connection.
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).header("Accept", "text/event-stream");
+        if (lastEventId != null) {
+            request.header("Last-Event-ID", lastEventId);
+        }
+        sse.client.sendAsync(request.build(),
                 HttpResponse.BodyHandlers.ofLines()).thenAccept(response -> {
             sse.status = response.statusCode();
             sse.body = response.body();
@@ -39,16 +51,20 @@ public final class SseClient implements AutoCloseable {
 
     private void read(Stream<String> stream) {
         String name = null;
+        String id = null;
         try {
             for (String line : (Iterable<String>) stream::iterator) {
                 lines.add(line);
                 if (line.startsWith("event:")) {
                     name = line.substring("event:".length()).trim();
+                } else if (line.startsWith("id:")) {
+                    id = line.substring("id:".length()).trim();
                 } else if (line.startsWith("data:")) {
                     String json = line.substring("data:".length()).trim();
-                    events.add(new Event(name, EventCodec.read(json.getBytes(StandardCharsets.UTF_8))));
+                    events.add(new Event(name, id, EventCodec.read(json.getBytes(StandardCharsets.UTF_8))));
                 } else if (line.isEmpty()) {
                     name = null;
+                    id = null;
                 }
             }
         } catch (RuntimeException closed) {
@@ -63,6 +79,11 @@ public final class SseClient implements AutoCloseable {
     /** True once the server's opening comment arrived: alerts from now on will be delivered. */
     public boolean isSubscribed() {
         return lines.stream().anyMatch(line -> line.startsWith(":") && line.contains("subscribed"));
+    }
+
+    /** True once a heartbeat comment arrived. */
+    public boolean heardKeepAlive() {
+        return lines.stream().anyMatch(line -> line.startsWith(":") && line.contains("keep-alive"));
     }
 
     public List<Event> events() {

@@ -1,0 +1,34 @@
+package vn.motcua.deadline.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+
+/**
+ * The {@code motcua.alerts.stream.*} keys: what GET /api/alerts/stream holds open and how it keeps streams alive
+ * (table in the README, deadline-service, Configuration).
+ */
+@ConfigMapping(prefix = "motcua.alerts.stream")
+public interface StreamSettings {
+
+    /** A comment on every open stream this often, so proxies keep an idle stream open and dead clients show. */
+    @WithDefault("15s")
+    Duration heartbeat();
+
+    /** Open streams on this instance at most; one more is answered 429. */
+    @WithDefault("200")
+    int maxConnections();
+
+    /** Open streams from one client address at most (the proxy's address behind a proxy). */
+    @WithDefault("5")
+    int maxPerClient();
+
+    /** Events written to a stream and not yet taken by its client; beyond this the client is too slow and dropped. */
+    @WithDefault("1000")
+    int maxBacklog();
+
+    /** Alerts replayed after a Last-Event-ID at most: a client away for longer reads the rest from the topic. */
+    @WithDefault("1000")
+    int maxReplay();
+}

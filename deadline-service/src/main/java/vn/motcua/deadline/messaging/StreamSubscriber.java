@@ -1,0 +1,127 @@
+package vn.motcua.deadline.messaging;
+
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
+import vn.motcua.deadline.domain.UnitFilter;
+import vn.motcua.events.CloudEvent;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+/**
+ * One open alert stream. Writes are asynchronous; {@code backlog} counts those the client has not taken yet, and
+ * a client that falls more than the bound behind is closed rather than buffered for without end. While it is being
+ * replayed to (after a Last-Event-ID), live alerts wait here and follow the replay, without the ones it repeated.
+ */
+final class StreamSubscriber {
+
+    private final UnitFilter filter;
+    private final String client;
+    private final SseEventSink sink;
+    private final Sse sse;
+    private final int maxBacklog;
+    private final Consumer<StreamSubscriber> onDrop;
+    private final AtomicInteger backlog = new AtomicInteger();
+
+    /** Live alerts held back during a replay; null once the stream is live. Guarded by this. */
+    private List<Alert> waiting;
+    private final Set<UUID> replayed = new HashSet<>();
+
+    /** An alert on its way to streams: the event and its JSON exactly as published. */
+    record Alert(CloudEvent event, String json) {
+    }
+
+    StreamSubscriber(UnitFilter filter, String client, SseEventSink sink, Sse sse, int maxBacklog, boolean replaying,
+                     Consumer<StreamSubscriber> onDrop) {
+        this.filter = filter;
+        this.client = client;
+        this.sink = sink;
+        this.sse = sse;
+        this.maxBacklog = maxBacklog;
+        this.onDrop = onDrop;
+        this.waiting = replaying ? new ArrayList<>() : null;
+    }
+
+    UnitFilter filter() {
+        return filter;
+    }
+
+    String client() {
+        return client;
+    }
+
+    boolean isClosed() {
+        return sink.isClosed();
+    }
+
+    /** A live alert the filter covers: sent now, or after the replay. */
+    synchronized void deliver(Alert alert) {
+        if (waiting != null) {
+            waiting.add(alert);
+        } else {
+            send(alert);
+        }
+    }
+
+    /** An alert from the replay, sent at once and remembered so that its live copy is not sent twice. */
+    synchronized void replay(Alert alert) {
+        replayed.add(alert.event().id());
+        send(alert);
+    }
+
+    /** The replay is over: the alerts that came meanwhile follow, and from now on alerts go out as they come. */
+    synchronized void goLive() {
+        if (waiting == null) {
+            return;
+        }
+        for (Alert alert : waiting) {
+            if (!replayed.contains(alert.event().id())) {
+                send(alert);
+            }
+        }
+        waiting = null;
+        replayed.clear();
+    }
+
+    void comment(String text) {
+        write(sse.newEventBuilder().comment(text).build());
+    }
+
+    void close() {
+        sink.close();
+    }
+
+    private void send(Alert alert) {
+        write(sse.newEventBuilder().name(alert.event().type()).id(String.valueOf(alert.event().id()))
+                .mediaType(MediaType.TEXT_PLAIN_TYPE).data(String.class, alert.json()).build());
+    }
+
+    private void write(OutboundSseEvent event) {
+        if (backlog.incrementAndGet() > maxBacklog) {
+            drop();
+            return;
+        }
+        try {
+            sink.send(event).whenComplete((ignored, failure) -> {
+                backlog.decrementAndGet();
+                if (failure != null) {
+                    drop();
+                }
+            });
+        } catch (RuntimeException closedMeanwhile) {
+            drop();
+        }
+    }
+
+    private void drop() {
+        onDrop.accept(this);
+        sink.close();
+    }
+}
