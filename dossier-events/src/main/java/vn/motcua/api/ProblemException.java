@@ -1,6 +1,8 @@
 package vn.motcua.api;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 /** Refuses a request with a problem+json answer; thrown before anything is written, or rolls the write back. */
 public class ProblemException extends RuntimeException {
@@ -8,12 +10,20 @@ public class ProblemException extends RuntimeException {
     private final int status;
     private final String title;
     private final List<FieldError> errors;
+    private final Map<String, String> headers;
 
     public ProblemException(int status, String title, String detail, List<FieldError> errors) {
+        this(status, title, detail, errors, Map.of());
+    }
+
+    /** With response headers the client needs to act on the problem (Retry-After, …). */
+    public ProblemException(int status, String title, String detail, List<FieldError> errors,
+                            Map<String, String> headers) {
         super(detail);
         this.status = status;
         this.title = title;
         this.errors = List.copyOf(errors);
+        this.headers = Map.copyOf(headers);
     }
 
     public static ProblemException invalid(List<FieldError> errors) {
@@ -39,6 +49,16 @@ public class ProblemException extends RuntimeException {
 
     public static ProblemException unprocessable(String field, String detail) {
         return new ProblemException(422, "Unprocessable request", detail, List.of(new FieldError(field, detail)));
+    }
+
+    /** 429 with {@code Retry-After}: a limit was reached; the same request may succeed later. */
+    public static ProblemException tooManyRequests(String detail, Duration retryAfter) {
+        return new ProblemException(429, "Too many requests", detail, List.of(),
+                Map.of("Retry-After", Long.toString(retryAfter.toSeconds())));
+    }
+
+    public Map<String, String> headers() {
+        return headers;
     }
 
     public int status() {

@@ -36,7 +36,9 @@ public final class ProblemMappers {
 
         @Override
         public Response toResponse(ProblemException e) {
-            return respond(e.toProblem(path(uri)));
+            Response.ResponseBuilder response = Response.fromResponse(respond(e.toProblem(path(uri))));
+            e.headers().forEach(response::header);
+            return response.build();
         }
     }
 

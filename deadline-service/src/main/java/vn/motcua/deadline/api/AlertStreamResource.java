@@ -19,6 +19,7 @@ import vn.motcua.deadline.app.UnitDirectory;
 import vn.motcua.deadline.domain.UnitFilter;
 import vn.motcua.deadline.messaging.AlertBroadcaster;
 
+import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -59,7 +60,9 @@ public class AlertStreamResource {
         UnitFilter filter = units.filter(unit);
         Optional<UUID> after = lastEventId(lastEventId);
         if (!broadcaster.subscribe(filter, request.remoteAddress().hostAddress(), after, sink, sse)) {
-            throw new TooManyStreams();
+            // Long enough for a heartbeat to find streams that closed meanwhile and free their slots.
+            throw ProblemException.tooManyRequests("Too many open alert streams, in total or from this client "
+                    + "address; close one or try again later.", Duration.ofSeconds(30));
         }
     }
 
