@@ -4,13 +4,36 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+import vn.motcua.intake.messaging.CatalogueConsumerReadiness;
+import vn.motcua.testkit.DedicatedInfrastructure;
 import vn.motcua.testkit.DedicatedInfrastructureResource;
-import vn.motcua.testkit.ReadinessDownContract;
+import vn.motcua.testkit.InjectInfrastructure;
+import vn.motcua.testkit.Readiness;
+import vn.motcua.testkit.ReadinessChecks;
 
-/** Servers of its own, stopped under the running service: readiness must turn DOWN and name what is missing. */
+/**
+ * Servers of its own, stopped under the running service. Readiness asks for the database only: Kafka stopped leaves
+ * intake ready (the outbox keeps the events), the database stopped turns it DOWN. Not the testkit's
+ * ReadinessDownContract, which expects every server it stops to turn a check DOWN, Kafka's included.
+ */
 @QuarkusTest
 @WithTestResource(value = DedicatedInfrastructureResource.class,
         initArgs = @ResourceArg(name = "needs", value = "kafka,postgres"),
         scope = TestResourceScope.RESTRICTED_TO_CLASS)
-class ReadinessDownTest extends ReadinessDownContract {
+class ReadinessDownTest {
+
+    @InjectInfrastructure
+    DedicatedInfrastructure infrastructure;
+
+    @Test
+    void staysReadyWithoutKafkaAndTurnsDownWithoutTheDatabase() throws Exception {
+        Readiness.assertUp(ReadinessChecks.DATABASE, CatalogueConsumerReadiness.NAME);
+
+        infrastructure.kafka().close();
+        Readiness.assertUp(ReadinessChecks.DATABASE, CatalogueConsumerReadiness.NAME);
+
+        infrastructure.postgres().close();
+        Readiness.awaitDown(ReadinessChecks.DATABASE);
+    }
 }

@@ -3,11 +3,19 @@ package vn.motcua.intake;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import org.junit.jupiter.api.Test;
 import vn.motcua.intake.messaging.CatalogueConsumerReadiness;
+import vn.motcua.intake.messaging.OutboxHealth;
+import vn.motcua.intake.messaging.OutboxRelayLiveness;
 import vn.motcua.testkit.InfrastructureResource;
 import vn.motcua.testkit.Readiness;
 import vn.motcua.testkit.ReadinessChecks;
+
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.not;
 
 @QuarkusTest
 @WithTestResource(value = InfrastructureResource.class, initArgs = @ResourceArg(name = "needs", value = "kafka,postgres"))
@@ -15,6 +23,25 @@ class ReadinessTest {
 
     @Test
     void readyAgainstRealInfrastructure() {
-        Readiness.assertUp(ReadinessChecks.KAFKA, ReadinessChecks.DATABASE, CatalogueConsumerReadiness.NAME);
+        Readiness.assertUp(ReadinessChecks.DATABASE, CatalogueConsumerReadiness.NAME);
+    }
+
+    /** Kafka away must not take intake out of a load balancer: the outbox is there for that. */
+    @Test
+    void readinessDoesNotAskForKafka() {
+        RestAssured.get("/q/health/ready").then().body("checks.name", not(hasItem(ReadinessChecks.KAFKA)));
+    }
+
+    @Test
+    void theRelayIsLiveAndTheOutboxReportsItsBacklogOutsideReadiness() {
+        RestAssured.get("/q/health/live").then().statusCode(200)
+                .body("checks.find { it.name == '" + OutboxRelayLiveness.NAME + "' }.status", is("UP"));
+        String outbox = "checks.find { it.name == '" + OutboxHealth.NAME + "' }";
+        RestAssured.get("/q/health/well").then().statusCode(200)
+                .body(outbox + ".status", is("UP"))
+                .body(outbox + ".data.backlog", greaterThanOrEqualTo(0))
+                .body(outbox + ".data.oldestUnsentSeconds", greaterThanOrEqualTo(0));
+        RestAssured.get("/q/health").then().body("checks.name", hasItem(OutboxHealth.NAME));
+        RestAssured.get("/q/health/ready").then().body("checks.name", not(hasItem(OutboxHealth.NAME)));
     }
 }

@@ -4,6 +4,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import vn.motcua.events.CloudEvent;
 import vn.motcua.events.EventCodec;
 import vn.motcua.events.EventTypes;
+import vn.motcua.events.ProcedureData;
+import vn.motcua.events.UnitData;
 import vn.motcua.events.MalformedEventException;
 import vn.motcua.events.kafka.EventHandler;
 import vn.motcua.intake.app.CalendarService;
@@ -12,7 +14,7 @@ import vn.motcua.intake.store.Catalogue;
 
 /**
  * Applies a committed catalogue change, whichever instance made it: a unit or procedure is forgotten by the cache
- * (the database, shared by all instances, holds the new state), a calendar year's schedule from the event is put in
+ * unless the copy held is as new (the database, shared by all instances, holds the new state), a calendar year's schedule from the event is put in
  * force unless the one in force is as new. Both are harmless when repeated.
  */
 final class CatalogueChangeHandler implements EventHandler {
@@ -28,13 +30,21 @@ final class CatalogueChangeHandler implements EventHandler {
     @Override
     public void handle(CloudEvent event, ConsumerRecord<String, byte[]> record) {
         switch (event.type()) {
-            case EventTypes.UNIT_CHANGED -> catalogue.forgetUnit(EventCodec.unitData(event).code());
-            case EventTypes.PROCEDURE_CHANGED -> catalogue.forgetProcedure(EventCodec.procedureData(event).code());
+            case EventTypes.UNIT_CHANGED -> forgetUnit(EventCodec.unitData(event));
+            case EventTypes.PROCEDURE_CHANGED -> forgetProcedure(EventCodec.procedureData(event));
             case EventTypes.CALENDAR_CHANGED -> calendars.apply(schedule(event));
             default -> {
                 // A reader skips the types it does not know.
             }
         }
+    }
+
+    private void forgetUnit(UnitData unit) {
+        catalogue.forgetUnit(unit.code(), unit.version());
+    }
+
+    private void forgetProcedure(ProcedureData procedure) {
+        catalogue.forgetProcedure(procedure.code(), procedure.version());
     }
 
     private static VersionedSchedule schedule(CloudEvent event) {

@@ -53,20 +53,21 @@ public class CatalogueConsumer {
                 KafkaTimeouts.consumerConfig(bootstrapServers, group), List.of(topic), handler,
                 new DeadLetters(deadLetterProducer, "intake-service"));
         if (!awaitFirstRead()) {
-            LOG.warnf("the catalogue topic %s was not read within %s; not ready until it is", topic, FIRST_READ);
+            LOG.warnf("the catalogue topic %s was not read within %s; starting on the catalogue in the database",
+                    topic, FIRST_READ);
         }
     }
 
     private boolean awaitFirstRead() {
         long deadline = System.nanoTime() + FIRST_READ.toNanos();
         try {
-            while (!isReady() && System.nanoTime() < deadline) {
+            while (!hasReadOnce() && System.nanoTime() < deadline) {
                 Thread.sleep(50);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        return isReady();
+        return hasReadOnce();
     }
 
     void stop(@Observes ShutdownEvent shutdown) {
@@ -78,11 +79,14 @@ public class CatalogueConsumer {
         }
     }
 
-    /**
-     * True while the loop runs, once it owns its partitions and has read each of them to the end at least once;
-     * false for good if its thread died.
-     */
-    boolean isReady() {
+    /** True while the loop's thread runs, broker or not; false for good if it died. */
+    boolean isRunning() {
+        EventConsumerLoop running = loop;
+        return running != null && running.isRunning();
+    }
+
+    /** True once the loop has owned its partitions and read each of them to the end, while it still runs. */
+    boolean hasReadOnce() {
         EventConsumerLoop running = loop;
         if (running == null || !running.isRunning()) {
             return false;

@@ -30,7 +30,8 @@ import java.util.concurrent.TimeUnit;
  * {@code catalogue} keyed {@code unit:<code>}, {@code procedure:<code>}, {@code calendar:<year>}), and marks them sent
  * only after the broker acknowledged them. One relay at a time across instances (a PostgreSQL advisory lock), so the
  * per-key order of the rows is the order on the topic. Woken right after each commit; polls every second too.
- * Kafka away: the relay retries, and intake goes on accepting dossiers.
+ * Kafka away: the relay retries, and intake goes on accepting dossiers. Every finished cycle, sent or not, is a
+ * heartbeat for {@link OutboxRelayLiveness}.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -42,8 +43,9 @@ public class OutboxRelay {
     private final TopicsConfig topics;
     private final int batchSize;
     private final Semaphore wakeUp = new Semaphore(0);
+    private final RelayHeartbeat heartbeat;
     private volatile boolean running;
-    private Thread thread;
+    private volatile Thread thread;
     private Producer<String, byte[]> producer;
 
     OutboxRelay(OutboxRows rows, OutboxConfig config, TopicsConfig topics,
@@ -52,17 +54,30 @@ public class OutboxRelay {
         this.bootstrapServers = bootstrapServers;
         this.topics = topics;
         this.batchSize = config.batchSize();
+        this.heartbeat = new RelayHeartbeat(config.stallAfter(), System.nanoTime());
     }
 
     void start(@Observes StartupEvent startup) {
         // Fail a send within seconds when Kafka is away, and try again from the same row.
         producer = new KafkaProducer<>(KafkaTimeouts.producerConfig(bootstrapServers));
+        startRelaying();
+    }
+
+    void stop(@Observes ShutdownEvent shutdown) {
+        stopRelaying();
+        producer.close(Duration.ofSeconds(5));
+    }
+
+    /** Starts the relay's thread; package-private so that a test may start it again after {@link #stopRelaying}. */
+    synchronized void startRelaying() {
+        heartbeat.beat(System.nanoTime());
         running = true;
         thread = new Thread(this::run, "outbox-relay");
         thread.start();
     }
 
-    void stop(@Observes ShutdownEvent shutdown) {
+    /** Ends the relay's thread after its current cycle (a test stops it to see liveness turn DOWN). */
+    synchronized void stopRelaying() {
         running = false;
         wakeUp.release();
         try {
@@ -70,7 +85,17 @@ public class OutboxRelay {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        producer.close(Duration.ofSeconds(5));
+    }
+
+    /** True while the relay's thread runs. */
+    boolean isRelaying() {
+        Thread current = thread;
+        return current != null && current.isAlive();
+    }
+
+    /** How long ago the relay last finished a cycle (or started), and whether that is too long. */
+    RelayHeartbeat heartbeat() {
+        return heartbeat;
     }
 
     /** Right after a commit that wrote outbox rows (at once for a writer without a JTA transaction). */
@@ -79,19 +104,28 @@ public class OutboxRelay {
     }
 
     private void run() {
-        while (running) {
+        // A thread started again by a test must not share the loop with one that has not ended yet.
+        while (running && thread == Thread.currentThread()) {
+            boolean failed = false;
+            int published = 0;
             try {
-                int published = QuarkusTransaction.requiringNew().timeout(60).call(this::publishBatch);
-                if (published < batchSize) {
+                published = QuarkusTransaction.requiringNew().timeout(60).call(this::publishBatch);
+            } catch (RuntimeException e) {
+                LOG.warnf("outbox relay: %s; retrying in a second", e.getMessage());
+                failed = true;
+            }
+            // Every finished cycle counts, sent or not: with Kafka or the database away the relay is still alive.
+            heartbeat.beat(System.nanoTime());
+            try {
+                if (failed) {
+                    Thread.sleep(1_000);
+                } else if (published < batchSize) {
                     wakeUp.tryAcquire(1, TimeUnit.SECONDS);
                     wakeUp.drainPermits();
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
-            } catch (RuntimeException e) {
-                LOG.warnf("outbox relay: %s; retrying in a second", e.getMessage());
-                pause();
             }
         }
     }
@@ -153,18 +187,5 @@ public class OutboxRelay {
             Thread.currentThread().interrupt();
             return false;
         }
-    }
-
-    private void pause() {
-        try {
-            Thread.sleep(1_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    /** Rows not yet acknowledged by the broker: what an outage left to publish. */
-    public long backlog() {
-        return rows.backlog();
     }
 }

@@ -1,6 +1,7 @@
 package vn.motcua.intake.store;
 
 import io.quarkus.cache.Cache;
+import io.quarkus.cache.CaffeineCache;
 import io.quarkus.cache.CacheName;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -10,7 +11,9 @@ import jakarta.persistence.EntityManagerFactory;
 import jakarta.transaction.Transactional;
 
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
+import java.util.function.ToLongFunction;
 
 /**
  * The procedures and units every intake checks against, kept in memory: a look-up in the ORM cost a POST more than
@@ -77,14 +80,39 @@ public class Catalogue {
         changes.fire(new Changed(Unit.class, unit.code));
     }
 
-    /** Another instance changed the procedure (its event arrived): the next look-up reads the database. */
-    public void forgetProcedure(String code) {
+    /**
+     * A procedure's event arrived: unless the copy held here is already as new as {@code version}, the next look-up
+     * reads the database. An older or repeated event (this instance's own, arriving late) keeps a newer copy.
+     */
+    public void forgetProcedure(String code, long version) {
+        if (heldVersion(procedures, code, Procedure.class, procedure -> procedure.version) < version) {
+            forgetProcedure(code);
+        }
+    }
+
+    /** A unit's event arrived: as {@link #forgetProcedure(String, long)}. */
+    public void forgetUnit(String code, long version) {
+        if (heldVersion(units, code, Unit.class, unit -> unit.version) < version) {
+            forgetUnit(code);
+        }
+    }
+
+    private void forgetProcedure(String code) {
         forget(Procedure.class, procedures, code);
     }
 
-    /** Another instance changed the unit (its event arrived): the next look-up reads the database. */
-    public void forgetUnit(String code) {
+    private void forgetUnit(String code) {
         forget(Unit.class, units, code);
+    }
+
+    /** The version of the copy this cache holds, or -1 when it holds none (or is still loading it). */
+    private static <T> long heldVersion(Cache cache, String code, Class<T> type, ToLongFunction<T> version) {
+        CompletableFuture<Object> held = cache.as(CaffeineCache.class).getIfPresent(code);
+        if (held == null || !held.isDone() || held.isCompletedExceptionally()) {
+            return -1;
+        }
+        Object value = held.join();
+        return type.isInstance(value) ? version.applyAsLong(type.cast(value)) : -1;
     }
 
     void forgetAfterCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) Changed change) {

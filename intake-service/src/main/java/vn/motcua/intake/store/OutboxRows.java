@@ -1,18 +1,24 @@
 package vn.motcua.intake.store;
 
+import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceException;
 import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 import org.hibernate.query.NativeQuery;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The outbox table, {@code outbox_event}: the one place that knows its columns. A dossier's first event goes in as
@@ -44,17 +50,27 @@ public class OutboxRows {
     public record Unsent(long id, Stream stream, String key, String payload) {
     }
 
+    /** What waits for the broker: how many rows, and when the next one to go (the lowest id) was written. */
+    public record Backlog(long rows, Optional<Instant> oldestUnsentWrittenAt) {
+    }
+
     private static final String TABLE = "outbox_event";
+    /** Both parts read the partial index {@code outbox_unsent}: the cost follows the backlog, not the table. */
+    private static final String BACKLOG = "SELECT count(*), (SELECT created_at FROM " + TABLE
+            + " WHERE sent_at IS NULL ORDER BY id LIMIT 1) FROM " + TABLE + " WHERE sent_at IS NULL";
+    private static final int BACKLOG_TIMEOUT_SECONDS = 5;
     private static final String COLUMNS = "stream, record_key, sequence, type, payload, created_at";
     /** Any fixed number shared by all intake instances. */
     private static final long RELAY_LOCK = 8_081_001L;
 
     private final EntityManager entityManager;
+    private final AgroalDataSource dataSource;
     private final Clock clock;
     private final Event<OutboxWritten> written;
 
-    OutboxRows(EntityManager entityManager, Clock clock, Event<OutboxWritten> written) {
+    OutboxRows(EntityManager entityManager, AgroalDataSource dataSource, Clock clock, Event<OutboxWritten> written) {
         this.entityManager = entityManager;
+        this.dataSource = dataSource;
         this.clock = clock;
         this.written = written;
     }
@@ -129,11 +145,22 @@ public class OutboxRows {
                 .executeUpdate();
     }
 
-    /** Rows not yet acknowledged by the broker. */
-    public long backlog() {
-        Object count = entityManager.createNativeQuery("SELECT count(*) FROM " + TABLE + " WHERE sent_at IS NULL")
-                .getSingleResult();
-        return ((Number) count).longValue();
+    /**
+     * Rows not yet acknowledged by the broker. On a connection of its own, outside any transaction and the ORM, so
+     * that a metrics scrape or a health call may ask from any thread; gives up after a few seconds.
+     */
+    public Backlog backlog() {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(BACKLOG)) {
+            statement.setQueryTimeout(BACKLOG_TIMEOUT_SECONDS);
+            try (ResultSet result = statement.executeQuery()) {
+                result.next();
+                OffsetDateTime oldest = result.getObject(2, OffsetDateTime.class);
+                return new Backlog(result.getLong(1), Optional.ofNullable(oldest).map(OffsetDateTime::toInstant));
+            }
+        } catch (SQLException e) {
+            throw new PersistenceException("the outbox backlog could not be read", e);
+        }
     }
 
     /** A native write that names its table: Hibernate would otherwise drop its whole second-level cache. */

@@ -3,24 +3,35 @@ package vn.motcua.intake.messaging;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import vn.motcua.events.CloudEvent;
 import vn.motcua.events.EventCodec;
 import vn.motcua.intake.Dossiers;
+import vn.motcua.intake.OutboxView;
 import vn.motcua.testkit.DedicatedInfrastructure;
 import vn.motcua.testkit.DedicatedInfrastructureResource;
 import vn.motcua.testkit.InjectInfrastructure;
+import vn.motcua.testkit.Readiness;
+import vn.motcua.testkit.ReadinessChecks;
 import vn.motcua.testkit.TopicReader;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.is;
 
-/** Kafka goes away for a while: intake keeps answering, and every event goes out, in order, once it is back. */
+/**
+ * Kafka goes away for a while: intake stays ready and keeps answering, the outbox's gauges and health show the
+ * backlog waiting and growing older, and every event goes out, in order, once it is back; then the backlog is 0.
+ */
 @QuarkusTest
 @WithTestResource(value = DedicatedInfrastructureResource.class,
         initArgs = @ResourceArg(name = "needs", value = "kafka,postgres"),
@@ -31,7 +42,7 @@ class KafkaOutageTest {
     DedicatedInfrastructure infrastructure;
 
     @Inject
-    OutboxRelay relay;
+    AgroalDataSource dataSource;
 
     @Test
     void intakeGoesOnWhileKafkaIsDownAndEveryEventArrivesInOrderAfterwards() {
@@ -50,7 +61,23 @@ class KafkaOutageTest {
             Dossiers.step(code, "result", Map.of("resolvedAt", "2022-03-04T10:00:00+07:00", "decision", "APPROVED"))
                     .statusCode(200);
         }
-        assertThat(relay.backlog()).isGreaterThanOrEqualTo(55);
+        // Ready all along: a load balancer keeps sending dossiers, the outbox keeps their events.
+        Readiness.assertUp(ReadinessChecks.DATABASE, CatalogueConsumerReadiness.NAME);
+        assertThat(OutboxView.unsentRows(dataSource)).isGreaterThanOrEqualTo(55);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            long unsent = OutboxView.unsentRows(dataSource);
+            assertThat(OutboxView.gauge(OutboxView.BACKLOG)).isEqualTo(unsent);
+            assertThat(OutboxView.wellnessData()).containsEntry("backlog", (int) unsent);
+        });
+        double waited = OutboxView.gauge(OutboxView.OLDEST_UNSENT_AGE);
+        assertThat(waited).isPositive();
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> OutboxView.gauge(OutboxView.OLDEST_UNSENT_AGE) > waited);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> ((Number) OutboxView.wellnessData().get("oldestUnsentSeconds")).longValue() >= 1);
+        // The relay keeps cycling through the outage: alive.
+        RestAssured.get("/q/health/live").then().statusCode(200)
+                .body("checks.find { it.name == '" + OutboxRelayLiveness.NAME + "' }.status", is("UP"));
 
         infrastructure.kafka().restart();
         try (TopicReader<CloudEvent> reader = Dossiers.eventReader()) {
@@ -61,6 +88,11 @@ class KafkaOutageTest {
                 assertThat(distinctSequences(Dossiers.eventsOf(events, code))).isSorted();
             }
         }
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(OutboxView.gauge(OutboxView.BACKLOG)).isZero();
+            assertThat(OutboxView.gauge(OutboxView.OLDEST_UNSENT_AGE)).isZero();
+            assertThat(OutboxView.wellnessData()).containsEntry("backlog", 0).containsEntry("oldestUnsentSeconds", 0);
+        });
     }
 
     private static List<Long> distinctSequences(List<CloudEvent> events) {
