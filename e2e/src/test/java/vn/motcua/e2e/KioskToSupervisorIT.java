@@ -17,10 +17,6 @@ import static org.awaitility.Awaitility.await;
  * overdue list and the dashboard's report. The dossier was handed in on Wednesday 1 March 2023 for a
  * 3-working-day procedure, so it was due on Monday 6 March at 17:00 and is long overdue. (2023, so that the
  * demo's 2022 figures in {@link SaDecDemoIT}, on the same services, stay exact.)
- *
- * <p>The alert and report tests need a deadline-service and a stats-service that serve those contracts; while a
- * branch still has the skeletons (their OpenAPI documents lack the path), those tests are skipped, not failed, and
- * they run by themselves once the services publish the endpoints.
  */
 class KioskToSupervisorIT {
 
@@ -45,7 +41,7 @@ class KioskToSupervisorIT {
         }
     }
 
-    /** Needs the functional deadline-service. */
+    /** The overdue alert on Kafka and the overdue list. */
     @Test
     void an_overdue_dossier_alerts_supervisors_on_kafka_and_in_the_overdue_list() throws Exception {
         String code = "E2E-P3-" + UUID.randomUUID().toString().substring(0, 8);
@@ -62,7 +58,7 @@ class KioskToSupervisorIT {
         });
     }
 
-    /** Needs the functional stats-service: the dossier counts as received in H1 and pending overdue. */
+    /** The dossier counts in the H1 report as received and pending overdue. */
     @Test
     void the_dashboard_report_counts_the_overdue_dossier() throws Exception {
         String code = "E2E-TPD-" + UUID.randomUUID().toString().substring(0, 8);
