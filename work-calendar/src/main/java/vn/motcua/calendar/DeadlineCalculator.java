@@ -21,9 +21,12 @@ import java.util.Objects;
  *   <li>N working days: the due date is the N-th working day after S(t) (N = 0: S(t)); dueAt = C on it.</li>
  *   <li>H working hours: dueAt = t plus H hours counted inside the office sessions of working days (no cut-off);
  *       the due date is dueAt's local date.</li>
+ *   <li>D calendar days: the first day counted is the day after t's local date, so the last day is that date + D
+ *       (no cut-off); a last day that is a day off moves to the next working day; dueAt = C on it.</li>
  *   <li>Pause at p: R = working days strictly after p's local date up to and including the due date (hours: the
  *       office time left between p and dueAt). Resume at r: the R-th working day after S(r) (hours: r plus the office
- *       time left). A request after dueAt does not stop the clock.</li>
+ *       time left; calendar days: the days strictly after p's local date up to the due date, and the resumed last day
+ *       is r's local date + R, moved off a day off as above). A request after dueAt does not stop the clock.</li>
  * </ul>
  */
 public final class DeadlineCalculator {
@@ -93,10 +96,11 @@ public final class DeadlineCalculator {
     public Deadline dueFor(Instant receivedAt, ProcessingTime time, LocalTime cutoff) {
         Objects.requireNonNull(receivedAt, "receivedAt");
         Objects.requireNonNull(time, "processing time");
-        if (time.unit() == ProcessingTime.Unit.WORKING_DAYS) {
-            return dueAfterWorkingDays(startEpochDay(receivedAt, cutoff), time.amount());
-        }
-        return dueAfterOfficeTime(receivedAt, time.amount() * NANOS_PER_HOUR);
+        return switch (time.unit()) {
+            case WORKING_DAYS -> dueAfterWorkingDays(startEpochDay(receivedAt, cutoff), time.amount());
+            case WORKING_HOURS -> dueAfterOfficeTime(receivedAt, time.amount() * NANOS_PER_HOUR);
+            case CALENDAR_DAYS -> dueAfterCalendarDays(localEpochDay(receivedAt), time.amount());
+        };
     }
 
     /** Stops the clock for a supplement request at p; see {@link Pause#clockStopped()}. */
@@ -110,6 +114,10 @@ public final class DeadlineCalculator {
         if (current.unit() == ProcessingTime.Unit.WORKING_DAYS) {
             LocalDate requestDay = LocalDate.ofEpochDay(localEpochDay(p));
             int remaining = calendar.workingDaysBetween(requestDay, current.dueDate());
+            return new Pause(current, requestedAt, true, remaining, Duration.ZERO);
+        }
+        if (current.unit() == ProcessingTime.Unit.CALENDAR_DAYS) {
+            int remaining = (int) Math.max(0, current.dueDate().toEpochDay() - localEpochDay(p));
             return new Pause(current, requestedAt, true, remaining, Duration.ZERO);
         }
         long remaining = officeNanosUpTo(current.dueAt().toInstant()) - officeNanosUpTo(p);
@@ -133,6 +141,9 @@ public final class DeadlineCalculator {
         Instant r = receivedAt.toInstant();
         if (pause.deadline().unit() == ProcessingTime.Unit.WORKING_DAYS) {
             return dueAfterWorkingDays(startEpochDay(r, cutoff), pause.remainingWorkingDays());
+        }
+        if (pause.deadline().unit() == ProcessingTime.Unit.CALENDAR_DAYS) {
+            return dueAfterCalendarDays(localEpochDay(r), pause.remainingWorkingDays());
         }
         long remaining = pause.remainingOfficeTime().toNanos();
         if (remaining == 0) {
@@ -168,6 +179,17 @@ public final class DeadlineCalculator {
         // N = 0 from a day off cannot happen (S(t) is a working day), but addWorkingDays allows it.
         LocalDate dueDate = LocalDate.ofEpochDay(due);
         return new Deadline(dueDate, at(dueDate, officeHours.closeTime()), ProcessingTime.Unit.WORKING_DAYS);
+    }
+
+    /**
+     * Civil Code 2015, art. 147–148 (docs/time-and-counting.md, "Calendar days"): counting starts the day after the
+     * receipt, and a period whose last day is a day off ends at the close of the next working day.
+     */
+    private Deadline dueAfterCalendarDays(long receiptEpochDay, int days) {
+        long lastDay = receiptEpochDay + days;
+        long due = calendar.isWorkingDay(lastDay) ? lastDay : calendar.nextWorkingDay(lastDay);
+        LocalDate dueDate = LocalDate.ofEpochDay(due);
+        return new Deadline(dueDate, at(dueDate, officeHours.closeTime()), ProcessingTime.Unit.CALENDAR_DAYS);
     }
 
     private Deadline[] deadlinesAtCloseOfWorkingDays() {

@@ -12,7 +12,8 @@ import java.util.Objects;
  * @param clockStopped         false when the request came after dueAt: then the clock does not stop and the dossier
  *                             stays overdue; resuming gives the same deadline back
  * @param remainingWorkingDays WORKING_DAYS deadlines: R, the working days strictly after the request's local date up
- *                             to and including the due date (0 when the clock did not stop)
+ *                             to and including the due date; CALENDAR_DAYS deadlines: the calendar days so counted
+ *                             (0 when the clock did not stop)
  * @param remainingOfficeTime  WORKING_HOURS deadlines: the office time left between the request and dueAt
  *                             (zero for working-day deadlines and when the clock did not stop)
  */

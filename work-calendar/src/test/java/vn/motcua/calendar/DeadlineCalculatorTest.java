@@ -189,4 +189,43 @@ class DeadlineCalculatorTest {
         assertThatThrownBy(() -> new OfficeHours(LocalTime.of(17, 0), java.util.List.of()))
                 .hasMessageContaining("at least one session");
     }
+
+    @ParameterizedTest(name = "received {0}, D={1} calendar days → due {2}")
+    @CsvSource({
+        "2022-03-01T09:00, 7, 2022-03-08",  // last day Tuesday 8/3: a working day
+        "2022-03-01T16:59, 7, 2022-03-08",  // no cut-off: the receipt day is never counted anyway
+        "2022-03-09T10:00, 10, 2022-03-21", // last day Saturday 19/3 → Monday 21/3
+        "2022-01-28T15:30, 3, 2022-02-07",  // last day Monday 31/1, Tết → first working day after it, 7/2
+        "2022-03-12T09:00, 2, 2022-03-14",  // received on a Saturday: Monday 14/3 is the second day
+        "2022-04-29T10:00, 2, 2022-05-04",  // last day 1/5, closed through Tuesday 3/5
+    })
+    void calendarDaysStartTheDayAfterReceiptAndEndOnAWorkingDay(String receivedAt, int d, LocalDate due) {
+        Deadline deadline = calc.dueFor(t(receivedAt), ProcessingTime.calendarDays(d), LocalTime.of(15, 0));
+        assertThat(deadline.dueDate()).isEqualTo(due);
+        assertThat(deadline.dueAt()).isEqualTo(OffsetDateTime.of(due, LocalTime.of(17, 0), deadline.dueAt().getOffset()));
+        assertThat(deadline.unit()).isEqualTo(ProcessingTime.Unit.CALENDAR_DAYS);
+    }
+
+    @Test
+    void pauseAndResumeKeepTheRemainingCalendarDays() {
+        Deadline d = calc.dueFor(t("2022-03-09T10:00"), ProcessingTime.calendarDays(10), null);
+        assertThat(d.dueDate()).isEqualTo(LocalDate.of(2022, 3, 21));
+
+        Pause pause = calc.pause(d, t("2022-03-15T10:00"));
+        assertThat(pause.clockStopped()).isTrue();
+        assertThat(pause.remainingWorkingDays()).isEqualTo(6); // 16–21 March, weekend included
+
+        Deadline resumed = calc.resume(pause, t("2022-03-18T09:00"), null);
+        assertThat(resumed.dueDate()).isEqualTo(LocalDate.of(2022, 3, 24)); // 18/3 + 6
+        assertThat(resumed.unit()).isEqualTo(ProcessingTime.Unit.CALENDAR_DAYS);
+
+        Deadline resumedBeforeAWeekend = calc.resume(pause, t("2022-03-20T09:00"), null);
+        assertThat(resumedBeforeAWeekend.dueDate()).isEqualTo(LocalDate.of(2022, 3, 28)); // 26/3 is a Saturday
+    }
+
+    @Test
+    void calendarDaysMustBePositive() {
+        assertThatThrownBy(() -> ProcessingTime.calendarDays(0)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("calendar days");
+    }
 }
