@@ -4,6 +4,7 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import vn.motcua.intake.messaging.CatalogueConsumerReadiness;
 import vn.motcua.intake.messaging.OutboxHealth;
@@ -12,6 +13,12 @@ import vn.motcua.testkit.InfrastructureResource;
 import vn.motcua.testkit.Readiness;
 import vn.motcua.testkit.ReadinessChecks;
 
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
@@ -20,6 +27,9 @@ import static org.hamcrest.Matchers.not;
 @QuarkusTest
 @WithTestResource(value = InfrastructureResource.class, initArgs = @ResourceArg(name = "needs", value = "kafka,postgres"))
 class ReadinessTest {
+
+    @Inject
+    DataSource dataSource;
 
     @Test
     void readyAgainstRealInfrastructure() {
@@ -43,5 +53,27 @@ class ReadinessTest {
                 .body(outbox + ".data.oldestUnsentSeconds", greaterThanOrEqualTo(0));
         RestAssured.get("/q/health").then().body("checks.name", hasItem(OutboxHealth.NAME));
         RestAssured.get("/q/health/ready").then().body("checks.name", not(hasItem(OutboxHealth.NAME)));
+    }
+
+    @Test
+    void theCatalogueLoopIsLiveAndItsGaugesAndTheKafkaClientsMetricsAreScraped() {
+        String check = "checks.find { it.name == '" + CatalogueConsumerReadiness.NAME + "' }";
+        RestAssured.get("/q/health/live").then().statusCode(200)
+                .body(check + ".status", is("UP"))
+                .body(check + ".data.maxSilenceMillis", is(60_000));
+        String metrics = RestAssured.get("/q/metrics").then().statusCode(200).extract().asString();
+        assertThat(metrics).contains("motcua_consumer_lag_records{loop=\"catalogue\"")
+                .contains("motcua_consumer_last_poll_age_seconds{loop=\"catalogue\"")
+                .contains("kafka_consumer_fetch_manager_records_lag_max{")
+                .contains("kafka_producer_record_send_total{");
+    }
+
+    @Test
+    void statementsHaveATimeout() throws Exception {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+             ResultSet timeout = statement.executeQuery("SHOW statement_timeout")) {
+            assertThat(timeout.next()).isTrue();
+            assertThat(timeout.getString(1)).isEqualTo("30s");
+        }
     }
 }

@@ -59,7 +59,10 @@ public class AlertStreamResource {
             @Context HttpServerRequest request, @Context SseEventSink sink, @Context Sse sse) {
         UnitFilter filter = units.filter(unit);
         Optional<UUID> after = lastEventId(lastEventId);
-        if (!broadcaster.subscribe(filter, request.remoteAddress().hostAddress(), after, sink, sse)) {
+        // A client dropped for falling behind loses its connection, not only its response: ended on a connection
+        // kept alive, the response would leave the server holding what the client never read.
+        Runnable disconnect = () -> request.connection().close();
+        if (!broadcaster.subscribe(filter, request.remoteAddress().hostAddress(), after, sink, sse, disconnect)) {
             // Long enough for a heartbeat to find streams that closed meanwhile and free their slots.
             throw ProblemException.tooManyRequests("Too many open alert streams, in total or from this client "
                     + "address; close one or try again later.", Duration.ofSeconds(30));

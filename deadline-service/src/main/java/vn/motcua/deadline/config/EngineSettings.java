@@ -33,6 +33,13 @@ public interface EngineSettings {
         default String catalogueGroup() {
             return group() + "-catalogue";
         }
+
+        /**
+         * A consumer loop is not live when no poll has returned for this long: above the loop's own longest waits
+         * (30 s between attempts to rejoin, 10 s for a client call), so only a stuck or dead loop gets this far.
+         */
+        @WithDefault("60s")
+        Duration maxSilence();
     }
 
     interface Alerts {

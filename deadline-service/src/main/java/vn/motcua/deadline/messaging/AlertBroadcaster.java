@@ -66,11 +66,13 @@ public class AlertBroadcaster {
     /**
      * Opens a stream, or answers false when the caps are reached (nothing was written to the sink then). With a
      * last event id, the alerts of the filter sent after it come first, then the live ones, none twice.
+     *
+     * @param disconnect closes the client's connection; run when the client falls more than the backlog behind
      */
     public boolean subscribe(UnitFilter filter, String client, Optional<UUID> lastEventId, SseEventSink sink,
-                             Sse sse) {
+                             Sse sse, Runnable disconnect) {
         StreamSubscriber subscriber = new StreamSubscriber(filter, client, sink, sse, settings.maxBacklog(),
-                lastEventId.isPresent(), subscribers::remove);
+                lastEventId.isPresent(), subscribers::remove, disconnect);
         if (!admit(subscriber)) {
             return false;
         }

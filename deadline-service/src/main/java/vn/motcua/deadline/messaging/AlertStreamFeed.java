@@ -1,5 +1,6 @@
 package vn.motcua.deadline.messaging;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.Startup;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -8,6 +9,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import vn.motcua.config.TopicsConfig;
 import vn.motcua.events.EventCodec;
+import vn.motcua.events.kafka.ConsumerLoopHealth;
 import vn.motcua.events.kafka.EventConsumerLoop;
 import vn.motcua.events.kafka.KafkaClients;
 
@@ -25,12 +27,15 @@ public class AlertStreamFeed {
     private final AlertBroadcaster broadcaster;
     private final String bootstrapServers;
     private final String alertsTopic;
+    private final MeterRegistry meters;
 
     private FeedLoop feed;
 
     public AlertStreamFeed(AlertBroadcaster broadcaster, TopicsConfig topics,
-                           @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+                           @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+                           MeterRegistry meters) {
         this.broadcaster = broadcaster;
+        this.meters = meters;
         this.bootstrapServers = bootstrapServers;
         this.alertsTopic = topics.deadlineAlerts();
     }
@@ -40,16 +45,16 @@ public class AlertStreamFeed {
         String name = "deadline-stream-" + UUID.randomUUID().toString().substring(0, 8);
         Map<String, Object> config = KafkaClients.consumerConfig(bootstrapServers, name);
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
-        feed = FeedLoop.start(name, bootstrapServers, config, alertsTopic, (event, record) -> {
+        feed = FeedLoop.start(name, "alert-stream", bootstrapServers, config, alertsTopic, (event, record) -> {
             if (event.isAlert()) {
                 broadcaster.broadcast(event, EventCodec.alertData(event));
             }
-        });
+        }, meters);
     }
 
     /** True once every partition of the alerts topic is assigned and read to its end: new alerts will be seen. */
     public boolean isLive() {
-        return LoopHealth.caughtUp(loop());
+        return ConsumerLoopHealth.caughtUp(loop());
     }
 
     EventConsumerLoop loop() {

@@ -4,11 +4,14 @@ import jakarta.inject.Singleton;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
+import vn.motcua.events.kafka.ConsumerLoopHealth;
 
 /** Ready while the deadline-alerts reader of the SSE streams runs: without it every stream falls silent. */
 @Readiness
 @Singleton
 public class AlertStreamReadiness implements HealthCheck {
+
+    public static final String NAME = "deadline-service alert stream feed";
 
     private final AlertStreamFeed feed;
 
@@ -18,6 +21,6 @@ public class AlertStreamReadiness implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        return LoopHealth.of("deadline-service alert stream feed", feed.loop());
+        return ConsumerLoopHealth.readiness(NAME, feed.loop());
     }
 }

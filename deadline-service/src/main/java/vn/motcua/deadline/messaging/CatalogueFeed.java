@@ -1,5 +1,6 @@
 package vn.motcua.deadline.messaging;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.Startup;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -29,12 +30,15 @@ public class CatalogueFeed {
     private final String bootstrapServers;
     private final String group;
     private final String topic;
+    private final MeterRegistry meters;
 
     private FeedLoop feed;
 
     public CatalogueFeed(UnitCatalogue catalogue, EngineSettings settings, TopicsConfig topics,
-                         @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+                         @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+                         MeterRegistry meters) {
         this.catalogue = catalogue;
+        this.meters = meters;
         this.bootstrapServers = bootstrapServers;
         this.group = settings.consumer().catalogueGroup();
         this.topic = topics.catalogue();
@@ -46,7 +50,8 @@ public class CatalogueFeed {
         Map<String, Object> config = KafkaClients.consumerConfig(bootstrapServers, group);
         config.put(ConsumerConfig.CLIENT_ID_CONFIG, name);
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        feed = FeedLoop.start(name, bootstrapServers, config, topic, new CatalogueEventHandler(catalogue));
+        feed = FeedLoop.start(name, "catalogue", bootstrapServers, config, topic, new CatalogueEventHandler(catalogue),
+                meters);
     }
 
     EventConsumerLoop loop() {

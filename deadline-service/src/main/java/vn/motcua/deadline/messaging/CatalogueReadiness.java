@@ -4,6 +4,7 @@ import jakarta.inject.Singleton;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
+import vn.motcua.events.kafka.ConsumerLoopHealth;
 
 /**
  * Ready while the catalogue consumer runs: without it new and moved units never reach the ?unit= filters.
@@ -23,6 +24,6 @@ public class CatalogueReadiness implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        return LoopHealth.of(NAME, feed.loop());
+        return ConsumerLoopHealth.readiness(NAME, feed.loop());
     }
 }

@@ -4,6 +4,7 @@ import jakarta.inject.Singleton;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
+import vn.motcua.events.kafka.ConsumerLoopHealth;
 
 /**
  * Ready while the dossier-events consumer runs: without it deadlines go stale and alerts stop. {@code caughtUp}
@@ -13,6 +14,8 @@ import org.eclipse.microprofile.health.Readiness;
 @Singleton
 public class DeadlineEngineReadiness implements HealthCheck {
 
+    public static final String NAME = "deadline-service dossier-events consumer";
+
     private final DeadlineEngineService engine;
 
     public DeadlineEngineReadiness(DeadlineEngineService engine) {
@@ -21,6 +24,6 @@ public class DeadlineEngineReadiness implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        return LoopHealth.of("deadline-service dossier-events consumer", engine.consumer());
+        return ConsumerLoopHealth.readiness(NAME, engine.consumer());
     }
 }

@@ -13,6 +13,7 @@ import org.jboss.logging.Logger;
 import vn.motcua.config.TopicsConfig;
 import vn.motcua.deadline.config.EngineSettings;
 import vn.motcua.deadline.store.DeadlineStore;
+import vn.motcua.events.kafka.ConsumerLoopGauges;
 import vn.motcua.events.kafka.EventConsumerLoop;
 
 import java.time.Clock;
@@ -32,8 +33,10 @@ public class DeadlineEngineService {
     private final Clock clock;
     private final Scheduler scheduler;
     private final Counter alertsSent;
+    private final MeterRegistry meters;
 
     private volatile DeadlineEngine engine;
+    private ConsumerLoopGauges gauges;
 
     public DeadlineEngineService(EngineSettings settings, TopicsConfig topics,
                                  @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
@@ -44,6 +47,7 @@ public class DeadlineEngineService {
         this.store = store;
         this.clock = clock;
         this.scheduler = scheduler;
+        this.meters = meters;
         this.alertsSent = Counter.builder("motcua.deadline.alerts.sent").description("alerts published by this instance")
                 .register(meters);
     }
@@ -52,6 +56,7 @@ public class DeadlineEngineService {
     void start() {
         String instance = "deadline-" + UUID.randomUUID().toString().substring(0, 8);
         engine = DeadlineEngine.start(settings, topics, bootstrapServers, instance, store, clock);
+        gauges = ConsumerLoopGauges.bind(meters, "dossier-events", engine.consumer());
         // Scheduled here rather than by annotation so that the interval is the typed motcua.alerts.tick.
         scheduler.newJob("deadline-alert-tick")
                 .setInterval(settings.alerts().tick().toString())
@@ -86,6 +91,9 @@ public class DeadlineEngineService {
     void stop() {
         DeadlineEngine running = engine;
         engine = null;
+        if (gauges != null) {
+            gauges.close();
+        }
         if (running != null) {
             running.close();
         }

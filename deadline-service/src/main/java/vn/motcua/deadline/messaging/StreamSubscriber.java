@@ -17,7 +17,7 @@ import java.util.function.Consumer;
 
 /**
  * One open alert stream. Writes are asynchronous; {@code backlog} counts those the client has not taken yet, and
- * a client that falls more than the bound behind is closed rather than buffered for without end. While it is being
+ * a client that falls more than the bound behind is disconnected rather than buffered for without end. While it is being
  * replayed to (after a Last-Event-ID), live alerts wait here and follow the replay, without the ones it repeated.
  */
 final class StreamSubscriber {
@@ -28,6 +28,7 @@ final class StreamSubscriber {
     private final Sse sse;
     private final int maxBacklog;
     private final Consumer<StreamSubscriber> onDrop;
+    private final Runnable disconnect;
     private final AtomicInteger backlog = new AtomicInteger();
 
     /** Live alerts held back during a replay; null once the stream is live. Guarded by this. */
@@ -39,13 +40,14 @@ final class StreamSubscriber {
     }
 
     StreamSubscriber(UnitFilter filter, String client, SseEventSink sink, Sse sse, int maxBacklog, boolean replaying,
-                     Consumer<StreamSubscriber> onDrop) {
+                     Consumer<StreamSubscriber> onDrop, Runnable disconnect) {
         this.filter = filter;
         this.client = client;
         this.sink = sink;
         this.sse = sse;
         this.maxBacklog = maxBacklog;
         this.onDrop = onDrop;
+        this.disconnect = disconnect;
         this.waiting = replaying ? new ArrayList<>() : null;
     }
 
@@ -120,8 +122,10 @@ final class StreamSubscriber {
         }
     }
 
+    /** Ending the response alone would wait behind the writes the client does not take, on an open connection. */
     private void drop() {
         onDrop.accept(this);
         sink.close();
+        disconnect.run();
     }
 }

@@ -1,23 +1,25 @@
 package vn.motcua.intake.messaging;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.common.TopicPartition;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import vn.motcua.config.TopicsConfig;
+import vn.motcua.events.kafka.ConsumerLoopGauges;
+import vn.motcua.events.kafka.ConsumerLoopHealth;
 import vn.motcua.events.kafka.DeadLetters;
 import vn.motcua.events.kafka.EventConsumerLoop;
+import vn.motcua.events.kafka.KafkaClients;
 import vn.motcua.intake.app.CalendarService;
 import vn.motcua.intake.store.Catalogue;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -35,23 +37,26 @@ public class CatalogueConsumer {
     private final CatalogueChangeHandler handler;
     private final String topic;
     private final String bootstrapServers;
+    private final MeterRegistry meters;
     private Producer<String, byte[]> deadLetterProducer;
     private volatile EventConsumerLoop loop;
-    private volatile boolean readOnce;
+    private ConsumerLoopGauges gauges;
 
     CatalogueConsumer(Catalogue catalogue, CalendarService calendars, TopicsConfig topics,
-                      @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+                      @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers, MeterRegistry meters) {
         this.handler = new CatalogueChangeHandler(catalogue, calendars);
         this.topic = topics.catalogue();
         this.bootstrapServers = bootstrapServers;
+        this.meters = meters;
     }
 
     void start(@Observes StartupEvent startup) {
         String group = "intake-catalogue-" + UUID.randomUUID();
-        deadLetterProducer = new KafkaProducer<>(KafkaTimeouts.producerConfig(bootstrapServers));
+        deadLetterProducer = new KafkaProducer<>(KafkaClients.producerConfig(bootstrapServers));
         loop = EventConsumerLoop.start("intake-catalogue-consumer",
-                KafkaTimeouts.consumerConfig(bootstrapServers, group), List.of(topic), handler,
+                KafkaClients.consumerConfig(bootstrapServers, group), List.of(topic), handler,
                 new DeadLetters(deadLetterProducer, "intake-service"));
+        gauges = ConsumerLoopGauges.bind(meters, "catalogue", loop);
         if (!awaitFirstRead()) {
             LOG.warnf("the catalogue topic %s was not read within %s; starting on the catalogue in the database",
                     topic, FIRST_READ);
@@ -61,16 +66,19 @@ public class CatalogueConsumer {
     private boolean awaitFirstRead() {
         long deadline = System.nanoTime() + FIRST_READ.toNanos();
         try {
-            while (!hasReadOnce() && System.nanoTime() < deadline) {
+            while (!ConsumerLoopHealth.caughtUp(loop) && System.nanoTime() < deadline) {
                 Thread.sleep(50);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        return hasReadOnce();
+        return ConsumerLoopHealth.caughtUp(loop);
     }
 
     void stop(@Observes ShutdownEvent shutdown) {
+        if (gauges != null) {
+            gauges.close();
+        }
         if (loop != null) {
             loop.close();
         }
@@ -79,27 +87,8 @@ public class CatalogueConsumer {
         }
     }
 
-    /** True while the loop's thread runs, broker or not; false for good if it died. */
-    boolean isRunning() {
-        EventConsumerLoop running = loop;
-        return running != null && running.isRunning();
-    }
-
-    /** True once the loop has owned its partitions and read each of them to the end, while it still runs. */
-    boolean hasReadOnce() {
-        EventConsumerLoop running = loop;
-        if (running == null || !running.isRunning()) {
-            return false;
-        }
-        if (!readOnce) {
-            Set<TopicPartition> owned = running.assignment();
-            readOnce = !owned.isEmpty() && owned.stream().allMatch(running::isCaughtUp);
-        }
-        return readOnce;
-    }
-
-    int partitionCount() {
-        EventConsumerLoop running = loop;
-        return running == null ? 0 : running.assignment().size();
+    /** The loop, for its health checks; null before the start. */
+    EventConsumerLoop loop() {
+        return loop;
     }
 }

@@ -4,12 +4,13 @@ import jakarta.inject.Singleton;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
+import vn.motcua.events.kafka.ConsumerLoopHealth;
 
 /**
  * UP while this instance's catalogue loop runs: if it died, another instance's calendar change would never reach the
  * due dates computed here. It does not ask for the broker: the catalogue and calendar in force were read from the
  * database at startup, and a change made while Kafka is away reaches no instance until it returns, ready or not; a
- * Kafka outage must not stop intake taking dossiers. {@code caughtUp} says whether the topic has been read through.
+ * Kafka outage must not stop intake taking dossiers. {@code caughtUp} says whether the topic is read to its end.
  */
 @Readiness
 @Singleton
@@ -25,8 +26,6 @@ public class CatalogueConsumerReadiness implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        return HealthCheckResponse.named(NAME).status(consumer.isRunning())
-                .withData("partitions", consumer.partitionCount())
-                .withData("caughtUp", consumer.hasReadOnce()).build();
+        return ConsumerLoopHealth.readiness(NAME, consumer.loop());
     }
 }

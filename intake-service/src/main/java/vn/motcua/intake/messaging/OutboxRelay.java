@@ -12,6 +12,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import vn.motcua.config.TopicsConfig;
+import vn.motcua.events.kafka.KafkaClients;
 import vn.motcua.intake.config.OutboxConfig;
 import vn.motcua.intake.store.OutboxRows;
 import vn.motcua.intake.store.OutboxWritten;
@@ -59,7 +60,7 @@ public class OutboxRelay {
 
     void start(@Observes StartupEvent startup) {
         // Fail a send within seconds when Kafka is away, and try again from the same row.
-        producer = new KafkaProducer<>(KafkaTimeouts.producerConfig(bootstrapServers));
+        producer = new KafkaProducer<>(KafkaClients.producerConfig(bootstrapServers));
         startRelaying();
     }
 
