@@ -13,6 +13,9 @@ import java.time.OffsetDateTime;
  * @param sequence             grows by one with each event of the same dossier, starting at 1
  * @param dueDate              the current due date; while paused, the one that held when the clock stopped
  * @param remainingWorkingDays on supplement-requested: the working days left when the clock stopped
+ * @param resultDelivery       on resolved: how the result reached the applicant, when the clerk said so
+ * @param handlingWorkingDays  on resolved: working days from receipt to resolution, clock stops excluded, as intake
+ *                             counted them on the calendar in force (docs/time-and-counting.md, "Handling time")
  */
 public record DossierData(
         String dossierCode,
@@ -31,5 +34,18 @@ public record DossierData(
         OffsetDateTime resolvedAt,
         Decision decision,
         Timeliness timeliness,
-        OffsetDateTime withdrawnAt) {
+        OffsetDateTime withdrawnAt,
+        ResultDelivery resultDelivery,
+        Integer handlingWorkingDays) {
+
+    /** An event without the fields added for the full report (older producers, tests of other steps). */
+    public DossierData(String dossierCode, String unitCode, String procedureCode, Channel channel, Integer onlineLevel,
+                       OffsetDateTime receivedAt, LocalDate dueDate, OffsetDateTime dueAt, long sequence,
+                       OffsetDateTime requestedAt, Integer remainingWorkingDays, OffsetDateTime supplementReceivedAt,
+                       OffsetDateTime newAppointmentAt, OffsetDateTime resolvedAt, Decision decision,
+                       Timeliness timeliness, OffsetDateTime withdrawnAt) {
+        this(dossierCode, unitCode, procedureCode, channel, onlineLevel, receivedAt, dueDate, dueAt, sequence,
+                requestedAt, remainingWorkingDays, supplementReceivedAt, newAppointmentAt, resolvedAt, decision,
+                timeliness, withdrawnAt, null, null);
+    }
 }

@@ -15,7 +15,7 @@ import java.util.List;
 public record ProcedureData(String code, String name, String field, ProcessingTime processingTime, LocalTime cutoff,
                             List<Integer> onlineLevels, long version) {
 
-    /** {@code unit}: WORKING_DAYS or WORKING_HOURS (readers keep an unknown unit as text, not as an error). */
+    /** {@code unit}: WORKING_DAYS, WORKING_HOURS or CALENDAR_DAYS (readers keep an unknown unit as text, not as an error). */
     public record ProcessingTime(int amount, String unit) {
     }
 }
