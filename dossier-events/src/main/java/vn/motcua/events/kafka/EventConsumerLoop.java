@@ -14,9 +14,12 @@ import vn.motcua.events.MalformedEventException;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,6 +33,11 @@ import java.util.concurrent.TimeUnit;
  * returned, so a crash replays rather than loses. A handler failure pauses that partition at the failed record,
  * which is retried with a growing backoff and, after {@link RetryPolicy#maxAttempts()}, sent to the dead-letter
  * topic; other partitions go on meanwhile.
+ *
+ * <p>With a {@link BatchEventHandler}, the readable events of a poll (of the partitions not waiting to retry a
+ * record) go to {@link BatchEventHandler#handleBatch} in one call and are committed after it returns; if it throws,
+ * the loop goes through that poll's records one by one as above, so a poisoned record still ends in the dead-letter
+ * topic after its attempts while the rest is handled.
  *
  * <p>Only {@link #close()} ends the loop. A failed commit is logged and the loop goes on (the uncommitted records
  * come again to whoever owns the partition; handlers are idempotent); a consumer that breaks is closed and a new
@@ -54,6 +62,8 @@ public final class EventConsumerLoop implements AutoCloseable {
     private final RetryPolicy retryPolicy;
     private final PartitionLag lag = new PartitionLag();
     private final RecordRetries retries = new RecordRetries();
+    /** Partitions at a record that failed and is not settled yet: kept out of batches, which count no attempts. */
+    private final Set<TopicPartition> retrying = new HashSet<>();
     private final CountDownLatch closing = new CountDownLatch(1);
     private final Thread thread;
     private volatile Consumer<String, byte[]> consumer;
@@ -187,9 +197,24 @@ public final class EventConsumerLoop implements AutoCloseable {
     private void processAndCommit(ConsumerRecords<String, byte[]> records) {
         Map<TopicPartition, OffsetAndMetadata> processed = new HashMap<>();
         lag.processing(records.partitions());
-        for (TopicPartition partition : records.partitions()) {
+        List<TopicPartition> oneByOne = new ArrayList<>(records.partitions());
+        // Records already sent to the dead-letter topic by a batch that then failed: not sent twice (identity).
+        Set<ConsumerRecord<String, byte[]>> deadLettered = Collections.newSetFromMap(new IdentityHashMap<>());
+        if (handler instanceof BatchEventHandler batchHandler) {
+            // A partition retrying a record stays on the one-by-one path, where its attempts are counted.
+            List<TopicPartition> batched = oneByOne.stream().filter(partition -> !retrying.contains(partition))
+                    .toList();
+            if (!batched.isEmpty() && settleBatch(batchHandler, records, batched, deadLettered)) {
+                for (TopicPartition partition : batched) {
+                    List<ConsumerRecord<String, byte[]>> handled = records.records(partition);
+                    processed.put(partition, new OffsetAndMetadata(handled.get(handled.size() - 1).offset() + 1));
+                }
+                oneByOne.removeAll(batched);
+            }
+        }
+        for (TopicPartition partition : oneByOne) {
             for (ConsumerRecord<String, byte[]> record : records.records(partition)) {
-                if (!settle(partition, record)) {
+                if (!deadLettered.contains(record) && !settle(partition, record)) {
                     break;
                 }
                 processed.put(partition, new OffsetAndMetadata(record.offset() + 1));
@@ -198,18 +223,53 @@ public final class EventConsumerLoop implements AutoCloseable {
         commit(processed);
     }
 
+    /**
+     * Reads the records of {@code partitions} (unreadable ones to the dead-letter topic, noted in
+     * {@code deadLettered}) and hands the readable ones to the batch handler at once. False when anything of it
+     * threw: the caller then settles the same records one by one. An {@link Error} is not caught: it ends the
+     * thread, as on the one-by-one path.
+     */
+    private boolean settleBatch(BatchEventHandler batchHandler, ConsumerRecords<String, byte[]> records,
+                                List<TopicPartition> partitions,
+                                Set<ConsumerRecord<String, byte[]>> deadLettered) {
+        List<ConsumedEvent> readable = new ArrayList<>();
+        try {
+            for (TopicPartition partition : partitions) {
+                for (ConsumerRecord<String, byte[]> record : records.records(partition)) {
+                    Optional<CloudEvent> event = readOrDeadLetter(record);
+                    if (event.isPresent()) {
+                        readable.add(new ConsumedEvent(event.get(), record));
+                    } else {
+                        deadLettered.add(record);
+                    }
+                }
+            }
+            if (!readable.isEmpty()) {
+                batchHandler.handleBatch(List.copyOf(readable));
+            }
+            return true;
+        } catch (Exception e) {
+            LOG.log(System.Logger.Level.WARNING, name + ": a batch of " + readable.size() + " events of " + partitions
+                    + " failed; its records are handled one by one: " + e);
+            return false;
+        }
+    }
+
     /** Returns true when the partition may move past the record: handled, or given up to the dead-letter topic. */
     private boolean settle(TopicPartition partition, ConsumerRecord<String, byte[]> record) {
         try {
             process(record);
             retries.settled(partition);
+            retrying.remove(partition);
             return true;
         } catch (Exception e) {
             int attempts = retries.failed(partition, record.offset());
             if (attempts >= retryPolicy.maxAttempts() && giveUp(record, attempts, e)) {
                 retries.settled(partition);
+                retrying.remove(partition);
                 return true;
             }
+            retrying.add(partition);
             Duration wait = retryPolicy.backoff(attempts);
             LOG.log(System.Logger.Level.WARNING, name + ": " + partition + "@" + record.offset() + " failed (attempt "
                     + attempts + " of " + retryPolicy.maxAttempts() + "), retried in " + wait + ": " + e, e);
@@ -251,17 +311,24 @@ public final class EventConsumerLoop implements AutoCloseable {
     }
 
     private void process(ConsumerRecord<String, byte[]> record) {
-        CloudEvent event;
-        try {
-            event = EventCodec.read(record.value());
-        } catch (MalformedEventException e) {
-            deadLetter(record, e.getMessage());
+        Optional<CloudEvent> event = readOrDeadLetter(record);
+        if (event.isEmpty()) {
             return;
         }
         try {
-            handler.handle(event, record);
+            handler.handle(event.get(), record);
         } catch (MalformedEventException e) {
             deadLetter(record, e.getMessage());
+        }
+    }
+
+    /** The record's event; empty once an unreadable record is in the dead-letter topic. */
+    private Optional<CloudEvent> readOrDeadLetter(ConsumerRecord<String, byte[]> record) {
+        try {
+            return Optional.of(EventCodec.read(record.value()));
+        } catch (MalformedEventException e) {
+            deadLetter(record, e.getMessage());
+            return Optional.empty();
         }
     }
 
@@ -290,6 +357,7 @@ public final class EventConsumerLoop implements AutoCloseable {
         }
         consumer = null;
         retries.clear();
+        retrying.clear();
         // A broken consumer may close without calling the rebalance listener; the handler must still let go.
         Set<TopicPartition> stillOwned = lag.assignment();
         if (!stillOwned.isEmpty()) {
@@ -332,6 +400,7 @@ public final class EventConsumerLoop implements AutoCloseable {
         public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
             lag.revoked(partitions);
             retries.forget(partitions);
+            retrying.removeAll(partitions);
             handler.partitionsRevoked(partitions);
         }
 

@@ -6,7 +6,10 @@ import vn.motcua.events.CloudEvent;
 
 import java.util.Collection;
 
-/** What a consumer does with each readable event. Called on the loop's thread only. */
+/**
+ * What a consumer does with each readable event. Called on the loop's thread only. A handler that can apply a
+ * poll's worth at once implements {@link BatchEventHandler}; this method stays its one-by-one path.
+ */
 public interface EventHandler {
 
     /**

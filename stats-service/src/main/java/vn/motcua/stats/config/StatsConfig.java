@@ -5,7 +5,10 @@ import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
 
-/** {@code motcua.stats.*}: how the service consumes and how often it advances open dossiers through time. */
+/**
+ * {@code motcua.stats.*}: how the service consumes, how often it advances open dossiers through time, and when it
+ * finishes what another instance left half-done.
+ */
 @ConfigMapping(prefix = "motcua.stats")
 public interface StatsConfig {
 
@@ -23,4 +26,12 @@ public interface StatsConfig {
      */
     @WithDefault("60s")
     Duration sweepEvery();
+
+    /**
+     * A pending delta older than this was left by an instance that crashed or stalled between its writes, and any
+     * instance finishes it ({@code app.PendingFinisher}, which also runs this often). Far above the milliseconds a
+     * change takes, so a live writer finishes its own.
+     */
+    @WithDefault("30s")
+    Duration finishPendingAfter();
 }

@@ -3,10 +3,11 @@ package vn.motcua.stats.domain;
 import java.util.Map;
 
 /**
- * What one change of a dossier adds to the totals: {@link Contributions} after minus before, per totals document.
- * Its id ({@code <code>#<version>}) is what each totals document remembers so that it takes the delta only once.
+ * What one change of a dossier adds to the totals: {@link Contributions} after minus before, per totals document,
+ * from the change that wrote {@code version} of the dossier. A totals document takes it only while the version it
+ * last took from this dossier is lower (docs/architecture.md, "Exactly-once totals").
  */
-public record TotalsDelta(String id, Map<TotalsKey, Counts> changes) {
+public record TotalsDelta(String code, long version, Map<TotalsKey, Counts> changes) {
 
     public TotalsDelta {
         changes = Map.copyOf(changes);
@@ -14,6 +15,20 @@ public record TotalsDelta(String id, Map<TotalsKey, Counts> changes) {
 
     /** The delta of the change that writes {@code version} of the dossier. */
     public static TotalsDelta of(String code, long version, Map<TotalsKey, Counts> changes) {
-        return new TotalsDelta(code + "#" + version, changes);
+        return new TotalsDelta(code, version, changes);
+    }
+
+    /** {@code <code>#<version>}: names the delta in the dossier document and in logs. */
+    public String id() {
+        return code + "#" + version;
+    }
+
+    /** The inverse of {@link #id()}; the version is what follows the last '#', so a code may hold '#' too. */
+    public static TotalsDelta ofId(String id, Map<TotalsKey, Counts> changes) {
+        int hash = id.lastIndexOf('#');
+        if (hash <= 0) {
+            throw new IllegalArgumentException("not a delta id: " + id);
+        }
+        return new TotalsDelta(id.substring(0, hash), Long.parseLong(id.substring(hash + 1)), changes);
     }
 }

@@ -21,15 +21,20 @@ import java.util.Map;
  * The BSON mapping of a {@code dossiers} document: {@code _id} (the code), {@code version}, {@code obs} (the
  * observations), {@code tickedClock}; derived {@code unit}, {@code open}, {@code clock}, {@code nextTickAt} for
  * operators and the sweep's index; and, while a change is in flight, {@code pending}
- * ({@code {id, incs: [{unit, period, c}]}}).
+ * ({@code {id: "<code>#<version>", at, incs: [{unit, period, c}]}}, {@code at} when it was written, by the writer's
+ * wall clock).
  */
 public final class DossierDocuments {
 
     private DossierDocuments() {
     }
 
-    /** The document of {@code record} as {@code version}; {@code facts} are the record's, already derived. */
-    public static Document document(DossierRecord record, long version, DossierFacts facts, TotalsDelta pending) {
+    /**
+     * The document of {@code record} as {@code version}; {@code facts} are the record's, already derived;
+     * {@code pendingAt} is when the pending delta (if any) is written.
+     */
+    public static Document document(DossierRecord record, long version, DossierFacts facts, TotalsDelta pending,
+                                    Instant pendingAt) {
         List<Document> observations = new ArrayList<>();
         for (Observation o : record.observations()) {
             observations.add(new Document("id", o.eventId())
@@ -52,7 +57,7 @@ public final class DossierDocuments {
                 .append("clock", date(facts.clock()))
                 .append("nextTickAt", date(facts.nextTickAt()));
         if (pending != null) {
-            doc.append("pending", pending(pending));
+            doc.append("pending", pending(pending, pendingAt));
         }
         return doc;
     }
@@ -77,20 +82,21 @@ public final class DossierDocuments {
                 List.copyOf(observations), instant(doc.getDate("tickedClock")));
     }
 
-    static Document pending(TotalsDelta delta) {
+    static Document pending(TotalsDelta delta, Instant at) {
         List<Document> incs = new ArrayList<>();
         delta.changes().forEach((key, counts) -> incs.add(new Document("unit", key.unit())
                 .append("period", key.period()).append("c", CountsDocuments.document(counts))));
-        return new Document("id", delta.id()).append("incs", incs);
+        return new Document("id", delta.id()).append("at", date(at)).append("incs", incs);
     }
 
+    /** The id names the dossier and the version, also in documents written before {@code at} existed. */
     static TotalsDelta delta(Document pending) {
         Map<TotalsKey, Counts> changes = new LinkedHashMap<>();
         for (Document inc : pending.getList("incs", Document.class)) {
             changes.put(new TotalsKey(inc.getString("unit"), inc.getString("period")),
                     CountsDocuments.counts(inc.get("c", Document.class)));
         }
-        return new TotalsDelta(pending.getString("id"), changes);
+        return TotalsDelta.ofId(pending.getString("id"), changes);
     }
 
     private static Date date(Instant t) {

@@ -1,26 +1,38 @@
 package vn.motcua.stats.store;
 
 import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoWriteException;
+import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.InsertOneModel;
 import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.ReplaceOneModel;
+import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Updates;
+import com.mongodb.client.model.WriteModel;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import vn.motcua.stats.domain.DossierFacts;
 import vn.motcua.stats.domain.DossierRecord;
 import vn.motcua.stats.domain.TotalsDelta;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Date;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.function.BiConsumer;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -54,18 +66,63 @@ public final class DossierStore {
         return Optional.ofNullable(dossiers.find(Filters.eq("_id", code)).first()).map(DossierDocuments::stored);
     }
 
+    /** The stored dossiers among {@code codes}, by code, in one query. */
+    public Map<String, StoredDossier> findAll(Collection<String> codes) {
+        Map<String, StoredDossier> found = new HashMap<>();
+        if (codes.isEmpty()) {
+            return found;
+        }
+        for (Document doc : dossiers.find(Filters.in("_id", codes)).batchSize(BATCH)) {
+            found.put(doc.getString("_id"), DossierDocuments.stored(doc));
+        }
+        return found;
+    }
+
     /**
-     * Writes {@code changed} as version {@code changed.version() + 1}, with its pending delta (or none), if the
-     * stored document is still at {@code changed.version()} (absent for version 0). False when another writer
-     * changed the dossier first.
+     * Writes {@code changed} as version {@code changed.version() + 1}, with its pending delta (or none) stamped
+     * {@code now}, if the stored document is still at {@code changed.version()} (absent for version 0). False when
+     * another writer changed the dossier first.
      */
-    public boolean save(DossierRecord changed, DossierFacts facts, TotalsDelta pending) {
-        Document doc = DossierDocuments.document(changed, changed.version() + 1, facts, pending);
+    public boolean save(DossierRecord changed, DossierFacts facts, TotalsDelta pending, Instant now) {
+        Document doc = DossierDocuments.document(changed, changed.version() + 1, facts, pending, now);
         if (changed.version() == 0) {
             return insert(doc);
         }
         return dossiers.replaceOne(Filters.and(Filters.eq("_id", changed.code()),
                 Filters.eq("version", changed.version())), doc).getMatchedCount() == 1;
+    }
+
+    /**
+     * {@link #save} of many dossiers in one unordered bulk write: a new dossier is an insert, a known one a replace
+     * guarded by its version. A replace whose guard does not match turns into an insert (upsert); either insert
+     * collides on {@code _id} when another writer was first: that is how a lost write shows itself per dossier.
+     * Returns the codes of the lost ones, written by nobody here.
+     */
+    public Set<String> saveAll(List<DossierWrite> writes, Instant now) {
+        Set<String> lost = new HashSet<>();
+        if (writes.isEmpty()) {
+            return lost;
+        }
+        List<WriteModel<Document>> replaces = new ArrayList<>(writes.size());
+        for (DossierWrite write : writes) {
+            DossierRecord changed = write.changed();
+            Document doc = DossierDocuments.document(changed, changed.version() + 1, write.facts(), write.pending(),
+                    now);
+            replaces.add(changed.version() == 0 ? new InsertOneModel<>(doc)
+                    : new ReplaceOneModel<>(Filters.and(Filters.eq("_id", changed.code()),
+                    Filters.eq("version", changed.version())), doc, new ReplaceOptions().upsert(true)));
+        }
+        try {
+            dossiers.bulkWrite(replaces, new BulkWriteOptions().ordered(false));
+        } catch (MongoBulkWriteException e) {
+            for (BulkWriteError error : e.getWriteErrors()) {
+                if (ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY) {
+                    throw e;
+                }
+                lost.add(writes.get(error.getIndex()).changed().code());
+            }
+        }
+        return lost;
     }
 
     private boolean insert(Document doc) {
@@ -86,11 +143,35 @@ public final class DossierStore {
                 Updates.unset("pending"));
     }
 
-    /** Every unfinished delta with its dossier's code, one at a time: what a crash left behind. */
-    public void forEachPending(BiConsumer<String, TotalsDelta> action) {
-        for (Document doc : dossiers.find(Filters.exists("pending.id")).projection(Projections.include("pending"))
-                .batchSize(BATCH)) {
-            action.accept(doc.getString("_id"), DossierDocuments.delta(doc.get("pending", Document.class)));
+    /**
+     * {@link #clearPending} of each delta, as one update: a delta id names its dossier and version, so the
+     * {@code pending.id} index alone finds them, and a later delta of a dossier stays.
+     */
+    public void clearAllPending(Collection<TotalsDelta> deltas) {
+        if (deltas.isEmpty()) {
+            return;
+        }
+        dossiers.updateMany(Filters.in("pending.id", deltas.stream().map(TotalsDelta::id).toList()),
+                Updates.unset("pending"));
+    }
+
+    /** Every unfinished delta, one at a time: what a crash left behind, or what a writer is finishing now. */
+    public void forEachPending(Consumer<TotalsDelta> action) {
+        forEachPending(Filters.exists("pending.id"), action);
+    }
+
+    /**
+     * The unfinished deltas written before {@code cutoff} (and those of older builds, which have no time): left
+     * by a writer that stopped, or one that is very slow; finishing them twice does no harm.
+     */
+    public void forEachPendingWrittenBefore(Instant cutoff, Consumer<TotalsDelta> action) {
+        forEachPending(Filters.and(Filters.exists("pending.id"), Filters.not(Filters.gte("pending.at",
+                Date.from(cutoff)))), action);
+    }
+
+    private void forEachPending(Bson filter, Consumer<TotalsDelta> action) {
+        for (Document doc : dossiers.find(filter).projection(Projections.include("pending")).batchSize(BATCH)) {
+            action.accept(DossierDocuments.delta(doc.get("pending", Document.class)));
         }
     }
 

@@ -12,6 +12,7 @@ import org.bson.Document;
 import vn.motcua.events.kafka.DeadLetters;
 import vn.motcua.events.kafka.EventConsumerLoop;
 import vn.motcua.events.kafka.KafkaClients;
+import vn.motcua.stats.app.BatchProjector;
 import vn.motcua.stats.app.CrashPoint;
 import vn.motcua.stats.app.DossierProjector;
 import vn.motcua.stats.app.Rebuild;
@@ -92,11 +93,13 @@ public final class StatsBenchmark {
             throws InterruptedException {
         DossierProjector projector = new DossierProjector(new DossierStore(database), new TotalsStore(database),
                 CrashPoint.NONE);
-        projector.ensureIndexes();
+        projector.prepareCollections();
         try (Producer<String, byte[]> deadLetters = Events.producer(bootstrap)) {
             long started = System.nanoTime();
             EventConsumerLoop loop = EventConsumerLoop.start("bench", KafkaClients.consumerConfig(bootstrap, "bench-stats"),
-                    topics, new StatsEventHandler(projector), new DeadLetters(deadLetters, "bench"));
+                    topics, new StatsEventHandler(projector, new BatchProjector(new DossierStore(database),
+                            new TotalsStore(database), projector, CrashPoint.NONE, java.time.Clock.systemUTC())),
+                    new DeadLetters(deadLetters, "bench"));
             while (!topics.stream().allMatch(t -> IntStream.range(0, TestBed.PARTITIONS)
                     .allMatch(p -> loop.isCaughtUp(new TopicPartition(t, p))))) {
                 Thread.sleep(20);
@@ -122,7 +125,7 @@ public final class StatsBenchmark {
                             vn.motcua.events.EventCodec.dossierData(o.event())));
                 }
             }
-            batch.add(DossierDocuments.document(record, 1, record.facts(), null));
+            batch.add(DossierDocuments.document(record, 1, record.facts(), null, null));
             if (batch.size() == 5_000) {
                 dossiers.insertMany(batch);
                 batch.clear();

@@ -3,12 +3,14 @@ package vn.motcua.stats.support;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.common.TopicPartition;
 import vn.motcua.calendar.VietnamTime;
 import vn.motcua.events.kafka.DeadLetters;
 import vn.motcua.events.kafka.EventConsumerLoop;
 import vn.motcua.events.kafka.KafkaClients;
+import vn.motcua.stats.app.BatchProjector;
 import vn.motcua.stats.app.CrashPoint;
 import vn.motcua.stats.app.DossierProjector;
 import vn.motcua.stats.app.ReportService;
@@ -22,7 +24,9 @@ import vn.motcua.testkit.TestBed;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -62,17 +66,30 @@ public final class PlainStats implements AutoCloseable {
         return new DossierProjector(new DossierStore(database), totals(), crashPoint);
     }
 
+    /** The handler the service's loop runs: batches, and one by one when a batch fails. */
+    public StatsEventHandler handler(CrashPoint crashPoint) {
+        DossierProjector projector = projector(crashPoint);
+        return new StatsEventHandler(projector, new BatchProjector(new DossierStore(database), totals(), projector,
+                crashPoint, Clock.systemUTC()));
+    }
+
     /**
      * A process start: finish what the last one left, then consume with the service's group, and the catalogue
      * with a new group of its own, as the service does.
      */
     public void start(CrashPoint crashPoint) {
+        start(crashPoint, 500);
+    }
+
+    /** As {@link #start(CrashPoint)}, with at most {@code maxPollRecords} events a poll, so a batch at most. */
+    public void start(CrashPoint crashPoint, int maxPollRecords) {
         DossierProjector projector = projector(crashPoint);
-        projector.ensureIndexes();
+        projector.prepareCollections();
         projector.finishAllPending();
         DeadLetters deadLetters = new DeadLetters(deadLetterProducer, "stats-test");
-        loop = EventConsumerLoop.start("stats-test", KafkaClients.consumerConfig(bootstrap, "stats-service"),
-                topics, new StatsEventHandler(projector), deadLetters);
+        Map<String, Object> config = new HashMap<>(KafkaClients.consumerConfig(bootstrap, "stats-service"));
+        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, maxPollRecords);
+        loop = EventConsumerLoop.start("stats-test", config, topics, handler(crashPoint), deadLetters);
         catalogueLoop = EventConsumerLoop.start("stats-test-catalogue",
                 KafkaClients.consumerConfig(bootstrap, "stats-service-catalogue-" + UUID.randomUUID()),
                 List.of(catalogueTopic), new CatalogueEventHandler(new UnitStore(database)), deadLetters);

@@ -1,0 +1,54 @@
+package vn.motcua.stats.app;
+
+import io.quarkus.scheduler.Scheduled;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import org.jboss.logging.Logger;
+import vn.motcua.stats.config.StatsConfig;
+
+import java.time.Duration;
+
+/**
+ * Finishes, on any instance, the pending deltas that have waited longer than
+ * {@code motcua.stats.finish-pending-after}: an instance that crashed between its writes leaves its half-applied
+ * change to the next run of this job on whichever instance is up, not to a restart of its own. A writer that is only
+ * slow finishes its delta too; the watermarks count it once.
+ */
+@Singleton
+public final class PendingFinisher {
+
+    private static final Logger LOG = Logger.getLogger(PendingFinisher.class);
+
+    private final DossierProjector projector;
+    private final Duration after;
+
+    @Inject
+    PendingFinisher(DossierProjector projector, StatsConfig config) {
+        this(projector, config.finishPendingAfter());
+    }
+
+    public PendingFinisher(DossierProjector projector, Duration after) {
+        this.projector = projector;
+        this.after = after;
+    }
+
+    /** Returns how many deltas it finished. */
+    public int run() {
+        return projector.finishPendingOlderThan(after);
+    }
+
+    /** As often as the age it waits for: a stalled delta is finished at most twice that long after it was written. */
+    @Scheduled(every = "${motcua.stats.finish-pending-after}", delayed = "${motcua.stats.finish-pending-after}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void scheduled() {
+        try {
+            int finished = run();
+            if (finished > 0) {
+                LOG.infof("finished %d pending deltas older than %s, left by a stopped or stalled writer", finished,
+                        after);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("finishing pending deltas failed; it runs again on schedule: " + e);
+        }
+    }
+}

@@ -1,0 +1,144 @@
+package vn.motcua.stats.bench;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+import com.mongodb.client.model.WriteModel;
+import org.bson.Document;
+import vn.motcua.events.kafka.ConsumedEvent;
+import vn.motcua.stats.support.Events;
+import vn.motcua.stats.support.HistoryGenerator;
+import vn.motcua.stats.support.Projection;
+import vn.motcua.testkit.TestBed;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Date;
+import java.util.List;
+import java.util.Random;
+import java.util.function.Consumer;
+
+/**
+ * What the exactly-once protocol costs when it applies a poll's worth at once: events per second of the batch
+ * path ({@code StatsEventHandler.handleBatch}: one find, one bulk write of dossiers, one of totals, one unset per
+ * poll) against a baseline run alongside it on the same MongoDB server, plain bulk upserts of the same events in
+ * the same polls (one upsert per event by {@code _id}, no projection, no guard, no totals); and the one-by-one
+ * path for scale. After a warm-up, each round runs the three on fresh databases. Prints rates and ratios; asserts
+ * nothing. Run: {@code ./mvnw -B -Pbench -pl stats-service test-compile exec:java
+ * -Dbench.main=vn.motcua.stats.bench.StatsApplyBenchmark}; options {@code -Dbench.dossiers=3000},
+ * {@code -Dbench.poll=500}, {@code -Dbench.rounds=3}, {@code -Dbench.oneByOne=true}.
+ *
+ * <p>On the testkit's mongo-java-server, a filter of more than {@code _id} (the version guard, the watermark guard)
+ * scans the collection, so the guarded writes cost more as the dossiers grow; MongoDB itself answers them from the
+ * {@code _id} index.
+ */
+public final class StatsApplyBenchmark {
+
+    private static final Instant NOW = OffsetDateTime.parse("2023-12-20T10:00:00+07:00").toInstant();
+    private static final int DOSSIERS = Integer.getInteger("bench.dossiers", 3_000);
+    private static final int POLL = Integer.getInteger("bench.poll", 500);
+    private static final int ROUNDS = Integer.getInteger("bench.rounds", 3);
+    private static final boolean ONE_BY_ONE = Boolean.parseBoolean(System.getProperty("bench.oneByOne", "true"));
+
+    public static void main(String[] args) {
+        int status = 0;
+        try {
+            run();
+        } catch (Throwable t) {
+            t.printStackTrace();
+            status = 1;
+        }
+        System.exit(status); // the embedded servers stop in shutdown hooks
+    }
+
+    private static void run() {
+        TestBed bed = TestBed.create();
+        try (MongoClient client = MongoClients.create(bed.mongo().connectionString())) {
+            List<List<ConsumedEvent>> warmUp = polls("W", 300);
+            measure(client, bed, "warm-up", warmUp);
+
+            double batch = 0;
+            double baseline = 0;
+            double oneByOne = 0;
+            long events = 0;
+            for (int round = 1; round <= ROUNDS; round++) {
+                List<List<ConsumedEvent>> polls = polls("R" + round, DOSSIERS);
+                Rates rates = measure(client, bed, "round-" + round, polls);
+                batch += rates.batchSeconds;
+                baseline += rates.baselineSeconds;
+                oneByOne += rates.oneByOneSeconds;
+                events += rates.events;
+            }
+            System.out.printf("%d rounds of %,d dossiers (%,d events in all), polls of %d events%n", ROUNDS,
+                    DOSSIERS, events, POLL);
+            System.out.printf("plain bulk upserts (baseline): %,12.0f events/s%n", events / baseline);
+            System.out.printf("batch apply, exactly once:     %,12.0f events/s%n", events / batch);
+            System.out.printf("ratio batch / baseline:        %12.3f%n", baseline / batch);
+            if (ONE_BY_ONE) {
+                System.out.printf("one-by-one apply:              %,12.0f events/s%n", events / oneByOne);
+                System.out.printf("ratio batch / one-by-one:      %12.3f%n", oneByOne / batch);
+            }
+        }
+    }
+
+    private record Rates(long events, double batchSeconds, double baselineSeconds, double oneByOneSeconds) {
+    }
+
+    /** The same polls three ways, each into a database of its own on the one server. */
+    private static Rates measure(MongoClient client, TestBed bed, String name, List<List<ConsumedEvent>> polls) {
+        long events = polls.stream().mapToLong(List::size).sum();
+        Projection batched = new Projection(client.getDatabase(bed.mongoDatabase() + "_" + name + "_batch"));
+        double batch = timed(polls, poll -> batched.handler().handleBatch(poll));
+        MongoCollection<Document> plain = client.getDatabase(bed.mongoDatabase() + "_" + name + "_plain")
+                .getCollection("events");
+        double baseline = timed(polls, poll -> upsertAll(plain, poll));
+        double oneByOne = 0;
+        if (ONE_BY_ONE) {
+            Projection single = new Projection(client.getDatabase(bed.mongoDatabase() + "_" + name + "_single"));
+            oneByOne = timed(polls, single::oneByOne);
+        }
+        return new Rates(events, batch, baseline, oneByOne);
+    }
+
+    /** One unordered bulk of upserts per poll: each event's id and time onto its dossier's document. */
+    private static void upsertAll(MongoCollection<Document> collection, List<ConsumedEvent> poll) {
+        List<WriteModel<Document>> upserts = new ArrayList<>(poll.size());
+        for (ConsumedEvent e : poll) {
+            upserts.add(new UpdateOneModel<>(Filters.eq("_id", e.event().subject()),
+                    Updates.combine(Updates.push("events", new Document("id", e.event().id().toString())
+                            .append("type", e.event().type()).append("at", Date.from(e.event().time().toInstant()))),
+                            Updates.inc("n", 1)), new UpdateOptions().upsert(true)));
+        }
+        collection.bulkWrite(upserts, new BulkWriteOptions().ordered(false));
+    }
+
+    private static List<List<ConsumedEvent>> polls(String prefix, int dossiers) {
+        List<Events.Outgoing> events = new ArrayList<>(Events.of(new HistoryGenerator(2026, NOW)
+                .generate(prefix, dossiers)));
+        // A dossier's steps lie days apart: a poll holds events of many dossiers, seldom two of one.
+        Collections.shuffle(events, new Random(7));
+        List<ConsumedEvent> all = Projection.consumed(events);
+        List<List<ConsumedEvent>> polls = new ArrayList<>();
+        for (int from = 0; from < all.size(); from += POLL) {
+            polls.add(all.subList(from, Math.min(all.size(), from + POLL)));
+        }
+        return polls;
+    }
+
+    private static double timed(List<List<ConsumedEvent>> polls, Consumer<List<ConsumedEvent>> apply) {
+        long started = System.nanoTime();
+        polls.forEach(apply);
+        return (System.nanoTime() - started) / 1e9;
+    }
+
+    private StatsApplyBenchmark() {
+    }
+}

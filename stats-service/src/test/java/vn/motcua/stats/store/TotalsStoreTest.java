@@ -1,0 +1,111 @@
+package vn.motcua.stats.store;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import vn.motcua.stats.domain.Counter;
+import vn.motcua.stats.domain.Counts;
+import vn.motcua.stats.domain.TotalsKey;
+import vn.motcua.testkit.RealInfrastructureExtension;
+import vn.motcua.testkit.TestBed;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The watermark guard of the totals documents on the MongoDB wire server: what counts once, what is refused. */
+@ExtendWith(RealInfrastructureExtension.class)
+class TotalsStoreTest {
+
+    private static final TotalsKey KEY = new TotalsKey("SADEC-P1", "2022-H1");
+
+    private MongoClient client;
+    private MongoDatabase database;
+    private TotalsStore totals;
+
+    @BeforeEach
+    void setUp(TestBed bed) {
+        client = MongoClients.create(bed.mongo().connectionString());
+        database = client.getDatabase(bed.mongoDatabase() + "_" + UUID.randomUUID().toString().substring(0, 8));
+        totals = new TotalsStore(database);
+    }
+
+    @AfterEach
+    void tearDown() {
+        client.close();
+    }
+
+    @Test
+    void aVersionIsTakenOnceAndNothingBelowTheWatermarkAfterIt() {
+        assertThat(totals.applyOnce(KEY, share("D1", 1, 1))).isTrue();
+        assertThat(totals.applyOnce(KEY, share("D1", 1, 1))).as("the same version again").isFalse();
+        assertThat(totals.applyOnce(KEY, share("D1", 3, 10))).isTrue();
+        assertThat(totals.applyOnce(KEY, share("D1", 2, 100))).as("an older version, finished late").isFalse();
+        assertThat(totals.applyOnce(KEY, share("D2", 1, 1000))).as("another dossier").isTrue();
+
+        assertThat(received()).isEqualTo(1011);
+        assertThat(totals.appliedVersions(KEY)).isEqualTo(Map.of("D1", 3L, "D2", 1L));
+    }
+
+    @Test
+    void codesWithDotsDollarsAndPercentsKeepWatermarksOfTheirOwn() {
+        List<String> codes = List.of("A.B", "A%2EB", "$X", "A$B", "%", "%25", "A", "B", "A.B.C");
+        for (String code : codes) {
+            assertThat(totals.applyOnce(KEY, share(code, 1, 1))).as(code).isTrue();
+        }
+        for (String code : codes) {
+            assertThat(totals.applyOnce(KEY, share(code, 1, 1))).as(code + " again").isFalse();
+        }
+        assertThat(received()).isEqualTo(codes.size());
+        assertThat(totals.appliedVersions(KEY)).containsOnlyKeys(codes);
+    }
+
+    @Test
+    void aDocumentTakesASummedUpdateOnlyWhenItHasNoneOfItsSharesYet() {
+        TotalsKey other = new TotalsKey("SADEC-P2", "2022-H1");
+        totals.applyOnce(KEY, share("D2", 4, 1));
+
+        var refused = totals.applyTogether(Map.of(
+                KEY, List.of(share("D1", 1, 10), share("D2", 4, 100)),
+                other, List.of(share("D1", 1, 1000), share("D3", 2, 10000))));
+
+        assertThat(refused).containsExactly(KEY);
+        assertThat(received()).as("nothing of a refused document is written").isEqualTo(1);
+        assertThat(totals.all().get(other).get(Counter.NEW_DIRECT_OR_POSTAL)).isEqualTo(11000);
+        assertThat(totals.appliedVersions(other)).isEqualTo(Map.of("D1", 1L, "D3", 2L));
+        assertThat(totals.applyTogether(Map.of(other, List.of(share("D1", 1, 5))))).containsExactly(other);
+    }
+
+    @Test
+    void listsOfDeltaIdsOfOlderBuildsBecomeWatermarks() {
+        database.getCollection("totals").insertOne(new Document("_id", KEY.id()).append("unit", KEY.unit())
+                .append("period", KEY.period()).append("c", new Document("newDirectOrPostal", 7))
+                .append("applied", List.of("X#3", "X#5", "Y.Z#2", "W#1#4")));
+        database.getCollection("totals").insertOne(new Document("_id", "SADEC-P2|2022").append("unit", "SADEC-P2")
+                .append("period", "2022").append("applied", List.of()));
+
+        assertThat(totals.convertDeltaIdLists()).isEqualTo(2);
+        assertThat(totals.convertDeltaIdLists()).as("once only").isZero();
+
+        assertThat(totals.appliedVersions(KEY)).isEqualTo(Map.of("X", 5L, "Y.Z", 2L, "W#1", 4L));
+        assertThat(totals.applyOnce(KEY, share("X", 5, 1))).as("listed: already in").isFalse();
+        assertThat(totals.applyOnce(KEY, share("X", 6, 1))).isTrue();
+        assertThat(totals.applyOnce(new TotalsKey("SADEC-P2", "2022"), share("X", 1, 1))).isTrue();
+        assertThat(received()).isEqualTo(8);
+    }
+
+    private long received() {
+        return totals.all().get(KEY).get(Counter.NEW_DIRECT_OR_POSTAL);
+    }
+
+    private static TotalsStore.Share share(String code, long version, long amount) {
+        return new TotalsStore.Share(code, version, new Counts().add(Counter.NEW_DIRECT_OR_POSTAL, amount));
+    }
+}
