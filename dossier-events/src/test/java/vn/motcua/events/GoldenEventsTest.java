@@ -39,9 +39,11 @@ class GoldenEventsTest {
                         dossier(3, "2022-01-14", null, null, t("2022-01-12T09:00:00+07:00"), null, null, null, null, null)),
                 golden(EventTypes.APOLOGY_ISSUED, 4, "2022-01-14T15:00:00+07:00",
                         dossier(4, "2022-01-14", null, null, null, t("2022-01-18T17:00:00+07:00"), null, null, null, null)),
+                // 5 working days of handling: 9 after the start day 5/1 up to 18/1, less 7/1-12/1 waiting for the
+                // supplement (intake-service's domain.HandlingTime, docs/time-and-counting.md "Handling time").
                 golden(EventTypes.RESOLVED, 5, "2022-01-18T16:00:00+07:00",
-                        dossier(5, "2022-01-14", null, null, null, null, t("2022-01-18T16:00:00+07:00"),
-                                Decision.APPROVED, Timeliness.LATE, null)),
+                        withResult(dossier(5, "2022-01-14", null, null, null, null, t("2022-01-18T16:00:00+07:00"),
+                                Decision.APPROVED, Timeliness.LATE, null), ResultDelivery.ELECTRONIC, 5)),
                 golden(EventTypes.WITHDRAWN, 6, "2022-01-07T09:00:00+07:00",
                         dossier(2, "2022-01-10", null, null, null, null, null, null, null, t("2022-01-07T09:00:00+07:00"))),
                 alert(EventTypes.DUE_SOON, 7, "2022-01-14T07:30:00+07:00",
@@ -127,6 +129,13 @@ class GoldenEventsTest {
         return new DossierData(CODE, "SADEC", "1.001612", Channel.ONLINE, 4, t("2022-01-05T08:30:00+07:00"),
                 LocalDate.parse(dueDate), t(dueDate + "T17:00:00+07:00"), sequence, requestedAt, remaining,
                 supplementReceivedAt, newAppointmentAt, resolvedAt, decision, timeliness, withdrawnAt);
+    }
+
+    private static DossierData withResult(DossierData d, ResultDelivery delivery, int handlingWorkingDays) {
+        return new DossierData(d.dossierCode(), d.unitCode(), d.procedureCode(), d.channel(), d.onlineLevel(),
+                d.receivedAt(), d.dueDate(), d.dueAt(), d.sequence(), d.requestedAt(), d.remainingWorkingDays(),
+                d.supplementReceivedAt(), d.newAppointmentAt(), d.resolvedAt(), d.decision(), d.timeliness(),
+                d.withdrawnAt(), delivery, handlingWorkingDays);
     }
 
     private static OffsetDateTime t(String iso) {

@@ -21,7 +21,7 @@ import java.util.List;
 @Path("/api/calendar")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Calendar", description = "Official days off and working Saturdays, per year")
+@Tag(name = "Calendar", description = "Days off: official schedules per year, and the province's own")
 public class CalendarResource {
 
     private final CalendarService calendars;
@@ -38,7 +38,7 @@ public class CalendarResource {
         WorkCalendar calendar = calendars.calculator().calendar();
         YearSchedule schedule = calendar.schedule(year);
         return new CalendarYearView(year, calendar.officialSchedule(year).isPresent(),
-                days(schedule.closedDays()), days(schedule.workingSaturdays()));
+                days(schedule.closedDays()), days(schedule.workingSaturdays()), days(calendars.localDaysOff(year)));
     }
 
     @PUT

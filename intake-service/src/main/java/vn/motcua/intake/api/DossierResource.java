@@ -94,11 +94,12 @@ public class DossierResource {
 
     @POST
     @Path("/{code}/result")
-    @Operation(summary = "Record the result (APPROVED, or REFUSED as form 03); timeliness is computed")
+    @Operation(summary = "Record the result (APPROVED, or REFUSED as form 03) and how it reached the applicant; "
+            + "timeliness and the working days of handling are computed")
     @APIResponse(responseCode = "409", description = "The dossier's state does not allow it")
     public DossierView resolve(@PathParam("code") String code, StepRequests.Result body) {
-        StepRequests.Result step = body == null ? new StepRequests.Result(null, null) : body;
-        return DossierView.summary(lifecycle.resolve(code, step.resolvedAt(), step.decision()));
+        StepRequests.Result step = body == null ? new StepRequests.Result(null, null, null) : body;
+        return DossierView.summary(lifecycle.resolve(code, step.resolvedAt(), step.decision(), step.resultDelivery()));
     }
 
     @POST

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import vn.motcua.calendar.Timeliness;
 import vn.motcua.events.Channel;
 import vn.motcua.events.Decision;
+import vn.motcua.events.ResultDelivery;
 import vn.motcua.intake.domain.DossierStatus;
 import vn.motcua.intake.store.Dossier;
 import vn.motcua.intake.store.DossierStep;
@@ -36,6 +37,8 @@ public record DossierView(
         Timeliness timeliness,
         OffsetDateTime resolvedAt,
         Decision decision,
+        ResultDelivery resultDelivery,
+        Integer handlingWorkingDays,
         OffsetDateTime withdrawnAt,
         ReceiveRequest.Applicant applicant,
         List<Step> history) {
@@ -57,7 +60,8 @@ public record DossierView(
         boolean paused = d.status == DossierStatus.SUPPLEMENT_REQUESTED && Boolean.TRUE.equals(d.pauseClockStopped);
         return new DossierView(d.code, d.lookupCode, d.status, local(d.receivedAt), d.dueDate, local(d.dueAt),
                 d.procedureCode, d.unitCode, d.channel, d.onlineLevel, onlineLevelName(d.onlineLevel), paused,
-                local(d.newAppointmentAt), d.timeliness, local(d.resolvedAt), d.decision, local(d.withdrawnAt),
+                local(d.newAppointmentAt), d.timeliness, local(d.resolvedAt), d.decision, d.resultDelivery,
+                d.handlingWorkingDays, local(d.withdrawnAt),
                 applicant, history);
     }
 

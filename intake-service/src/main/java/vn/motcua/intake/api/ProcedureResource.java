@@ -81,7 +81,7 @@ public class ProcedureResource {
         try {
             unit = ProcessingTime.Unit.valueOf(view.unit());
         } catch (IllegalArgumentException e) {
-            checks.fail("processingTime.unit", "must be WORKING_DAYS or WORKING_HOURS");
+            checks.fail("processingTime.unit", "must be WORKING_DAYS, WORKING_HOURS or CALENDAR_DAYS");
             return null;
         }
         try {

@@ -16,8 +16,11 @@ public record ProcedureView(
         @Schema(example = "[3, 4]") List<Integer> onlineLevels) {
 
     public record ProcessingTimeView(
-            @Schema(example = "3") Integer amount,
-            @Schema(example = "WORKING_DAYS", enumeration = {"WORKING_DAYS", "WORKING_HOURS"}) String unit) {
+            @Schema(example = "3", description = "Working days ≥ 0, working hours > 0, calendar days > 0")
+            Integer amount,
+            @Schema(example = "WORKING_DAYS", enumeration = {"WORKING_DAYS", "WORKING_HOURS", "CALENDAR_DAYS"},
+                    description = "CALENDAR_DAYS where the law counts days (ngày) rather than working days")
+            String unit) {
     }
 
     static ProcedureView of(Procedure procedure) {

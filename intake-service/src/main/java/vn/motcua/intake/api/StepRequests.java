@@ -2,6 +2,7 @@ package vn.motcua.intake.api;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import vn.motcua.events.Decision;
+import vn.motcua.events.ResultDelivery;
 
 import java.time.OffsetDateTime;
 
@@ -27,7 +28,9 @@ public final class StepRequests {
 
     public record Result(
             @Schema(example = "2022-01-10T16:00:00+07:00") OffsetDateTime resolvedAt,
-            @Schema(example = "APPROVED", required = true) Decision decision) {
+            @Schema(example = "APPROVED", required = true) Decision decision,
+            @Schema(example = "ELECTRONIC", description = "How the result reached the applicant, if known")
+            ResultDelivery resultDelivery) {
     }
 
     public record Withdrawal(@Schema(example = "2022-01-07T09:00:00+07:00") OffsetDateTime withdrawnAt) {

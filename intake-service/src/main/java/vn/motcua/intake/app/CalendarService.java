@@ -4,6 +4,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.Startup;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import vn.motcua.calendar.DayOff;
 import vn.motcua.calendar.DeadlineCalculator;
 import vn.motcua.calendar.YearSchedule;
 import vn.motcua.intake.domain.CalendarInForce;
@@ -11,10 +12,13 @@ import vn.motcua.intake.domain.VersionedSchedule;
 import vn.motcua.intake.store.CalendarYear;
 import vn.motcua.intake.store.CatalogueRows;
 
+import java.util.List;
+
 /**
  * The deadline calculator in force: the Vietnamese calendar with the shipped schedules, overlaid with the years an
- * administrator entered, as stored at startup and then as each committed change arrives, from this instance's PUT
- * or from the catalogue topic (another instance's PUT). Swapped whole, so requests never see half of a change.
+ * administrator entered and the province's own days off, as stored at startup and then as each committed change
+ * arrives, from this instance's own change or from the catalogue topic (another instance's). Swapped whole, so
+ * requests never see half of a change.
  */
 @Startup
 @ApplicationScoped
@@ -36,6 +40,11 @@ public class CalendarService {
 
     public DeadlineCalculator calculator() {
         return inForce.calculator();
+    }
+
+    /** The province's days off of a year, as in force on this instance. */
+    public List<DayOff> localDaysOff(int year) {
+        return inForce.localDaysOff(year);
     }
 
     /**

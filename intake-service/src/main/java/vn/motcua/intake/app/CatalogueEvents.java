@@ -5,6 +5,7 @@ import vn.motcua.events.CloudEvent;
 import vn.motcua.events.EventCodec;
 import vn.motcua.events.ProcedureData;
 import vn.motcua.events.UnitData;
+import vn.motcua.intake.domain.CalendarChangedEvent;
 import vn.motcua.intake.domain.VersionedSchedule;
 import vn.motcua.intake.store.OutboxRows;
 import vn.motcua.intake.store.Procedure;
@@ -41,7 +42,7 @@ class CatalogueEvents {
     }
 
     void calendarChanged(VersionedSchedule year) {
-        append(EventCodec.calendarChanged(EventValues.SOURCE, now(), year.data()), year.version());
+        append(CalendarChangedEvent.of(EventValues.SOURCE, now(), year), year.version());
     }
 
     /** The CloudEvents subject is the record key: {@code unit:<code>}, {@code procedure:<code>} … */

@@ -43,6 +43,8 @@ final class DossierEvents {
                 resolved ? local(d.resolvedAt) : null,
                 resolved ? d.decision : null,
                 resolved ? d.timeliness : null,
-                type.equals(EventTypes.WITHDRAWN) ? local(d.withdrawnAt) : null);
+                type.equals(EventTypes.WITHDRAWN) ? local(d.withdrawnAt) : null,
+                resolved ? d.resultDelivery : null,
+                resolved ? d.handlingWorkingDays : null);
     }
 }

@@ -12,15 +12,20 @@ import vn.motcua.calendar.ProcessingTime;
 import vn.motcua.calendar.Timeliness;
 import vn.motcua.events.Decision;
 import vn.motcua.events.EventTypes;
+import vn.motcua.events.ResultDelivery;
 import vn.motcua.intake.config.IntakeConfig;
 import vn.motcua.intake.domain.DossierStatus;
+import vn.motcua.intake.domain.HandlingTime;
 import vn.motcua.intake.store.Dossier;
+import vn.motcua.intake.store.DossierClockStop;
 import vn.motcua.intake.store.DossierStep;
 import vn.motcua.intake.store.OutboxRows;
 import vn.motcua.intake.store.Procedure;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 
 import static vn.motcua.intake.domain.LocalTimes.local;
@@ -53,10 +58,12 @@ public class DossierLifecycle {
         Instant at = times.resolve(requestedAt, "requestedAt", dossier.lastStepAt, checks);
         checks.require("reason", reason);
         checks.throwIfInvalid();
-        Pause pause = calculator().pause(dossier.deadline(unitOf(dossier)), local(at));
+        Deadline current = dossier.deadline(procedureUnit(dossier));
+        Pause pause = calculator().pause(current, local(at));
         dossier.startPause(pause);
         dossier.status = DossierStatus.SUPPLEMENT_REQUESTED;
-        Integer remaining = pause.clockStopped() && unitOf(dossier) == ProcessingTime.Unit.WORKING_DAYS
+        // The event's field is in working days: a calendar-day pause keeps calendar days, an hour pause office time.
+        Integer remaining = pause.clockStopped() && current.unit() == ProcessingTime.Unit.WORKING_DAYS
                 ? pause.remainingWorkingDays() : null;
         String note = reason + (pause.clockStopped() ? "" : " (after the due time: the clock does not stop)");
         return step(dossier, EventTypes.SUPPLEMENT_REQUESTED, at, note, remaining);
@@ -71,6 +78,9 @@ public class DossierLifecycle {
         Procedure procedure = Procedure.findById(dossier.procedureCode);
         Deadline resumed = calculator().resume(dossier.pause(procedure.processingUnit), local(at), procedure.cutoff);
         dossier.setDeadline(resumed);
+        if (Boolean.TRUE.equals(dossier.pauseClockStopped)) {
+            DossierClockStop.record(dossier.code, dossier.pauseRequestedAt, at);
+        }
         dossier.endPause();
         dossier.status = DossierStatus.RECEIVED;
         return step(dossier, EventTypes.SUPPLEMENT_RECEIVED, at, null, null);
@@ -94,16 +104,20 @@ public class DossierLifecycle {
         return step(dossier, EventTypes.APOLOGY_ISSUED, at, note, null);
     }
 
+    /** @param resultDelivery how the result reached the applicant; optional */
     @Transactional
-    public Dossier resolve(String code, OffsetDateTime resolvedAt, Decision decision) {
+    public Dossier resolve(String code, OffsetDateTime resolvedAt, Decision decision, ResultDelivery resultDelivery) {
         Dossier dossier = lockOpen(code, "record a result", OPEN);
         Checks checks = new Checks();
         Instant at = times.resolve(resolvedAt, "resolvedAt", dossier.lastStepAt, checks);
         checks.require("decision", decision);
         checks.throwIfInvalid();
-        dossier.timeliness = timeliness(dossier, at);
+        DeadlineCalculator calculator = calculator();
+        dossier.timeliness = timeliness(dossier, at, calculator);
+        dossier.handlingWorkingDays = handlingWorkingDays(dossier, at, calculator);
         dossier.resolvedAt = at;
         dossier.decision = decision;
+        dossier.resultDelivery = resultDelivery;
         dossier.status = DossierStatus.RESOLVED;
         return step(dossier, EventTypes.RESOLVED, at, decision.name(), null);
     }
@@ -123,13 +137,27 @@ public class DossierLifecycle {
      * Timeliness as docs/time-and-counting.md defines it. A result given while the clock is stopped for a
      * supplement is measured against the time that was left, which cannot have run out.
      */
-    private Timeliness timeliness(Dossier dossier, Instant at) {
-        if (dossier.status == DossierStatus.SUPPLEMENT_REQUESTED && Boolean.TRUE.equals(dossier.pauseClockStopped)) {
+    private Timeliness timeliness(Dossier dossier, Instant at, DeadlineCalculator calculator) {
+        if (isStopped(dossier)) {
             boolean timeLeft = dossier.pauseRemainingDays != null && dossier.pauseRemainingDays > 0
                     || dossier.pauseRemainingSeconds != null && dossier.pauseRemainingSeconds > 0;
             return timeLeft ? Timeliness.EARLY : Timeliness.ON_TIME;
         }
-        return calculator().timeliness(dossier.deadline(unitOf(dossier)), local(at));
+        return calculator.timeliness(dossier.deadline(procedureUnit(dossier)), local(at));
+    }
+
+    /** {@link HandlingTime}: the ended stops, and the one still running when the result comes while it runs. */
+    private static int handlingWorkingDays(Dossier dossier, Instant at, DeadlineCalculator calculator) {
+        List<HandlingTime.ClockStop> stops = new ArrayList<>(DossierClockStop.of(dossier.code));
+        if (isStopped(dossier)) {
+            stops.add(new HandlingTime.ClockStop(dossier.pauseRequestedAt, null));
+        }
+        Procedure procedure = Procedure.findById(dossier.procedureCode);
+        return HandlingTime.workingDays(calculator, dossier.receivedAt, procedure.cutoff, stops, at);
+    }
+
+    private static boolean isStopped(Dossier dossier) {
+        return dossier.status == DossierStatus.SUPPLEMENT_REQUESTED && Boolean.TRUE.equals(dossier.pauseClockStopped);
     }
 
     private Dossier step(Dossier dossier, String type, Instant at, String note, Integer remainingWorkingDays) {
@@ -152,8 +180,10 @@ public class DossierLifecycle {
         return dossier;
     }
 
-    private static ProcessingTime.Unit unitOf(Dossier dossier) {
-        return Procedure.<Procedure>findById(dossier.procedureCode).processingUnit;
+    /** The procedure's unit, looked up only for a dossier that does not keep its own ({@link Dossier#deadline}). */
+    private static ProcessingTime.Unit procedureUnit(Dossier dossier) {
+        return dossier.deadlineUnit != null ? dossier.deadlineUnit
+                : Procedure.<Procedure>findById(dossier.procedureCode).processingUnit;
     }
 
     private DeadlineCalculator calculator() {

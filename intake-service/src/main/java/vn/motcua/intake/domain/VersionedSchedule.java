@@ -2,44 +2,47 @@ package vn.motcua.intake.domain;
 
 import vn.motcua.calendar.DayOff;
 import vn.motcua.calendar.YearSchedule;
-import vn.motcua.events.CalendarData;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
- * A year's official schedule with the version of its last committed change: as stored, as published in
- * {@code calendar.changed}, and as read back from the catalogue topic.
+ * What intake keeps of a calendar year, with the version of its last committed change: the official schedule an
+ * administrator entered, and the province's own days off in that year. As stored, as published in
+ * {@code calendar.changed} ({@link CalendarChangedEvent}), and as read back from the catalogue topic.
+ *
+ * @param schedule     the schedule entered through intake; null when none was, and the shipped file or the Labor
+ *                     Code rules govern the year
+ * @param localDaysOff the province's days off in the year, one per date, sorted; any day of the week
  */
-public record VersionedSchedule(YearSchedule schedule, long version) {
+public record VersionedSchedule(int year, YearSchedule schedule, List<DayOff> localDaysOff, long version) {
 
-    public int year() {
-        return schedule.year();
-    }
-
-    public CalendarData data() {
-        return new CalendarData(schedule.year(), days(schedule.closedDays()), days(schedule.workingSaturdays()),
-                version);
-    }
-
-    /** @throws IllegalArgumentException when the days do not make a schedule of that year */
-    public static VersionedSchedule of(CalendarData data) {
-        return new VersionedSchedule(new YearSchedule(data.year(), dayOffs(data.closedDays()),
-                dayOffs(data.workingSaturdays())), data.version());
-    }
-
-    private static List<CalendarData.Day> days(List<DayOff> days) {
-        return days.stream().map(day -> new CalendarData.Day(day.date(), day.name())).toList();
-    }
-
-    private static List<DayOff> dayOffs(List<CalendarData.Day> days) {
-        if (days == null) {
-            return List.of();
+    public VersionedSchedule {
+        if (schedule != null && schedule.year() != year) {
+            throw new IllegalArgumentException("a schedule of " + schedule.year() + " given for " + year);
         }
-        return days.stream().map(day -> {
-            if (day == null || day.date() == null) {
-                throw new IllegalArgumentException("a day without a date");
+        List<DayOff> days = new ArrayList<>(Objects.requireNonNull(localDaysOff, "localDaysOff"));
+        days.sort(null);
+        for (int i = 0; i < days.size(); i++) {
+            DayOff day = Objects.requireNonNull(days.get(i), "local day off");
+            if (day.date().getYear() != year) {
+                throw new IllegalArgumentException("local day off " + day.date() + " is not in " + year);
             }
-            return new DayOff(day.date(), day.name());
-        }).toList();
+            if (i > 0 && day.date().equals(days.get(i - 1).date())) {
+                throw new IllegalArgumentException("local day off " + day.date() + " is listed twice");
+            }
+        }
+        localDaysOff = List.copyOf(days);
+    }
+
+    /** A year whose schedule was entered, without local days off. */
+    public VersionedSchedule(YearSchedule schedule, long version) {
+        this(schedule.year(), schedule, List.of(), version);
+    }
+
+    public Optional<YearSchedule> entered() {
+        return Optional.ofNullable(schedule);
     }
 }

@@ -6,16 +6,16 @@ import vn.motcua.events.EventCodec;
 import vn.motcua.events.EventTypes;
 import vn.motcua.events.ProcedureData;
 import vn.motcua.events.UnitData;
-import vn.motcua.events.MalformedEventException;
 import vn.motcua.events.kafka.EventHandler;
 import vn.motcua.intake.app.CalendarService;
-import vn.motcua.intake.domain.VersionedSchedule;
+import vn.motcua.intake.domain.CalendarChangedEvent;
 import vn.motcua.intake.store.Catalogue;
 
 /**
  * Applies a committed catalogue change, whichever instance made it: a unit or procedure is forgotten by the cache
- * unless the copy held is as new (the database, shared by all instances, holds the new state), a calendar year's schedule from the event is put in
- * force unless the one in force is as new. Both are harmless when repeated.
+ * unless the copy held is as new (the database, shared by all instances, holds the new state); a calendar year from
+ * the event (its schedule and the province's days off in it) is put in force unless the one in force is as new. Both
+ * are harmless when repeated.
  */
 final class CatalogueChangeHandler implements EventHandler {
 
@@ -32,7 +32,7 @@ final class CatalogueChangeHandler implements EventHandler {
         switch (event.type()) {
             case EventTypes.UNIT_CHANGED -> forgetUnit(EventCodec.unitData(event));
             case EventTypes.PROCEDURE_CHANGED -> forgetProcedure(EventCodec.procedureData(event));
-            case EventTypes.CALENDAR_CHANGED -> calendars.apply(schedule(event));
+            case EventTypes.CALENDAR_CHANGED -> calendars.apply(CalendarChangedEvent.read(event));
             default -> {
                 // A reader skips the types it does not know.
             }
@@ -45,14 +45,5 @@ final class CatalogueChangeHandler implements EventHandler {
 
     private void forgetProcedure(ProcedureData procedure) {
         catalogue.forgetProcedure(procedure.code(), procedure.version());
-    }
-
-    private static VersionedSchedule schedule(CloudEvent event) {
-        try {
-            return VersionedSchedule.of(EventCodec.calendarData(event));
-        } catch (IllegalArgumentException e) {
-            throw new MalformedEventException("event " + event.id() + ": not a schedule of its year: " + e.getMessage(),
-                    e);
-        }
     }
 }

@@ -6,13 +6,17 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import vn.motcua.calendar.YearSchedule;
+import vn.motcua.intake.domain.DayOffRange;
 import vn.motcua.intake.domain.VersionedSchedule;
 
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
-/** A year whose official schedule was entered through intake, and the version of its last change. */
+/**
+ * A year changed through intake, by an official schedule entered for it or by the province's own days off in it,
+ * and the version of its last change.
+ */
 @Entity
 @Table(name = "calendar_year")
 public class CalendarYear extends PanacheEntityBase {
@@ -24,7 +28,11 @@ public class CalendarYear extends PanacheEntityBase {
     @Column(nullable = false)
     public long version;
 
-    /** A year entered for the first time, written at once: its days refer to it. */
+    /** True once an official schedule was entered for the year; until then it has local days off only. */
+    @Column(name = "schedule_entered", nullable = false)
+    public boolean scheduleEntered;
+
+    /** A year changed for the first time, written at once: its days refer to it. */
     public static CalendarYear create(int year) {
         CalendarYear created = new CalendarYear();
         created.year = year;
@@ -35,21 +43,30 @@ public class CalendarYear extends PanacheEntityBase {
     /** Stores the year's schedule in place of the one before, one version up, in the caller's transaction. */
     public VersionedSchedule replace(YearSchedule schedule) {
         version++;
+        scheduleEntered = true;
         CalendarDay.replace(schedule);
-        return new VersionedSchedule(schedule, version);
+        return new VersionedSchedule(year, schedule, LocalDayOff.daysIn(year), version);
     }
 
-    /** Every stored year with its schedule (which may have no days at all), earliest first. */
+    /** One version up after its local days off changed, in the caller's transaction: the year's whole new state. */
+    public VersionedSchedule localDaysOffChanged() {
+        version++;
+        return withSchedules(List.of(this)).get(0);
+    }
+
+    /** Every stored year with what intake keeps of it, earliest first. */
     public static List<VersionedSchedule> stored() {
         return withSchedules(CalendarYear.listAll());
     }
 
-    /** These years with their stored schedules, earliest first. */
+    /** These years with their stored schedules (which may have no days at all) and local days off, earliest first. */
     public static List<VersionedSchedule> withSchedules(List<CalendarYear> years) {
         Map<Integer, YearSchedule> schedules = CalendarDay.schedules();
+        List<DayOffRange> ranges = LocalDayOff.ranges(null);
         return years.stream().sorted(Comparator.comparing(year -> year.year))
-                .map(year -> new VersionedSchedule(schedules.getOrDefault(year.year,
-                        new YearSchedule(year.year, List.of(), List.of())), year.version))
+                .map(year -> new VersionedSchedule(year.year, !year.scheduleEntered ? null
+                        : schedules.getOrDefault(year.year, new YearSchedule(year.year, List.of(), List.of())),
+                        DayOffRange.daysIn(year.year, ranges), year.version))
                 .toList();
     }
 }

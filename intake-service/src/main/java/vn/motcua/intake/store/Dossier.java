@@ -13,6 +13,7 @@ import vn.motcua.calendar.ProcessingTime;
 import vn.motcua.calendar.Timeliness;
 import vn.motcua.events.Channel;
 import vn.motcua.events.Decision;
+import vn.motcua.events.ResultDelivery;
 import vn.motcua.intake.domain.DossierStatus;
 import vn.motcua.intake.domain.LocalTimes;
 
@@ -58,6 +59,11 @@ public class Dossier extends PanacheEntityBase {
     @Column(name = "due_at", nullable = false)
     public Instant dueAt;
 
+    /** The unit the deadline is counted in, fixed at receipt; null for dossiers received before it was kept. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "deadline_unit")
+    public ProcessingTime.Unit deadlineUnit;
+
     /** When the latest step happened: a later step may not be dated before it. */
     @Column(name = "last_step_at", nullable = false)
     public Instant lastStepAt;
@@ -90,6 +96,14 @@ public class Dossier extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     public Timeliness timeliness;
 
+    @Enumerated(EnumType.STRING)
+    @Column(name = "result_delivery")
+    public ResultDelivery resultDelivery;
+
+    /** See {@link vn.motcua.intake.domain.HandlingTime}; set with the result. */
+    @Column(name = "handling_working_days")
+    public Integer handlingWorkingDays;
+
     @Column(name = "withdrawn_at")
     public Instant withdrawnAt;
 
@@ -106,13 +120,18 @@ public class Dossier extends PanacheEntityBase {
     @Column(name = "applicant_phone")
     public String applicantPhone;
 
-    public Deadline deadline(ProcessingTime.Unit unit) {
-        return new Deadline(dueDate, LocalTimes.local(dueAt), unit);
+    /**
+     * The deadline in force, in the unit it was computed in at receipt; {@code procedureUnit} (the procedure's unit
+     * now) only for a dossier received before that unit was kept.
+     */
+    public Deadline deadline(ProcessingTime.Unit procedureUnit) {
+        return new Deadline(dueDate, LocalTimes.local(dueAt), deadlineUnit != null ? deadlineUnit : procedureUnit);
     }
 
     public void setDeadline(Deadline deadline) {
         dueDate = deadline.dueDate();
         dueAt = deadline.dueAt().toInstant();
+        deadlineUnit = deadline.unit();
     }
 
     public void startPause(Pause pause) {
@@ -122,8 +141,10 @@ public class Dossier extends PanacheEntityBase {
         pauseRemainingSeconds = pause.remainingOfficeTime().toSeconds();
     }
 
-    public Pause pause(ProcessingTime.Unit unit) {
-        return new Pause(deadline(unit), LocalTimes.local(pauseRequestedAt), Boolean.TRUE.equals(pauseClockStopped),
+    /** The pause in force; {@code procedureUnit} as in {@link #deadline}. */
+    public Pause pause(ProcessingTime.Unit procedureUnit) {
+        return new Pause(deadline(procedureUnit), LocalTimes.local(pauseRequestedAt),
+                Boolean.TRUE.equals(pauseClockStopped),
                 pauseRemainingDays == null ? 0 : pauseRemainingDays,
                 Duration.ofSeconds(pauseRemainingSeconds == null ? 0 : pauseRemainingSeconds));
     }

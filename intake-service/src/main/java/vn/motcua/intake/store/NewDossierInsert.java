@@ -35,9 +35,9 @@ public class NewDossierInsert {
     static final String SQL = """
             WITH new_dossier AS (
                 INSERT INTO dossier (code, lookup_code, procedure_code, unit_code, channel, online_level, status,
-                                     received_at, due_date, due_at, last_step_at, sequence, request_hash,
-                                     applicant_name, applicant_id_number, applicant_phone)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                     received_at, due_date, due_at, deadline_unit, last_step_at, sequence,
+                                     request_hash, applicant_name, applicant_id_number, applicant_phone)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 RETURNING code, sequence),
             first_step AS (
                 INSERT INTO dossier_step (dossier_code, sequence, type, occurred_at)
@@ -88,6 +88,7 @@ public class NewDossierInsert {
         insert.setObject(i++, utc(dossier.receivedAt));
         insert.setObject(i++, dossier.dueDate);
         insert.setObject(i++, utc(dossier.dueAt));
+        insert.setString(i++, dossier.deadlineUnit == null ? null : dossier.deadlineUnit.name());
         insert.setObject(i++, utc(dossier.lastStepAt));
         insert.setLong(i++, dossier.sequence);
         insert.setString(i++, dossier.requestHash);

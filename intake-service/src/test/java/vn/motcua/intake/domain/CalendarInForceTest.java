@@ -41,6 +41,21 @@ class CalendarInForceTest {
         assertThat(inForce.version(2018)).isZero();
     }
 
+    /** The province's days off close on top of the schedule beneath; removed, the day is what that schedule says. */
+    @Test
+    void localDaysOffCloseOnTopAndFallBackWhenRemoved() {
+        List<DayOff> tuesday = List.of(new DayOff(LocalDate.of(2019, 3, 5), "Lễ hội của tỉnh"));
+        CalendarInForce withDayOff = CalendarInForce.of(List.of()).with(new VersionedSchedule(2019, null, tuesday, 1))
+                .orElseThrow();
+        assertThat(dueDate(withDayOff)).isEqualTo("2019-03-08");
+        assertThat(withDayOff.localDaysOff(2019)).isEqualTo(tuesday);
+        assertThat(withDayOff.calculator().calendar().officialSchedule(2019)).as("no schedule entered").isEmpty();
+
+        CalendarInForce removed = withDayOff.with(new VersionedSchedule(2019, null, List.of(), 2)).orElseThrow();
+        assertThat(dueDate(removed)).isEqualTo("2019-03-07");
+        assertThat(removed.localDaysOff(2019)).isEmpty();
+    }
+
     private static VersionedSchedule withClosed(LocalDate day, long version) {
         YearSchedule rules = WorkCalendar.vietnam().schedule(2019);
         List<DayOff> closed = new ArrayList<>(rules.closedDays());

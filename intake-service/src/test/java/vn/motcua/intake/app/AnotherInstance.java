@@ -1,0 +1,21 @@
+package vn.motcua.intake.app;
+
+import io.quarkus.arc.Arc;
+import vn.motcua.intake.store.CatalogueRows;
+
+/**
+ * The calendar of a second intake instance on the same database: a {@link CalendarService} of its own, loaded from
+ * the database as at its start, fed afterwards only by what its own catalogue consumer hands it.
+ */
+public final class AnotherInstance {
+
+    private AnotherInstance() {
+    }
+
+    public static CalendarService startCalendarService() {
+        CalendarService calendars = new CalendarService(Arc.container().instance(CatalogueRows.class).get(),
+                Arc.container().instance(CatalogueEvents.class).get());
+        calendars.load();
+        return calendars;
+    }
+}
