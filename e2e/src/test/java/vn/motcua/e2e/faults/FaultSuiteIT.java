@@ -96,7 +96,8 @@ class FaultSuiteIT {
                 faults.brokerOutage().toSeconds(), faults.postgresRestarts(), faults.mongoRestarts(),
                 figures.lost(), figures.countedTwice(), figures.duplicateAlerts(), figures.deadLetters(),
                 ledger.posts.get(), ledger.refused.get(), ledger.retries.get(), ledger.steps.get(),
-                ledger.stepRetries.get(), load.toSeconds(), quietAfter == null ? "never" : quietAfter.toSeconds() + " s",
+                ledger.stepRetries.get(), load.toSeconds(),
+                quietAfter == null ? "never" : quietAfter.toSeconds() + " s",
                 total.toSeconds(), seed);
     }
 }

@@ -149,7 +149,7 @@ final class KioskLoad implements AutoCloseable {
             }
             instance = (instance + 1) % intakes.size();
             backOff(backoff);
-            backoff = backoff.multipliedBy(2).compareTo(LONGEST_BACKOFF) > 0 ? LONGEST_BACKOFF : backoff.multipliedBy(2);
+            backoff = longer(backoff);
         }
     }
 
@@ -237,7 +237,7 @@ final class KioskLoad implements AutoCloseable {
             }
             instance = (instance + 1) % intakes.size();
             backOff(backoff);
-            backoff = backoff.multipliedBy(2).compareTo(LONGEST_BACKOFF) > 0 ? LONGEST_BACKOFF : backoff.multipliedBy(2);
+            backoff = longer(backoff);
         }
     }
 
@@ -310,6 +310,11 @@ final class KioskLoad implements AutoCloseable {
             }
         }
         return running;
+    }
+
+    private static Duration longer(Duration backoff) {
+        Duration doubled = backoff.multipliedBy(2);
+        return doubled.compareTo(LONGEST_BACKOFF) > 0 ? LONGEST_BACKOFF : doubled;
     }
 
     /** A kiosk's pause between two tries of the same call (a backoff, not a wait for a condition). */
