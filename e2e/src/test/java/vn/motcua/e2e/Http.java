@@ -13,16 +13,16 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 
 /** JSON over the JDK's HTTP client, as a kiosk or the dashboard calls the services. */
-final class Http {
+public final class Http {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
 
-    record Answer(int status, JsonNode body) {
+    public record Answer(int status, JsonNode body) {
     }
 
     /** A record value on a topic, as a JSON tree. */
-    static JsonNode json(byte[] value) {
+    public static JsonNode json(byte[] value) {
         try {
             return JSON.readTree(value);
         } catch (IOException e) {
@@ -30,11 +30,11 @@ final class Http {
         }
     }
 
-    static Answer get(String url) throws IOException, InterruptedException {
+    public static Answer get(String url) throws IOException, InterruptedException {
         return send(HttpRequest.newBuilder(URI.create(url)).GET());
     }
 
-    static Answer post(String url, String json, String idempotencyKey) throws IOException, InterruptedException {
+    public static Answer post(String url, String json, String idempotencyKey) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json));
@@ -44,7 +44,7 @@ final class Http {
         return send(request);
     }
 
-    static Answer put(String url, String json) throws IOException, InterruptedException {
+    public static Answer put(String url, String json) throws IOException, InterruptedException {
         return send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(json)));
     }

@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,21 +20,32 @@ import static org.awaitility.Awaitility.await;
 /**
  * A packaged service ({@code <module>/target/quarkus-app/quarkus-run.jar}) started as a separate process, as
  * devstack and a deployment start it: production profile, addresses from the environment, on a free port.
+ * The fault suite kills one with SIGKILL and starts it again on the same port, its log continued.
  */
-final class ServiceProcess implements AutoCloseable {
+public final class ServiceProcess implements AutoCloseable {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    final String name;
-    final int port;
+    public final String name;
+    public final int port;
+    private final List<String> command;
+    private final Map<String, String> environment;
     private final Process process;
     private final Path log;
 
-    private ServiceProcess(String name, int port, Process process, Path log) {
+    private ServiceProcess(String name, int port, List<String> command, Map<String, String> environment, Path log,
+                           boolean continueLog) throws IOException {
         this.name = name;
         this.port = port;
-        this.process = process;
+        this.command = command;
+        this.environment = environment;
         this.log = log;
+        Files.createDirectories(log.getParent());
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(continueLog ? ProcessBuilder.Redirect.appendTo(log.toFile())
+                        : ProcessBuilder.Redirect.to(log.toFile()));
+        builder.environment().putAll(environment);
+        this.process = builder.start();
     }
 
     static ServiceProcess start(String module, Map<String, String> environment, Map<String, String> properties)
@@ -42,8 +54,14 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     /** Starts the module's packaged jar as a process named {@code name} (its log file's name). */
-    static ServiceProcess start(String module, Map<String, String> environment, Map<String, String> properties,
-                                String name) throws IOException {
+    public static ServiceProcess start(String module, Map<String, String> environment, Map<String, String> properties,
+                                       String name) throws IOException {
+        return start(module, environment, properties, name, List.of());
+    }
+
+    /** The same, with JVM options of the caller's (after {@code -Xmx256m}). */
+    public static ServiceProcess start(String module, Map<String, String> environment, Map<String, String> properties,
+                                       String name, List<String> jvmOptions) throws IOException {
         Path root = Path.of(System.getProperty("motcua.e2e.root", "..")).toAbsolutePath();
         Path jar = root.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
@@ -51,23 +69,47 @@ final class ServiceProcess implements AutoCloseable {
                     + "which packages the services before e2e");
         }
         int port = freePort();
-        List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx256m", "-Dquarkus.http.port=" + port));
+        List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx256m"));
+        command.addAll(jvmOptions);
+        command.add("-Dquarkus.http.port=" + port);
         properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.addAll(List.of("-jar", jar.toString()));
-        Path log = Path.of("target/e2e-logs", name + ".log");
-        Files.createDirectories(log.getParent());
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(log.toFile());
-        builder.environment().putAll(environment);
-        return new ServiceProcess(name, port, builder.start(), log);
+        return new ServiceProcess(name, port, List.copyOf(command), Map.copyOf(environment),
+                Path.of("target/e2e-logs", name + ".log"), false);
     }
 
-    String url(String path) {
+    public String url(String path) {
         return "http://localhost:" + port + path;
     }
 
-    void awaitReady() {
-        await(name + " ready").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
+    /** kill -9: no shutdown hook, no graceful close; on Linux {@link Process#destroyForcibly()} sends SIGKILL. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            throw new IllegalStateException(name + " (pid " + process.pid() + ") did not die within 30 s of SIGKILL");
+        }
+    }
+
+    /** The same command on the same port, its output appended to the same log after a marker line. */
+    public ServiceProcess startAgain(String why) throws IOException {
+        if (process.isAlive()) {
+            throw new IllegalStateException(name + " is still running");
+        }
+        Files.writeString(log, System.lineSeparator() + "===== e2e: " + name + " started again (" + why + ") ====="
+                + System.lineSeparator(), StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        return new ServiceProcess(name, port, command, environment, log, true);
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    public void awaitReady() {
+        awaitReady(Duration.ofSeconds(90));
+    }
+
+    public void awaitReady(Duration atMost) {
+        await(name + " ready").atMost(atMost).pollInterval(Duration.ofMillis(500))
                 .until(() -> {
                     if (!process.isAlive()) {
                         throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see " + log);
