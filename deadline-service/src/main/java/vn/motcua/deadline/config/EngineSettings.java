@@ -57,5 +57,13 @@ public interface EngineSettings {
         /** Rows claimed per transaction. */
         @WithDefault("500")
         int batchSize();
+
+        /**
+         * How long an alert recorded but not yet marked published is left to the tick that sends it before the
+         * recovery reads deadline-alerts back and settles it: well above the producer's delivery timeout (10 s,
+         * KafkaClients), so that the recovery never races a send still in flight.
+         */
+        @WithDefault("45s")
+        Duration publishLease();
     }
 }

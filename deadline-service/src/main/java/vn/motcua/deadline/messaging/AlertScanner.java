@@ -16,13 +16,14 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * One alert tick: claim the deadlines coming due on the partitions this instance may alert for, mark their alerts
- * sent and publish them, all inside one database transaction that commits only after the broker's ack. A failed
- * publish rolls back and the next tick tries again; {@code SKIP LOCKED} keeps two instances off the same rows and
- * the {@code alerts_sent} key turns any second attempt at the same alert into nothing. An alert published but not
- * committed (a crash between the ack and the commit) goes out again with the same id ({@link AlertEvents#alertId}),
- * so a consumer can drop the repeat. It lives at the Kafka edge
- * because the publish is part of the transaction.
+ * One alert tick, in three steps so that no alert goes out twice by id (issue 15). First the recovery settles
+ * alerts an earlier tick recorded but never saw acknowledged ({@link AlertRecovery}). Then, per batch: claim the
+ * deadlines coming due on the partitions this instance may alert for and record their alerts unpublished in one
+ * transaction, committed before anything is sent; then publish them, wait for the acks and mark them published.
+ * A crash or a failed send between the commit and the mark leaves them unpublished for the recovery, which reads
+ * the topic before sending again. {@code SKIP LOCKED} keeps two instances off the same rows and the
+ * {@code alerts_sent} key turns any second attempt at the same alert into nothing. It lives at the Kafka edge
+ * because it drives the publish.
  */
 public final class AlertScanner {
 
@@ -33,29 +34,33 @@ public final class AlertScanner {
     private final AlertSchedule schedule;
     private final PartitionGate gate;
     private final AlertPublisher publisher;
+    private final AlertRecovery recovery;
     private final Clock clock;
     private final int batchSize;
 
     public AlertScanner(DeadlineStore store, AlertSchedule schedule, PartitionGate gate, AlertPublisher publisher,
-                        Clock clock, int batchSize) {
+                        AlertRecovery recovery, Clock clock, int batchSize) {
         this.store = store;
         this.schedule = schedule;
         this.gate = gate;
         this.publisher = publisher;
+        this.recovery = recovery;
         this.clock = clock;
         this.batchSize = batchSize;
     }
 
     /** Sends what is due now; answers how many alerts went out. Drains a backlog in batches. */
     public int tick() {
-        int sent = 0;
+        int sent = recovery.recover(gate.open());
         for (int round = 0; round < MAX_ROUNDS; round++) {
             Set<Integer> partitions = gate.open();
             if (partitions.isEmpty()) {
                 return sent;
             }
-            Batch batch = claimAndSend(partitions, clock.instant());
-            sent += batch.sent();
+            Instant now = clock.instant();
+            Batch batch = claim(partitions, now);
+            publish(batch.alerts(), now);
+            sent += batch.alerts().size();
             if (batch.claimed() < batchSize) {
                 return sent;
             }
@@ -63,7 +68,7 @@ public final class AlertScanner {
         return sent;
     }
 
-    private Batch claimAndSend(Set<Integer> partitions, Instant now) {
+    private Batch claim(Set<Integer> partitions, Instant now) {
         return store.inTransaction(transaction -> {
             List<Deadline> due = transaction.claimDue(now, partitions, batchSize);
             List<CloudEvent> alerts = new ArrayList<>();
@@ -85,12 +90,26 @@ public final class AlertScanner {
                 }
                 transaction.saveAlertState(firing.deadline(), firing.nextAlertAt());
             }
-            publisher.publishAll(alerts);
-            return new Batch(handled, alerts.size());
+            return new Batch(handled, alerts);
         });
     }
 
-    /** @param claimed rows handled; fewer than a batch means nothing more is due for now */
-    private record Batch(int claimed, int sent) {
+    /** Throws when the broker does not acknowledge: the alerts stay unpublished and the recovery settles them. */
+    private void publish(List<CloudEvent> alerts, Instant now) {
+        if (alerts.isEmpty()) {
+            return;
+        }
+        publisher.publishAll(alerts);
+        store.inTransaction(transaction -> {
+            transaction.markPublished(alerts.stream().map(CloudEvent::id).toList(), now);
+            return null;
+        });
+    }
+
+    /**
+     * @param claimed rows handled; fewer than a batch means nothing more is due for now
+     * @param alerts  the alerts recorded, to publish
+     */
+    private record Batch(int claimed, List<CloudEvent> alerts) {
     }
 }

@@ -15,6 +15,7 @@ import vn.motcua.events.kafka.KafkaClients;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 
 /**
  * One instance of the service's core, without Quarkus: the dossier-events consumer that keeps deadlines, and the
@@ -25,6 +26,8 @@ public final class DeadlineEngine implements AutoCloseable {
     private final Producer<String, byte[]> producer;
     private final EventConsumerLoop loop;
     private final AlertScanner scanner;
+    private final Object ticking = new Object();
+    private boolean closed;
 
     private DeadlineEngine(Producer<String, byte[]> producer, EventConsumerLoop loop, AlertScanner scanner) {
         this.producer = producer;
@@ -36,6 +39,13 @@ public final class DeadlineEngine implements AutoCloseable {
     public static DeadlineEngine start(EngineSettings settings, TopicsConfig topics, String bootstrapServers,
                                        String instanceName,
                                        DeadlineStore store, Clock clock) {
+        return start(settings, topics, bootstrapServers, instanceName, store, clock, AlertPublisher::new);
+    }
+
+    /** @param publishers makes the alert publisher from the producer and the topic: the crash tests' hook */
+    static DeadlineEngine start(EngineSettings settings, TopicsConfig topics, String bootstrapServers,
+                                String instanceName, DeadlineStore store, Clock clock,
+                                BiFunction<Producer<String, byte[]>, String, AlertPublisher> publishers) {
         Producer<String, byte[]> producer = new KafkaProducer<>(KafkaClients.producerConfig(bootstrapServers));
         AlertSchedule schedule = new AlertSchedule(settings.dueSoon());
         String dossierEvents = topics.dossierEvents();
@@ -43,22 +53,34 @@ public final class DeadlineEngine implements AutoCloseable {
         consumerConfig.put(ConsumerConfig.CLIENT_ID_CONFIG, instanceName);
         EventConsumerLoop loop = EventConsumerLoop.start(instanceName, consumerConfig, List.of(dossierEvents),
                 new DossierEventHandler(new DeadlineTracker(store, schedule)), new DeadLetters(producer, instanceName));
-        AlertScanner scanner = new AlertScanner(store, schedule, new PartitionGate(loop, dossierEvents),
-                new AlertPublisher(producer, topics.deadlineAlerts()), clock, settings.alerts().batchSize());
+        AlertPublisher publisher = publishers.apply(producer, topics.deadlineAlerts());
+        AlertRecovery recovery = new AlertRecovery(store, publisher, bootstrapServers, clock,
+                settings.alerts().publishLease());
+        AlertScanner scanner = new AlertScanner(store, schedule, new PartitionGate(loop, dossierEvents), publisher,
+                recovery, clock, settings.alerts().batchSize());
         return new DeadlineEngine(producer, loop, scanner);
     }
 
-    /** One alert tick; answers the number of alerts sent. */
+    /** One alert tick; answers the number of alerts sent. None once closed. */
     public int tick() {
-        return scanner.tick();
+        synchronized (ticking) {
+            return closed ? 0 : scanner.tick();
+        }
     }
 
     public EventConsumerLoop consumer() {
         return loop;
     }
 
+    /**
+     * Waits for a tick under way to end first, so that a shutdown does not cut one between recording its alerts and
+     * marking them published (they would wait for the recovery's lease).
+     */
     @Override
     public void close() {
+        synchronized (ticking) {
+            closed = true;
+        }
         loop.close();
         producer.close();
     }

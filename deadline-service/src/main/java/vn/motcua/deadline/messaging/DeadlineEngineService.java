@@ -76,7 +76,8 @@ public class DeadlineEngineService {
                 alertsSent.increment(sent);
             }
         } catch (RuntimeException e) {
-            // Kafka or the database away: nothing was marked sent, the next tick tries again.
+            // Kafka or the database away: what was recorded but not acknowledged stays unpublished, and the
+            // recovery of a later tick settles it once its lease is over (AlertRecovery).
             LOG.warnf("alert tick failed, will retry: %s", e.getMessage());
         }
     }

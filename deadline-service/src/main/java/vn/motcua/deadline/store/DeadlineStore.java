@@ -182,34 +182,76 @@ public class DeadlineStore {
 
         /**
          * False when this (dossier, type, due instant) was sent before: the unique key is the last word on "once".
+         * The row starts unpublished ({@code attempted_at} only): {@link #markPublished} follows the broker's ack.
          * Keeps the alert's JSON as published and, through {@code send_order}, its place among all alerts sent, so a
          * stream client reconnecting with {@code Last-Event-ID} can be given what it missed.
          */
         public boolean recordSent(String dossierCode, String type, Instant about, UUID eventId, String json,
                                   Instant sentAt) throws SQLException {
             try (PreparedStatement insert = connection.prepareStatement("insert into alerts_sent "
-                    + "(dossier_code, alert_type, due_at, event_id, alert_json, sent_at) values (?, ?, ?, ?, ?, ?) "
-                    + "on conflict do nothing")) {
+                    + "(dossier_code, alert_type, due_at, event_id, alert_json, sent_at, attempted_at) "
+                    + "values (?, ?, ?, ?, ?, ?, ?) on conflict do nothing")) {
                 insert.setString(1, dossierCode);
                 insert.setString(2, type);
                 setInstant(insert, 3, about);
                 insert.setObject(4, eventId);
                 insert.setString(5, json);
                 setInstant(insert, 6, sentAt);
+                setInstant(insert, 7, sentAt);
                 return insert.executeUpdate() == 1;
+            }
+        }
+
+        /** Records the broker's ack for these alerts; rows already marked keep their first mark. */
+        public void markPublished(Collection<UUID> eventIds, Instant publishedAt) throws SQLException {
+            if (eventIds.isEmpty()) {
+                return;
+            }
+            try (PreparedStatement update = connection.prepareStatement("update alerts_sent set published_at = ? "
+                    + "where event_id = any (?) and published_at is null")) {
+                setInstant(update, 1, publishedAt);
+                update.setArray(2, connection.createArrayOf("uuid", eventIds.toArray()));
+                update.executeUpdate();
+            }
+        }
+
+        /**
+         * Alerts recorded before {@code attemptedBefore} and never marked published, of deadlines fed by these
+         * dossier-events partitions, locked; rows another instance is settling are skipped. Served by the partial
+         * index on unpublished rows.
+         */
+        public List<UnpublishedAlert> claimUnpublished(Instant attemptedBefore, Collection<Integer> partitions,
+                                                       int limit) throws SQLException {
+            try (PreparedStatement select = connection.prepareStatement("select a.event_id, a.dossier_code, "
+                    + "a.alert_json, a.attempted_at from alerts_sent a join deadlines d on d.dossier_code = a.dossier_code "
+                    + "where a.published_at is null and a.attempted_at < ? and d.partition_no = any (?) "
+                    + "order by a.attempted_at limit ? for update of a skip locked")) {
+                setInstant(select, 1, attemptedBefore);
+                select.setArray(2, connection.createArrayOf("integer", partitions.toArray()));
+                select.setInt(3, limit);
+                List<UnpublishedAlert> alerts = new ArrayList<>();
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        alerts.add(new UnpublishedAlert(rows.getObject("event_id", UUID.class),
+                                rows.getString("dossier_code"), rows.getString("alert_json"),
+                                instant(rows, "attempted_at")));
+                    }
+                }
+                return alerts;
             }
         }
     }
 
     /**
      * The JSON of the alerts sent after the one with this id, in send order, at most {@code limit}; none when the id
-     * is unknown (never sent, or sent before alert JSON was kept).
+     * is unknown (never sent, or sent before alert JSON was kept). Only alerts whose publication was confirmed, so that a
+     * stream never shows an alert before (or without) Kafka readers seeing it.
      */
     public List<String> alertsSentAfter(UUID eventId, int limit) {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement select = connection.prepareStatement("select alert_json from alerts_sent "
                      + "where send_order > (select send_order from alerts_sent where event_id = ?) "
-                     + "and alert_json is not null order by send_order limit ?")) {
+                     + "and alert_json is not null and published_at is not null order by send_order limit ?")) {
             select.setObject(1, eventId);
             select.setInt(2, limit);
             List<String> alerts = new ArrayList<>();

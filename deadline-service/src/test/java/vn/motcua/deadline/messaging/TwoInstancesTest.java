@@ -108,6 +108,8 @@ class TwoInstancesTest {
         assertThat(sent).hasSize(2 * open);
         assertThat(sent.stream().map(e -> e.subject())).noneMatch(code -> Integer.parseInt(code.substring(4)) % 10 == 0);
         assertThat(count(dataSource, "select count(*) from alerts_sent")).isEqualTo(2L * open);
+        // Each one confirmed published by the tick that sent it: an instance leaving ends its tick first.
+        assertThat(count(dataSource, "select count(*) from alerts_sent where published_at is null")).isZero();
         // Distinct by id too: each alert's id is the one its (dossier, type, due instant) names, and the one stored.
         assertThat(sent.stream().map(CloudEvent::id).distinct()).hasSize(2 * open);
         assertThat(sent).allMatch(e -> e.id().equals(
