@@ -51,6 +51,17 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(422, "Unprocessable request", detail, List.of(new FieldError(field, detail)));
     }
 
+    /** 401: no valid token (missing, expired, forged, another issuer's); the caller should log in. */
+    public static ProblemException unauthenticated(String detail) {
+        return new ProblemException(401, "Authentication required", detail, List.of(),
+                Map.of("WWW-Authenticate", "Bearer realm=\"motcua\""));
+    }
+
+    /** 403: a valid caller whose role or units do not allow this; nothing was read or written. */
+    public static ProblemException forbidden(String detail) {
+        return new ProblemException(403, "Forbidden", detail, List.of());
+    }
+
     /** 429 with {@code Retry-After}: a limit was reached; the same request may succeed later. */
     public static ProblemException tooManyRequests(String detail, Duration retryAfter) {
         return new ProblemException(429, "Too many requests", detail, List.of(),

@@ -4,6 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
@@ -18,7 +21,8 @@ import java.util.stream.Collectors;
  * Every error leaves every service as the one {@link Problem} shape. JAX-RS picks the mapper of the nearest
  * exception class, so a {@link ProblemException} is answered as thrown, unreadable JSON names its field, the
  * framework's own refusals (404, 405, 415 …) keep their status, and anything else is a 500 that says nothing was
- * recorded. Security refusals have their own, nearer mappers in Quarkus and are not touched here.
+ * recorded. Security refusals (401, 403) take the same shape; with {@code quarkus.http.auth.proactive=false} every
+ * authentication failure reaches these mappers instead of Quarkus' empty answers.
  */
 public final class ProblemMappers {
 
@@ -36,9 +40,43 @@ public final class ProblemMappers {
 
         @Override
         public Response toResponse(ProblemException e) {
-            Response.ResponseBuilder response = Response.fromResponse(respond(e.toProblem(path(uri))));
-            e.headers().forEach(response::header);
-            return response.build();
+            return refused(e, uri);
+        }
+    }
+
+    /** No token, or one the service cannot trust: expired, forged, from another issuer. */
+    @Provider
+    public static final class Unauthenticated implements ExceptionMapper<UnauthorizedException> {
+        @Context
+        UriInfo uri;
+
+        @Override
+        public Response toResponse(UnauthorizedException e) {
+            return refused(ProblemException.unauthenticated("A valid bearer token is required."), uri);
+        }
+    }
+
+    @Provider
+    public static final class AuthenticationFailed implements ExceptionMapper<AuthenticationFailedException> {
+        @Context
+        UriInfo uri;
+
+        @Override
+        public Response toResponse(AuthenticationFailedException e) {
+            return refused(ProblemException.unauthenticated(
+                    "The bearer token was refused (expired, forged or from another issuer)."), uri);
+        }
+    }
+
+    /** An authenticated caller without the role an endpoint names. */
+    @Provider
+    public static final class Forbidden implements ExceptionMapper<ForbiddenException> {
+        @Context
+        UriInfo uri;
+
+        @Override
+        public Response toResponse(ForbiddenException e) {
+            return refused(ProblemException.forbidden("Your role does not allow this request."), uri);
         }
     }
 
@@ -96,6 +134,12 @@ public final class ProblemMappers {
             return respond(new Problem(Problem.BLANK_TYPE, "Internal error", 500,
                     "The request could not be completed; nothing was recorded.", path(uri), List.of()));
         }
+    }
+
+    private static Response refused(ProblemException e, UriInfo uri) {
+        Response.ResponseBuilder response = Response.fromResponse(respond(e.toProblem(path(uri))));
+        e.headers().forEach(response::header);
+        return response.build();
     }
 
     static Problem unreadable(JsonProcessingException e, String instance) {
