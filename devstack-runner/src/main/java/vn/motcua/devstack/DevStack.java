@@ -4,6 +4,7 @@ import vn.motcua.testkit.EmbeddedMongo;
 import vn.motcua.testkit.EmbeddedPostgresServer;
 import vn.motcua.testkit.KafkaService;
 import vn.motcua.testkit.Backend;
+import vn.motcua.testkit.LocalKeycloak;
 
 import java.nio.file.Files;
 import java.sql.Connection;
@@ -15,9 +16,10 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * The suite's infrastructure in one process, for {@code ./devstack}: a real Kafka KRaft broker, real PostgreSQL
- * and the MongoDB wire server, each with its data under one folder so that a restart finds every dossier again.
- * Prints one {@code READY} line when all three answer, and stops them in reverse order on SIGINT or SIGTERM.
+ * The suite's infrastructure in one process, for {@code ./devstack}: a real Kafka KRaft broker, real PostgreSQL,
+ * the MongoDB wire server and Keycloak (a child process, from the testkit's distribution), each with its data under
+ * one folder so that a restart finds every dossier and the realm again. Prints one {@code READY} line when all four
+ * answer, and stops them in reverse order on SIGINT or SIGTERM.
  */
 public final class DevStack {
 
@@ -57,6 +59,11 @@ public final class DevStack {
     private void start(DevStackConfig config) throws Exception {
         Files.createDirectories(config.dataDirectory());
 
+        // The slowest (20 to 70 s, the first time a minute more to unpack and build): started first, awaited last.
+        LocalKeycloak keycloak = LocalKeycloak.launchPersistent(config.dataDirectory().resolve("keycloak"),
+                config.keycloakPort(), config.dataDirectory().resolve("logs").resolve("keycloak.log"));
+        started.push(keycloak);
+
         EmbeddedPostgresServer postgres = EmbeddedPostgresServer.startPersistent(
                 config.dataDirectory().resolve("postgres"), config.postgresPort());
         started.push(postgres);
@@ -75,8 +82,12 @@ public final class DevStack {
         topicAdmin(kafka.bootstrapServers()).createCompactedTopic(CATALOGUE, 3);
         log("Kafka on " + kafka.bootstrapServers() + ", topics " + TOPICS + ", compacted " + CATALOGUE);
 
+        keycloak.awaitReady(LocalKeycloak.START_TIMEOUT);
+        log("Keycloak on " + keycloak.issuer() + " (realm imported on first start; log " + keycloak.log() + ")");
+
         System.out.println(READY + " kafka=" + kafka.bootstrapServers()
                 + " postgres=localhost:" + config.postgresPort() + " mongo=" + mongo.connectionString()
+                + " keycloak=" + keycloak.issuer()
                 + " data=" + config.dataDirectory());
         System.out.flush();
     }

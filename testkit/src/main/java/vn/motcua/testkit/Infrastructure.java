@@ -2,7 +2,7 @@ package vn.motcua.testkit;
 
 /**
  * The shared infrastructure of one test JVM: each piece is resolved and started on first use and stopped when the
- * JVM exits, so test classes share one broker, one PostgreSQL server and one MongoDB endpoint, and get clean state
+ * JVM exits, so test classes share one broker, one PostgreSQL server, one MongoDB endpoint and one Keycloak, and get clean state
  * from fresh topics and databases ({@link TestBed}).
  */
 public final class Infrastructure {
@@ -10,6 +10,7 @@ public final class Infrastructure {
     private static KafkaService kafka;
     private static PostgresService postgres;
     private static MongoService mongo;
+    private static KeycloakService keycloak;
 
     private Infrastructure() {
     }
@@ -33,6 +34,13 @@ public final class Infrastructure {
             mongo = stopAtExit(MongoService.resolve());
         }
         return mongo;
+    }
+
+    public static synchronized KeycloakService keycloak() {
+        if (keycloak == null) {
+            keycloak = stopAtExit(KeycloakService.resolve());
+        }
+        return keycloak;
     }
 
     private static <T extends AutoCloseable> T stopAtExit(T service) {
