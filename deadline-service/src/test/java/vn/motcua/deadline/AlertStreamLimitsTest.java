@@ -4,6 +4,7 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
@@ -17,6 +18,7 @@ import vn.motcua.events.CloudEvent;
 import vn.motcua.events.EventCodec;
 import vn.motcua.events.EventTypes;
 import vn.motcua.testkit.InfrastructureResource;
+import vn.motcua.security.Roles;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -49,6 +51,7 @@ import static org.awaitility.Awaitility.await;
  * fill after some dozens.
  */
 @QuarkusTest
+@TestSecurity(user = "admin", roles = Roles.ADMIN)
 @TestProfile(TightLimits.class)
 @WithTestResource(value = InfrastructureResource.class, initArgs = @ResourceArg(name = "needs", value = "kafka,postgres"))
 class AlertStreamLimitsTest {

@@ -5,6 +5,7 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import io.restassured.RestAssured;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -26,6 +27,7 @@ import vn.motcua.events.EventTypes;
 import vn.motcua.events.ProcedureData;
 import vn.motcua.events.Topics;
 import vn.motcua.events.UnitData;
+import vn.motcua.security.Roles;
 
 import javax.sql.DataSource;
 import java.net.URI;
@@ -57,6 +59,7 @@ import static vn.motcua.deadline.support.Catalogue.unit;
  * they are read: new units, moves, units that arrive after their dossiers.
  */
 @QuarkusTest
+@TestSecurity(user = "admin", roles = Roles.ADMIN)
 @WithTestResource(value = PrefilledCatalogue.class, initArgs = @ResourceArg(name = "needs", value = "kafka,postgres"))
 class CatalogueTest {
 
@@ -73,6 +76,8 @@ class CatalogueTest {
     String bootstrapServers;
     @TestHTTPResource("/")
     URL base;
+    @TestHTTPResource(value = "/", management = true)
+    URL management;
 
     static Topic topic;
 
@@ -98,7 +103,8 @@ class CatalogueTest {
             eventually().untilAsserted(() -> assertThat(overdue(unit)).contains(late));
         }
         assertThat(overdue("LAIVUNG")).doesNotContain(late);
-        eventually().untilAsserted(() -> RestAssured.get("/q/health/ready").then().statusCode(200)
+        eventually().untilAsserted(() -> RestAssured.given().port(management.getPort()).get("/q/health/ready")
+                .then().statusCode(200)
                 .body("checks.find { it.name == '" + CatalogueReadiness.NAME + "' }.status", equalTo("UP"))
                 .body("checks.find { it.name == '" + CatalogueReadiness.NAME + "' }.data.caughtUp", equalTo(true)));
     }

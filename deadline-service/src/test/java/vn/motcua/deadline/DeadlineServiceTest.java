@@ -4,6 +4,7 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.restassured.RestAssured;
 import jakarta.inject.Inject;
@@ -28,6 +29,7 @@ import vn.motcua.events.EventTypes;
 import vn.motcua.events.Topics;
 import vn.motcua.testkit.InfrastructureResource;
 import vn.motcua.testkit.Readiness;
+import vn.motcua.security.Roles;
 
 import javax.sql.DataSource;
 import java.net.URI;
@@ -62,6 +64,7 @@ import static org.hamcrest.Matchers.not;
  * Đéc's units come the only way they can, over the catalogue topic, before the first test.
  */
 @QuarkusTest
+@TestSecurity(user = "admin", roles = Roles.ADMIN)
 @WithTestResource(value = InfrastructureResource.class, initArgs = @ResourceArg(name = "needs", value = "kafka,postgres"))
 class DeadlineServiceTest {
 
@@ -73,6 +76,8 @@ class DeadlineServiceTest {
     String bootstrapServers;
     @TestHTTPResource("/")
     URL base;
+    @TestHTTPResource(value = "/", management = true)
+    URL management;
     @Inject
     AlertStreamFeed feed;
     @Inject
@@ -221,7 +226,13 @@ class DeadlineServiceTest {
         assertThat(listed.getString(item + ".dueDate")).isEqualTo(dueAt.atZone(VietnamTime.ZONE).toLocalDate().toString());
         RestAssured.given().queryParam("unit", "SADEC-P1").get("/api/deadlines/overdue").then().statusCode(200)
                 .body("code", not(hasItem(code)));
-        Readiness.assertUp("deadline-service dossier-events consumer");
+        int port = RestAssured.port;
+        RestAssured.port = management.getPort(); // health is on the management interface
+        try {
+            Readiness.assertUp("deadline-service dossier-events consumer");
+        } finally {
+            RestAssured.port = port;
+        }
     }
 
     @Test
@@ -278,7 +289,7 @@ class DeadlineServiceTest {
         }
         RestAssured.given().queryParam("unit", "ALL").get("/api/deadlines/overdue").then().statusCode(200);
         RestAssured.get("/api/deadlines/overdue").then().statusCode(200);
-        RestAssured.given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
+        RestAssured.given().port(management.getPort()).queryParam("format", "json").get("/q/openapi").then().statusCode(200)
                 .body("paths", org.hamcrest.Matchers.hasKey("/api/alerts/stream"))
                 .body("paths", org.hamcrest.Matchers.hasKey("/api/deadlines/overdue"));
     }

@@ -3,9 +3,15 @@ package vn.motcua.deadline;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import vn.motcua.testkit.DedicatedInfrastructureResource;
 import vn.motcua.testkit.ReadinessDownContract;
+
+import java.net.URL;
 
 /** Servers of its own, stopped under the running service: readiness must turn DOWN and name what is missing. */
 @QuarkusTest
@@ -13,4 +19,21 @@ import vn.motcua.testkit.ReadinessDownContract;
         initArgs = @ResourceArg(name = "needs", value = "kafka,postgres"),
         scope = TestResourceScope.RESTRICTED_TO_CLASS)
 class ReadinessDownTest extends ReadinessDownContract {
+
+    @TestHTTPResource(value = "/", management = true)
+    URL management;
+
+    /** Health answers on the management interface (testkit's Readiness asks RestAssured's port). */
+    private int applicationPort;
+
+    @BeforeEach
+    void managementPort() {
+        applicationPort = RestAssured.port;
+        RestAssured.port = management.getPort();
+    }
+
+    @AfterEach
+    void applicationPortAgain() {
+        RestAssured.port = applicationPort;
+    }
 }

@@ -2,9 +2,12 @@ package vn.motcua.deadline;
 
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import vn.motcua.deadline.messaging.AlertStreamReadiness;
 import vn.motcua.deadline.messaging.CatalogueReadiness;
@@ -14,6 +17,7 @@ import vn.motcua.testkit.Readiness;
 import vn.motcua.testkit.ReadinessChecks;
 
 import javax.sql.DataSource;
+import java.net.URL;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -33,6 +37,22 @@ class ReadinessTest {
 
     @Inject
     DataSource dataSource;
+    @TestHTTPResource(value = "/", management = true)
+    URL management;
+
+    /** Health and metrics answer on the management interface (testkit's Readiness asks RestAssured's port). */
+    private int applicationPort;
+
+    @BeforeEach
+    void managementPort() {
+        applicationPort = RestAssured.port;
+        RestAssured.port = management.getPort();
+    }
+
+    @AfterEach
+    void applicationPortAgain() {
+        RestAssured.port = applicationPort;
+    }
 
     @Test
     void readyAgainstRealInfrastructure() {

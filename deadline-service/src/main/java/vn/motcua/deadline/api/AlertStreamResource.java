@@ -1,6 +1,7 @@
 package vn.motcua.deadline.api;
 
 import io.vertx.core.http.HttpServerRequest;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
@@ -15,9 +16,11 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.motcua.api.ProblemException;
-import vn.motcua.deadline.app.UnitDirectory;
+import vn.motcua.deadline.app.ReadAccess;
 import vn.motcua.deadline.domain.UnitFilter;
 import vn.motcua.deadline.messaging.AlertBroadcaster;
+import vn.motcua.security.CurrentCaller;
+import vn.motcua.security.Roles;
 
 import java.time.Duration;
 import java.util.Optional;
@@ -29,11 +32,13 @@ public class AlertStreamResource {
 
     private static final String LAST_EVENT_ID = "Last-Event-ID";
 
-    private final UnitDirectory units;
+    private final ReadAccess access;
+    private final CurrentCaller caller;
     private final AlertBroadcaster broadcaster;
 
-    public AlertStreamResource(UnitDirectory units, AlertBroadcaster broadcaster) {
-        this.units = units;
+    public AlertStreamResource(ReadAccess access, CurrentCaller caller, AlertBroadcaster broadcaster) {
+        this.access = access;
+        this.caller = caller;
         this.broadcaster = broadcaster;
     }
 
@@ -48,16 +53,21 @@ public class AlertStreamResource {
                     + "nothing.")
     @APIResponse(responseCode = "200", description = "An endless event stream")
     @APIResponse(responseCode = "400", description = "Unknown unit or malformed Last-Event-ID (application/problem+json)")
+    @APIResponse(responseCode = "401", description = "No valid bearer token or session (application/problem+json)")
+    @APIResponse(responseCode = "403", description = "Not a supervisor, clerk or admin, or not one of the caller's "
+            + "units (application/problem+json)")
     @APIResponse(responseCode = "429", description = "Too many open streams, in total or from this client address "
             + "(application/problem+json, Retry-After)")
+    @RolesAllowed({Roles.SUPERVISOR, Roles.CLERK, Roles.ADMIN})
     public void stream(
             @Parameter(description = "Unit code; a parent unit includes everything under it, as the tree stands when "
-                    + "each alert comes; ALL or omitted = every unit")
+                    + "each alert comes; omitted = the caller's units (every unit for an admin); ALL = every unit, "
+                    + "admin only")
             @QueryParam("unit") String unit,
             @Parameter(description = "The id of the last alert received; the alerts sent after it are replayed first")
             @HeaderParam(LAST_EVENT_ID) String lastEventId,
             @Context HttpServerRequest request, @Context SseEventSink sink, @Context Sse sse) {
-        UnitFilter filter = units.filter(unit);
+        UnitFilter filter = access.filter(caller.get(), unit);
         Optional<UUID> after = lastEventId(lastEventId);
         // A client dropped for falling behind loses its connection, not only its response: ended on a connection
         // kept alive, the response would leave the server holding what the client never read.

@@ -1,5 +1,6 @@
 package vn.motcua.deadline.api;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -9,8 +10,10 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import vn.motcua.deadline.app.UnitDirectory;
+import vn.motcua.deadline.app.ReadAccess;
 import vn.motcua.deadline.store.DeadlineStore;
+import vn.motcua.security.CurrentCaller;
+import vn.motcua.security.Roles;
 
 import java.time.Clock;
 import java.util.List;
@@ -19,12 +22,14 @@ import java.util.List;
 @Tag(name = "Deadlines")
 public class OverdueResource {
 
-    private final UnitDirectory units;
+    private final ReadAccess access;
+    private final CurrentCaller caller;
     private final DeadlineStore deadlines;
     private final Clock clock;
 
-    public OverdueResource(UnitDirectory units, DeadlineStore deadlines, Clock clock) {
-        this.units = units;
+    public OverdueResource(ReadAccess access, CurrentCaller caller, DeadlineStore deadlines, Clock clock) {
+        this.access = access;
+        this.caller = caller;
         this.deadlines = deadlines;
         this.clock = clock;
     }
@@ -35,10 +40,16 @@ public class OverdueResource {
     @Operation(summary = "Open, running dossiers past their dueAt (hồ sơ quá hạn), earliest first")
     @APIResponse(responseCode = "200", description = "The overdue dossiers of the unit and its children")
     @APIResponse(responseCode = "400", description = "Unknown unit (application/problem+json)")
+    @APIResponse(responseCode = "401", description = "No valid bearer token or session (application/problem+json)")
+    @APIResponse(responseCode = "403", description = "Not a supervisor, clerk or admin, or not one of the caller's "
+            + "units (application/problem+json)")
+    @RolesAllowed({Roles.SUPERVISOR, Roles.CLERK, Roles.ADMIN})
     public List<OverdueDossier> overdue(
             @Parameter(description = "Unit code; a parent unit includes everything under it, as the tree stands now; "
-                    + "ALL or omitted = every unit, also units the catalogue does not know yet")
+                    + "omitted = the caller's units (every unit for an admin, also units the catalogue does not know "
+                    + "yet); ALL = every unit, admin only")
             @QueryParam("unit") String unit) {
-        return deadlines.overdue(clock.instant(), units.scope(unit)).stream().map(OverdueDossier::of).toList();
+        return deadlines.overdue(clock.instant(), access.scope(caller.get(), unit)).stream()
+                .map(OverdueDossier::of).toList();
     }
 }

@@ -6,8 +6,10 @@ import vn.motcua.deadline.domain.UnitFilter;
 import vn.motcua.deadline.domain.UnitScope;
 import vn.motcua.deadline.domain.UnitTree;
 import vn.motcua.deadline.store.UnitStore;
+import vn.motcua.security.UnitLineage;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
@@ -18,7 +20,7 @@ import java.util.regex.Pattern;
  * so a unit's event moves its dossiers into its parent's lists without a restart.
  */
 @Singleton
-public class UnitDirectory {
+public class UnitDirectory implements UnitLineage {
 
     private static final String ALL = "ALL";
     private static final String PARAMETER = "unit";
@@ -34,33 +36,41 @@ public class UnitDirectory {
         this.units = units;
     }
 
-    /**
-     * The unit asked for: {@link UnitFilter#ALL} for {@code ALL} or no parameter; a 400 naming {@code unit} for a
-     * malformed code, or one the catalogue has not (yet) said anything about — it may be a typo.
-     */
-    public UnitFilter filter(String unit) {
-        if (unit == null || unit.isBlank() || ALL.equalsIgnoreCase(unit.trim())) {
-            return UnitFilter.ALL;
-        }
+    /** Whether {@code ?unit=} asks for every unit: {@code ALL}, or no parameter. */
+    public static boolean asksForAll(String unit) {
+        return unit == null || unit.isBlank() || ALL.equalsIgnoreCase(unit.trim());
+    }
+
+    /** The code {@code ?unit=} names; a 400 naming {@code unit} for a malformed one. */
+    public static String code(String unit) {
         String code = unit.trim();
         if (!CODE.matcher(code).matches()) {
             throw ProblemException.invalid(PARAMETER, "must be a unit code such as SADEC, or ALL");
         }
+        return code;
+    }
+
+    /** One unit; a 400 naming {@code unit} for a code the catalogue has not (yet) said anything about — a typo? */
+    public UnitFilter known(String code) {
         if (!tree().knows(code)) {
             throw ProblemException.invalid(PARAMETER, "unknown unit " + code);
         }
         return new UnitFilter(code);
     }
 
-    /** The unit codes {@code unit} covers now; every code, known or not, for ALL. */
-    public UnitScope scope(String unit) {
-        UnitFilter filter = filter(unit);
-        return filter.isAll() ? UnitScope.ALL : tree().scope(filter.code());
+    /** The unit codes {@code filter} covers now; every code, known or not, for ALL. */
+    public UnitScope scope(UnitFilter filter) {
+        return filter.isAll() ? UnitScope.ALL : tree().scope(filter.codes());
     }
 
     /** The unit and the units above it now: the filters that see an alert of this unit. */
     public Set<String> lineage(String unitCode) {
         return tree().lineage(unitCode);
+    }
+
+    @Override
+    public List<String> selfAndAncestors(String unit) {
+        return List.copyOf(lineage(unit));
     }
 
     /** The tree changed (this instance applied a catalogue event): the next question reads the table again. */

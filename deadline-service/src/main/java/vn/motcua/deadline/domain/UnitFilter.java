@@ -1,17 +1,31 @@
 package vn.motcua.deadline.domain;
 
+import java.util.Collection;
 import java.util.Set;
 
 /**
- * The unit a subscriber asked for, or every unit. It keeps the code, not the units under it, so that it follows the
- * tree as it changes: a ward added or moved under the unit later is covered from then on.
+ * The units a subscriber may see, or every unit. It keeps the codes, not the units under them, so that it follows
+ * the tree as it changes: a ward added or moved under one of them later is covered from then on. A supervisor of
+ * several units who names none gets all of them.
  */
-public record UnitFilter(String code) {
+public record UnitFilter(Set<String> codes) {
 
-    public static final UnitFilter ALL = new UnitFilter(null);
+    public static final UnitFilter ALL = new UnitFilter((Set<String>) null);
+
+    public UnitFilter {
+        codes = codes == null ? null : Set.copyOf(codes);
+    }
+
+    public UnitFilter(String code) {
+        this(Set.of(code));
+    }
+
+    public static UnitFilter of(Collection<String> codes) {
+        return new UnitFilter(Set.copyOf(codes));
+    }
 
     public boolean isAll() {
-        return code == null;
+        return codes == null;
     }
 
     /**
@@ -19,6 +33,6 @@ public record UnitFilter(String code) {
      *                none (null is fine), so the tree is read only for filters that name a unit
      */
     public boolean covers(Set<String> lineage) {
-        return code == null || lineage.contains(code);
+        return codes == null || lineage.stream().anyMatch(codes::contains);
     }
 }

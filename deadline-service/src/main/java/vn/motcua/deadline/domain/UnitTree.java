@@ -40,8 +40,13 @@ public final class UnitTree {
 
     /** The unit {@code code} and its children, their children and so on. */
     public UnitScope scope(String code) {
+        return scope(List.of(code));
+    }
+
+    /** Each of {@code roots} and everything under them. */
+    public UnitScope scope(Collection<String> roots) {
         Set<String> codes = new HashSet<>();
-        Deque<String> pending = new ArrayDeque<>(List.of(code));
+        Deque<String> pending = new ArrayDeque<>(roots);
         while (!pending.isEmpty()) {
             String next = pending.pop();
             if (codes.add(next)) {

@@ -54,4 +54,16 @@ class UnitTreeTest {
         assertThat(UnitFilter.ALL.covers(DONG_THAP.lineage("UNKNOWN"))).isTrue();
         assertThat(UnitScope.ALL.isAll()).isTrue();
     }
+
+    /** A supervisor of several units who names none: each of them and everything under each. */
+    @Test
+    void aCallersSeveralUnitsCoverEachSubtreeAndNothingElse() {
+        UnitFilter mine = UnitFilter.of(List.of("SADEC-P1", "LAIVUNG"));
+        assertThat(mine.covers(DONG_THAP.lineage("SADEC-P1"))).isTrue();
+        assertThat(mine.covers(DONG_THAP.lineage("LAIVUNG-TT"))).isTrue();
+        assertThat(mine.covers(DONG_THAP.lineage("SADEC-TKD"))).isFalse();
+        assertThat(DONG_THAP.scope(mine.codes()).codes())
+                .containsExactlyInAnyOrder("SADEC-P1", "LAIVUNG", "LAIVUNG-TT");
+        assertThat(UnitFilter.of(List.of()).covers(DONG_THAP.lineage("SADEC-P1"))).isFalse();
+    }
 }
