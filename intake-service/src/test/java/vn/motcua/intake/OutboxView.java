@@ -18,7 +18,7 @@ public final class OutboxView {
 
     /** A gauge's value as scraped from /q/metrics. */
     public static double gauge(String prometheusName) {
-        String metrics = RestAssured.get("/q/metrics").then().statusCode(200).extract().asString();
+        String metrics = RestAssured.get(Management.url("/q/metrics")).then().statusCode(200).extract().asString();
         Matcher line = Pattern.compile("^" + Pattern.quote(prometheusName) + "(\\{[^}]*})? (\\S+)$", Pattern.MULTILINE)
                 .matcher(metrics);
         if (!line.find()) {
@@ -29,7 +29,7 @@ public final class OutboxView {
 
     /** The data of the outbox check in /q/health/well (which answers 200 while it is UP). */
     public static Map<String, Object> wellnessData() {
-        return RestAssured.get("/q/health/well").then().statusCode(200).extract()
+        return RestAssured.get(Management.url("/q/health/well")).then().statusCode(200).extract()
                 .path("checks.find { it.name == 'intake-service outbox' }.data");
     }
 

@@ -4,6 +4,7 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import org.junit.jupiter.api.Test;
 import vn.motcua.intake.messaging.CatalogueConsumerReadiness;
 import vn.motcua.testkit.DedicatedInfrastructure;
@@ -18,6 +19,8 @@ import vn.motcua.testkit.ReadinessChecks;
  * ReadinessDownContract, which expects every server it stops to turn a check DOWN, Kafka's included.
  */
 @QuarkusTest
+// Not about access: an admin, who acts for every unit and may backdate (AccessMatrixTest is about access).
+@TestSecurity(user = "test-admin", roles = "admin")
 @WithTestResource(value = DedicatedInfrastructureResource.class,
         initArgs = @ResourceArg(name = "needs", value = "kafka,postgres"),
         scope = TestResourceScope.RESTRICTED_TO_CLASS)
@@ -28,12 +31,12 @@ class ReadinessDownTest {
 
     @Test
     void staysReadyWithoutKafkaAndTurnsDownWithoutTheDatabase() throws Exception {
-        Readiness.assertUp(ReadinessChecks.DATABASE, CatalogueConsumerReadiness.NAME);
+        Management.onManagementPort(() -> Readiness.assertUp(ReadinessChecks.DATABASE, CatalogueConsumerReadiness.NAME));
 
         infrastructure.kafka().close();
-        Readiness.assertUp(ReadinessChecks.DATABASE, CatalogueConsumerReadiness.NAME);
+        Management.onManagementPort(() -> Readiness.assertUp(ReadinessChecks.DATABASE, CatalogueConsumerReadiness.NAME));
 
         infrastructure.postgres().close();
-        Readiness.awaitDown(ReadinessChecks.DATABASE);
+        Management.onManagementPort(() -> Readiness.awaitDown(ReadinessChecks.DATABASE));
     }
 }

@@ -3,6 +3,7 @@ package vn.motcua.intake;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import io.restassured.RestAssured;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
@@ -25,6 +26,8 @@ import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
 
 @QuarkusTest
+// Not about access: an admin, who acts for every unit and may backdate (AccessMatrixTest is about access).
+@TestSecurity(user = "test-admin", roles = "admin")
 @WithTestResource(value = InfrastructureResource.class, initArgs = @ResourceArg(name = "needs", value = "kafka,postgres"))
 class ReadinessTest {
 
@@ -33,35 +36,35 @@ class ReadinessTest {
 
     @Test
     void readyAgainstRealInfrastructure() {
-        Readiness.assertUp(ReadinessChecks.DATABASE, CatalogueConsumerReadiness.NAME);
+        Management.onManagementPort(() -> Readiness.assertUp(ReadinessChecks.DATABASE, CatalogueConsumerReadiness.NAME));
     }
 
     /** Kafka away must not take intake out of a load balancer: the outbox is there for that. */
     @Test
     void readinessDoesNotAskForKafka() {
-        RestAssured.get("/q/health/ready").then().body("checks.name", not(hasItem(ReadinessChecks.KAFKA)));
+        RestAssured.get(Management.url("/q/health/ready")).then().body("checks.name", not(hasItem(ReadinessChecks.KAFKA)));
     }
 
     @Test
     void theRelayIsLiveAndTheOutboxReportsItsBacklogOutsideReadiness() {
-        RestAssured.get("/q/health/live").then().statusCode(200)
+        RestAssured.get(Management.url("/q/health/live")).then().statusCode(200)
                 .body("checks.find { it.name == '" + OutboxRelayLiveness.NAME + "' }.status", is("UP"));
         String outbox = "checks.find { it.name == '" + OutboxHealth.NAME + "' }";
-        RestAssured.get("/q/health/well").then().statusCode(200)
+        RestAssured.get(Management.url("/q/health/well")).then().statusCode(200)
                 .body(outbox + ".status", is("UP"))
                 .body(outbox + ".data.backlog", greaterThanOrEqualTo(0))
                 .body(outbox + ".data.oldestUnsentSeconds", greaterThanOrEqualTo(0));
-        RestAssured.get("/q/health").then().body("checks.name", hasItem(OutboxHealth.NAME));
-        RestAssured.get("/q/health/ready").then().body("checks.name", not(hasItem(OutboxHealth.NAME)));
+        RestAssured.get(Management.url("/q/health")).then().body("checks.name", hasItem(OutboxHealth.NAME));
+        RestAssured.get(Management.url("/q/health/ready")).then().body("checks.name", not(hasItem(OutboxHealth.NAME)));
     }
 
     @Test
     void theCatalogueLoopIsLiveAndItsGaugesAndTheKafkaClientsMetricsAreScraped() {
         String check = "checks.find { it.name == '" + CatalogueConsumerReadiness.NAME + "' }";
-        RestAssured.get("/q/health/live").then().statusCode(200)
+        RestAssured.get(Management.url("/q/health/live")).then().statusCode(200)
                 .body(check + ".status", is("UP"))
                 .body(check + ".data.maxSilenceMillis", is(60_000));
-        String metrics = RestAssured.get("/q/metrics").then().statusCode(200).extract().asString();
+        String metrics = RestAssured.get(Management.url("/q/metrics")).then().statusCode(200).extract().asString();
         assertThat(metrics).contains("motcua_consumer_lag_records{loop=\"catalogue\"")
                 .contains("motcua_consumer_last_poll_age_seconds{loop=\"catalogue\"")
                 .contains("kafka_consumer_fetch_manager_records_lag_max{")

@@ -1,5 +1,7 @@
 package vn.motcua.intake.api;
 
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
@@ -14,6 +16,7 @@ import vn.motcua.calendar.WorkCalendar;
 import vn.motcua.calendar.YearSchedule;
 import vn.motcua.api.Checks;
 import vn.motcua.api.ProblemException;
+import vn.motcua.security.Roles;
 import vn.motcua.intake.app.CalendarService;
 
 import java.util.List;
@@ -30,9 +33,11 @@ public class CalendarResource {
         this.calendars = calendars;
     }
 
+    @PermitAll
     @GET
     @Path("/{year}")
-    @Operation(summary = "The days off of a year: its official schedule, or the Labor Code rules' days")
+    @Operation(description = Who.PUBLIC,
+            summary = "The days off of a year: its official schedule, or the Labor Code rules' days")
     public CalendarYearView get(@PathParam("year") int year) {
         checkYear(year);
         WorkCalendar calendar = calendars.calculator().calendar();
@@ -41,9 +46,11 @@ public class CalendarResource {
                 days(schedule.closedDays()), days(schedule.workingSaturdays()), days(calendars.localDaysOff(year)));
     }
 
+    @RolesAllowed(Roles.ADMIN)
     @PUT
     @Path("/{year}")
-    @Operation(summary = "Replace a year's official schedule (closed weekdays and working Saturdays); published as "
+    @Operation(description = Who.ADMIN,
+            summary = "Replace a year's official schedule (closed weekdays and working Saturdays); published as "
             + "calendar.changed, every intake instance computes with it")
     public CalendarYearView put(@PathParam("year") int year, CalendarYearView body) {
         checkYear(year);

@@ -1,5 +1,8 @@
 package vn.motcua.intake.api;
 
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -8,6 +11,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -17,8 +21,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.motcua.api.ProblemException;
 import vn.motcua.intake.app.DossierIntake;
 import vn.motcua.intake.app.DossierLifecycle;
+import vn.motcua.intake.app.DossierReading;
 import vn.motcua.intake.store.Dossier;
-import vn.motcua.intake.store.DossierStep;
+import vn.motcua.security.CurrentCaller;
+import vn.motcua.security.Roles;
 
 @Path("/api/dossiers")
 @Produces(MediaType.APPLICATION_JSON)
@@ -28,14 +34,22 @@ public class DossierResource {
 
     private final DossierIntake intake;
     private final DossierLifecycle lifecycle;
+    private final DossierReading reading;
+    private final CurrentCaller caller;
+    private final LookupLimiter lookupLimiter;
 
-    DossierResource(DossierIntake intake, DossierLifecycle lifecycle) {
+    DossierResource(DossierIntake intake, DossierLifecycle lifecycle, DossierReading reading, CurrentCaller caller,
+                    LookupLimiter lookupLimiter) {
         this.intake = intake;
         this.lifecycle = lifecycle;
+        this.reading = reading;
+        this.caller = caller;
+        this.lookupLimiter = lookupLimiter;
     }
 
+    @RolesAllowed({Roles.KIOSK, Roles.CLERK, Roles.ADMIN})
     @POST
-    @Operation(summary = "Receive a dossier; answers the appointment slip (form 01)")
+    @Operation(summary = "Receive a dossier; answers the appointment slip (form 01)", description = Who.RECEIVE)
     @APIResponse(responseCode = "201", description = "Received; Location names the dossier")
     @APIResponse(responseCode = "400", description = "A field is missing or invalid (problem+json names it)")
     @APIResponse(responseCode = "409", description = "The client's dossierCode exists with other content")
@@ -44,69 +58,86 @@ public class DossierResource {
             @Parameter(description = "Makes a kiosk's retry harmless: the same key and body answer the first result")
             @HeaderParam("Idempotency-Key") String idempotencyKey,
             ReceiveRequest request, UriInfo uri) {
-        Dossier dossier = intake.receive(request == null ? null : request.submission(), idempotencyKey);
+        Dossier dossier = intake.receive(request == null ? null : request.submission(), idempotencyKey, caller.get());
         return Response.created(uri.getBaseUriBuilder().path("api/dossiers/{code}").build(dossier.code))
                 .entity(DossierView.summary(dossier)).build();
     }
 
+    @RolesAllowed({Roles.KIOSK, Roles.CLERK, Roles.SUPERVISOR, Roles.ADMIN})
     @GET
     @Path("/{code}")
-    @Operation(summary = "A dossier's state and history, for clerks")
+    @Operation(summary = "A dossier's state and history (who recorded each step, and when)", description = Who.READ)
     public DossierView get(@PathParam("code") String code) {
-        Dossier dossier = Dossier.<Dossier>findByIdOptional(code)
-                .orElseThrow(() -> ProblemException.notFound("Dossier " + code));
-        return DossierView.full(dossier, DossierStep.history(code));
+        DossierReading.Read read = reading.read(code, caller.get());
+        return read.history() == null ? DossierView.summary(read.dossier())
+                : DossierView.withHistory(read.dossier(), read.history(), read.showsApplicant());
     }
 
+    @PermitAll
     @GET
     @Path("/lookup/{lookupCode}")
-    @Operation(summary = "A citizen's lookup by the short code on the appointment slip (no personal data)")
-    public DossierView lookup(@PathParam("lookupCode") String lookupCode) {
-        return Dossier.findByLookupCode(lookupCode.trim().toUpperCase()).map(DossierView::summary)
+    @Operation(summary = "A citizen's lookup by the short code on the appointment slip", description = Who.LOOKUP)
+    @APIResponse(responseCode = "429", description = "Too many lookups from this address; Retry-After says when")
+    public LookupView lookup(@PathParam("lookupCode") String lookupCode, @Context HttpServerRequest request) {
+        lookupLimiter.take(request.remoteAddress() == null ? null : request.remoteAddress().hostAddress());
+        return Dossier.findByLookupCode(lookupCode.trim().toUpperCase()).map(LookupView::of)
                 .orElseThrow(() -> ProblemException.notFound("Lookup code " + lookupCode));
     }
 
+    @RolesAllowed({Roles.CLERK, Roles.ADMIN})
     @POST
     @Path("/{code}/supplement-requests")
-    @Operation(summary = "Request a supplement (form 02): the clock stops until it arrives")
+    @Operation(description = Who.STEP,
+            summary = "Request a supplement (form 02): the clock stops until it arrives")
     @APIResponse(responseCode = "409", description = "The dossier's state does not allow it")
     public DossierView requestSupplement(@PathParam("code") String code, StepRequests.SupplementRequest body) {
         StepRequests.SupplementRequest step = body == null ? new StepRequests.SupplementRequest(null, null) : body;
-        return DossierView.summary(lifecycle.requestSupplement(code, step.requestedAt(), step.reason()));
+        return DossierView.summary(lifecycle.requestSupplement(code, step.requestedAt(), step.reason(), caller.get()));
     }
 
+    @RolesAllowed({Roles.CLERK, Roles.ADMIN})
     @POST
     @Path("/{code}/supplement-received")
-    @Operation(summary = "The supplement arrived: the clock restarts with the working days that were left")
+    @Operation(description = Who.STEP,
+            summary = "The supplement arrived: the clock restarts with the working days that were left")
     @APIResponse(responseCode = "409", description = "The dossier's state does not allow it")
     public DossierView receiveSupplement(@PathParam("code") String code, StepRequests.SupplementReceived body) {
-        return DossierView.summary(lifecycle.receiveSupplement(code, body == null ? null : body.receivedAt()));
+        return DossierView.summary(lifecycle.receiveSupplement(code, body == null ? null : body.receivedAt(),
+                caller.get()));
     }
 
+    @RolesAllowed({Roles.CLERK, Roles.ADMIN})
     @POST
     @Path("/{code}/apologies")
-    @Operation(summary = "Apology with a new appointment (form 04); the dossier still counts as late")
+    @Operation(description = Who.STEP,
+            summary = "Apology with a new appointment (form 04); the dossier still counts as late")
     @APIResponse(responseCode = "409", description = "The dossier's state does not allow it")
     public DossierView apologise(@PathParam("code") String code, StepRequests.Apology body) {
         StepRequests.Apology step = body == null ? new StepRequests.Apology(null, null, null) : body;
-        return DossierView.summary(lifecycle.apologise(code, step.issuedAt(), step.newAppointmentAt(), step.reason()));
+        return DossierView.summary(lifecycle.apologise(code, step.issuedAt(), step.newAppointmentAt(), step.reason(),
+                caller.get()));
     }
 
+    @RolesAllowed({Roles.CLERK, Roles.ADMIN})
     @POST
     @Path("/{code}/result")
-    @Operation(summary = "Record the result (APPROVED, or REFUSED as form 03) and how it reached the applicant; "
+    @Operation(description = Who.STEP,
+            summary = "Record the result (APPROVED, or REFUSED as form 03) and how it reached the applicant; "
             + "timeliness and the working days of handling are computed")
     @APIResponse(responseCode = "409", description = "The dossier's state does not allow it")
     public DossierView resolve(@PathParam("code") String code, StepRequests.Result body) {
         StepRequests.Result step = body == null ? new StepRequests.Result(null, null, null) : body;
-        return DossierView.summary(lifecycle.resolve(code, step.resolvedAt(), step.decision(), step.resultDelivery()));
+        return DossierView.summary(lifecycle.resolve(code, step.resolvedAt(), step.decision(), step.resultDelivery(),
+                caller.get()));
     }
 
+    @RolesAllowed({Roles.CLERK, Roles.ADMIN})
     @POST
     @Path("/{code}/withdrawal")
-    @Operation(summary = "The citizen withdraws the dossier")
+    @Operation(description = Who.STEP,
+            summary = "The citizen withdraws the dossier")
     @APIResponse(responseCode = "409", description = "The dossier's state does not allow it")
     public DossierView withdraw(@PathParam("code") String code, StepRequests.Withdrawal body) {
-        return DossierView.summary(lifecycle.withdraw(code, body == null ? null : body.withdrawnAt()));
+        return DossierView.summary(lifecycle.withdraw(code, body == null ? null : body.withdrawnAt(), caller.get()));
     }
 }

@@ -16,8 +16,8 @@ import java.util.List;
 import static vn.motcua.intake.domain.LocalTimes.local;
 
 /**
- * A dossier as the API shows it: the appointment slip (form 01) after intake, the full state on lookup.
- * {@code applicant} and {@code history} are shown to clerks, not on the citizen's lookup by short code.
+ * A dossier as the API shows it: the appointment slip (form 01) after intake and to the kiosk that issued it; the
+ * state with {@code history} to staff of its unit, with {@code applicant} to clerks and admins only.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record DossierView(
@@ -43,17 +43,23 @@ public record DossierView(
         ReceiveRequest.Applicant applicant,
         List<Step> history) {
 
-    public record Step(long sequence, String type, OffsetDateTime at, String note) {
+    /** {@code at}: when the step happened; {@code recordedBy}/{@code recordedAt}: who entered it, and when. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Step(long sequence, String type, OffsetDateTime at, String note, String recordedBy,
+                       OffsetDateTime recordedAt) {
     }
 
-    /** The appointment slip returned by an intake, and the citizen's lookup: no personal data, no history. */
+    /** The appointment slip returned by an intake and by each step: no personal data, no history. */
     static DossierView summary(Dossier d) {
         return of(d, null, null);
     }
 
-    static DossierView full(Dossier d, List<DossierStep> steps) {
-        return of(d, new ReceiveRequest.Applicant(d.applicantName, d.applicantIdNumber, d.applicantPhone),
-                steps.stream().map(s -> new Step(s.sequence, s.type, local(s.occurredAt), s.note)).toList());
+    /** With the history, and the applicant only when {@code showsApplicant}. */
+    static DossierView withHistory(Dossier d, List<DossierStep> steps, boolean showsApplicant) {
+        return of(d, showsApplicant
+                        ? new ReceiveRequest.Applicant(d.applicantName, d.applicantIdNumber, d.applicantPhone) : null,
+                steps.stream().map(s -> new Step(s.sequence, s.type, local(s.occurredAt), s.note, s.recordedBy,
+                        local(s.recordedAt))).toList());
     }
 
     private static DossierView of(Dossier d, ReceiveRequest.Applicant applicant, List<Step> history) {

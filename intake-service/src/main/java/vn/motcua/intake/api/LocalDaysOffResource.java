@@ -1,5 +1,7 @@
 package vn.motcua.intake.api;
 
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -16,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.motcua.api.ProblemException;
+import vn.motcua.security.Roles;
 import vn.motcua.intake.app.ProvinceDaysOff;
 import vn.motcua.intake.domain.DayOffRange;
 
@@ -33,8 +36,10 @@ public class LocalDaysOffResource {
         this.daysOff = daysOff;
     }
 
+    @RolesAllowed(Roles.ADMIN)
     @POST
-    @Operation(summary = "Add a range of the province's own days off; published as calendar.changed of each year it "
+    @Operation(description = Who.ADMIN,
+            summary = "Add a range of the province's own days off; published as calendar.changed of each year it "
             + "touches, every intake instance counts it for the dossiers it receives from then on")
     @APIResponse(responseCode = "201", description = "Stored; Location names the range")
     @APIResponse(responseCode = "400", description = "A field is missing or invalid (problem+json names it)")
@@ -47,8 +52,10 @@ public class LocalDaysOffResource {
                 .entity(DayOffRangeView.of(added)).build();
     }
 
+    @PermitAll
     @GET
-    @Operation(summary = "The province's own days off, by first day")
+    @Operation(description = Who.PUBLIC,
+            summary = "The province's own days off, by first day")
     public List<DayOffRangeView> list(
             @Parameter(description = "Only the ranges touching this year (2000-2100)") @QueryParam("year") String year) {
         return daysOff.list(year(year)).stream().map(DayOffRangeView::of).toList();
@@ -65,16 +72,20 @@ public class LocalDaysOffResource {
         }
     }
 
+    @PermitAll
     @GET
     @Path("/{id}")
-    @Operation(summary = "One range of the province's own days off")
+    @Operation(description = Who.PUBLIC,
+            summary = "One range of the province's own days off")
     public DayOffRangeView get(@PathParam("id") long id) {
         return DayOffRangeView.of(daysOff.get(id));
     }
 
+    @RolesAllowed(Roles.ADMIN)
     @DELETE
     @Path("/{id}")
-    @Operation(summary = "Remove a range; published like an addition. Deadlines already given do not change")
+    @Operation(description = Who.ADMIN,
+            summary = "Remove a range; published like an addition. Deadlines already given do not change")
     @APIResponse(responseCode = "204", description = "Removed")
     @APIResponse(responseCode = "404", description = "No such range")
     public Response remove(@PathParam("id") long id) {

@@ -1,5 +1,7 @@
 package vn.motcua.intake.api;
 
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
@@ -12,6 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.motcua.calendar.ProcessingTime;
 import vn.motcua.api.Checks;
 import vn.motcua.api.ProblemException;
+import vn.motcua.security.Roles;
 import vn.motcua.intake.app.CatalogueUpdates;
 import vn.motcua.intake.domain.CatalogueCodes;
 import vn.motcua.intake.store.Procedure;
@@ -32,24 +35,30 @@ public class ProcedureResource {
         this.updates = updates;
     }
 
+    @PermitAll
     @GET
-    @Operation(summary = "The procedure catalogue")
+    @Operation(description = Who.PUBLIC,
+            summary = "The procedure catalogue")
     public List<ProcedureView> list() {
         return Procedure.<Procedure>listAll().stream()
                 .sorted((a, b) -> a.code.compareTo(b.code)).map(ProcedureView::of).toList();
     }
 
+    @PermitAll
     @GET
     @Path("/{code}")
-    @Operation(summary = "One procedure")
+    @Operation(description = Who.PUBLIC,
+            summary = "One procedure")
     public ProcedureView get(@PathParam("code") String code) {
         return Procedure.<Procedure>findByIdOptional(code).map(ProcedureView::of)
                 .orElseThrow(() -> ProblemException.notFound("Procedure " + code));
     }
 
+    @RolesAllowed(Roles.ADMIN)
     @PUT
     @Path("/{code}")
-    @Operation(summary = "Create or replace a procedure (published as procedure.changed); dossiers already received "
+    @Operation(description = Who.ADMIN,
+            summary = "Create or replace a procedure (published as procedure.changed); dossiers already received "
             + "keep their due dates")
     public ProcedureView put(@PathParam("code") String code, ProcedureView body) {
         if (body == null) {

@@ -8,6 +8,8 @@ import vn.motcua.calendar.Deadline;
 import vn.motcua.events.Channel;
 import vn.motcua.events.EventTypes;
 import vn.motcua.intake.domain.CatalogueCodes;
+import vn.motcua.intake.domain.ClientDossierCodes;
+import vn.motcua.intake.domain.PersonalText;
 import vn.motcua.intake.domain.DossierStatus;
 import vn.motcua.intake.domain.RequestFingerprint;
 import vn.motcua.intake.domain.Submission;
@@ -17,6 +19,7 @@ import vn.motcua.intake.store.DossierCodes;
 import vn.motcua.intake.store.IdempotencyKey;
 import vn.motcua.intake.store.NewDossierInsert;
 import vn.motcua.intake.store.Procedure;
+import vn.motcua.security.Caller;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -44,32 +47,44 @@ public class DossierIntake {
     private final StepTimes times;
     private final DossierCodes codes;
     private final NewDossierInsert newDossier;
+    private final DossierAccess access;
     private final Clock clock;
 
     DossierIntake(Catalogue catalogue, CalendarService calendar, StepTimes times, DossierCodes codes,
-                  NewDossierInsert newDossier, Clock clock) {
+                  NewDossierInsert newDossier, DossierAccess access, Clock clock) {
         this.catalogue = catalogue;
         this.calendar = calendar;
         this.times = times;
         this.codes = codes;
         this.newDossier = newDossier;
+        this.access = access;
         this.clock = clock;
     }
 
-    /** Answers the dossier this request created, or the one its first attempt created. */
-    public Dossier receive(Submission submission, String idempotencyKey) {
+    /**
+     * Answers the dossier this request created, or the one its first attempt created. The body is checked first
+     * (400), then whether {@code caller} acts for its unit (403), before anything is written.
+     */
+    public Dossier receive(Submission given, String idempotencyKey, Caller caller) {
         if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 200)) {
             throw ProblemException.invalid("Idempotency-Key", "must be 1-200 characters");
         }
+        if (given == null) {
+            throw ProblemException.invalid("body", "is required");
+        }
+        Submission submission = given.normalised();
         Checks checks = new Checks();
         Procedure procedure = validate(submission, checks);
-        Instant receivedAt = times.resolve(submission.receivedAt(), "receivedAt", null, checks);
+        checks.throwIfInvalid();
+        access.checkReceive(caller, submission.unitCode());
+        Instant receivedAt = times.resolve(submission.receivedAt(), "receivedAt", null, checks, caller);
         checks.throwIfInvalid();
 
         Deadline deadline = calendar.calculator().dueFor(local(receivedAt), procedure.processingTime(), procedure.cutoff);
         String fingerprint = RequestFingerprint.of(submission);
         for (int attempt = 1; ; attempt++) {
             Dossier dossier = dossierOf(submission, procedure, receivedAt, deadline, fingerprint);
+            dossier.receivedBy = caller.name();
             try {
                 newDossier.insert(dossier, EventTypes.RECEIVED,
                         DossierEvents.value(dossier, EventTypes.RECEIVED, receivedAt, null), idempotencyKey,
@@ -133,16 +148,13 @@ public class DossierIntake {
         dossier.lastStepAt = receivedAt;
         dossier.sequence = 1;
         dossier.requestHash = fingerprint;
-        dossier.applicantName = submission.applicant().name().trim();
-        dossier.applicantIdNumber = submission.applicant().idNumber().trim();
+        dossier.applicantName = submission.applicant().name();
+        dossier.applicantIdNumber = submission.applicant().idNumber();
         dossier.applicantPhone = submission.applicant().phone();
         return dossier;
     }
 
     private Procedure validate(Submission submission, Checks checks) {
-        if (submission == null) {
-            throw ProblemException.invalid("body", "is required");
-        }
         checks.require("procedureCode", submission.procedureCode())
                 .require("unitCode", submission.unitCode())
                 .require("channel", submission.channel())
@@ -150,18 +162,29 @@ public class DossierIntake {
         Procedure procedure = knownProcedure(submission.procedureCode(), checks);
         checkUnit(submission.unitCode(), checks);
         if (submission.dossierCode() != null) {
-            checks.check(submission.dossierCode().matches("[A-Za-z0-9][A-Za-z0-9._-]{2,63}"), "dossierCode",
-                    "must be 3-64 letters, digits, '.', '_' or '-'");
+            // A namespace of the unit's own: never one of intake's codes, nor another unit's (ClientDossierCodes).
+            checks.check(ClientDossierCodes.isOfUnit(submission.dossierCode(), submission.unitCode()), "dossierCode",
+                    ClientDossierCodes.FORM);
         }
         checkChannel(submission, procedure, checks);
         if (submission.applicant() != null) {
-            checks.require("applicant.name", submission.applicant().name())
-                    .maxLength("applicant.name", submission.applicant().name(), 200)
-                    .require("applicant.idNumber", submission.applicant().idNumber())
-                    .maxLength("applicant.idNumber", submission.applicant().idNumber(), 32)
-                    .maxLength("applicant.phone", submission.applicant().phone(), 32);
+            checkApplicant(submission.applicant(), checks);
         }
         return procedure;
+    }
+
+    /** Already normalised ({@link Submission#normalised}): the lengths are those of what is stored. */
+    private static void checkApplicant(Submission.Applicant applicant, Checks checks) {
+        checks.require("applicant.name", applicant.name())
+                .maxLength("applicant.name", applicant.name(), 200)
+                .check(!PersonalText.hasControl(applicant.name()), "applicant.name", "must not hold control characters")
+                .require("applicant.idNumber", applicant.idNumber());
+        if (applicant.idNumber() != null && !applicant.idNumber().isBlank()) {
+            checks.check(PersonalText.isIdNumber(applicant.idNumber()), "applicant.idNumber", PersonalText.ID_NUMBER_FORM);
+        }
+        if (applicant.phone() != null) {
+            checks.check(PersonalText.isPhone(applicant.phone()), "applicant.phone", PersonalText.PHONE_FORM);
+        }
     }
 
     /** The form first: a malformed code is refused without a look-up. */

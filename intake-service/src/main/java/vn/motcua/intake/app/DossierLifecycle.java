@@ -16,12 +16,15 @@ import vn.motcua.events.ResultDelivery;
 import vn.motcua.intake.config.IntakeConfig;
 import vn.motcua.intake.domain.DossierStatus;
 import vn.motcua.intake.domain.HandlingTime;
+import vn.motcua.intake.domain.PersonalText;
 import vn.motcua.intake.store.Dossier;
 import vn.motcua.intake.store.DossierClockStop;
 import vn.motcua.intake.store.DossierStep;
 import vn.motcua.intake.store.OutboxRows;
 import vn.motcua.intake.store.Procedure;
+import vn.motcua.security.Caller;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -33,31 +36,41 @@ import static vn.motcua.intake.domain.LocalTimes.local;
 /**
  * The steps after intake, as a state machine: each one locks the dossier row, refuses what its state does not
  * allow (409), and writes the change, a history step and the event in one transaction. Times left out are now.
+ * Only a clerk or an admin acting for the dossier's unit may take a step ({@link DossierAccess}); the step records
+ * who took it and when, besides when it happened.
  */
 @ApplicationScoped
 public class DossierLifecycle {
 
     private static final Set<DossierStatus> OPEN = Set.of(DossierStatus.RECEIVED, DossierStatus.SUPPLEMENT_REQUESTED);
+    /** A clerk's reason, printed on forms 02 and 04. */
+    private static final int MAX_REASON = 1000;
 
     private final CalendarService calendar;
     private final StepTimes times;
     private final OutboxRows outbox;
     private final IntakeConfig config;
+    private final DossierAccess access;
+    private final Clock clock;
 
-    DossierLifecycle(CalendarService calendar, StepTimes times, OutboxRows outbox, IntakeConfig config) {
+    DossierLifecycle(CalendarService calendar, StepTimes times, OutboxRows outbox, IntakeConfig config,
+                     DossierAccess access, Clock clock) {
         this.calendar = calendar;
         this.times = times;
         this.outbox = outbox;
         this.config = config;
+        this.access = access;
+        this.clock = clock;
     }
 
     @Transactional
-    public Dossier requestSupplement(String code, OffsetDateTime requestedAt, String reason) {
-        Dossier dossier = lockOpen(code, "request a supplement", Set.of(DossierStatus.RECEIVED));
+    public Dossier requestSupplement(String code, OffsetDateTime requestedAt, String reason, Caller caller) {
+        Dossier dossier = lockOpen(code, "request a supplement", Set.of(DossierStatus.RECEIVED), caller);
         Checks checks = new Checks();
-        Instant at = times.resolve(requestedAt, "requestedAt", dossier.lastStepAt, checks);
-        checks.require("reason", reason);
+        Instant at = times.resolve(requestedAt, "requestedAt", dossier.lastStepAt, checks, caller);
+        checkReason(reason, checks);
         checks.throwIfInvalid();
+        reason = PersonalText.normalised(reason);
         Deadline current = dossier.deadline(procedureUnit(dossier));
         Pause pause = calculator().pause(current, local(at));
         dossier.startPause(pause);
@@ -66,14 +79,14 @@ public class DossierLifecycle {
         Integer remaining = pause.clockStopped() && current.unit() == ProcessingTime.Unit.WORKING_DAYS
                 ? pause.remainingWorkingDays() : null;
         String note = reason + (pause.clockStopped() ? "" : " (after the due time: the clock does not stop)");
-        return step(dossier, EventTypes.SUPPLEMENT_REQUESTED, at, note, remaining);
+        return step(dossier, EventTypes.SUPPLEMENT_REQUESTED, at, note, remaining, caller);
     }
 
     @Transactional
-    public Dossier receiveSupplement(String code, OffsetDateTime receivedAt) {
-        Dossier dossier = lockOpen(code, "receive a supplement", Set.of(DossierStatus.SUPPLEMENT_REQUESTED));
+    public Dossier receiveSupplement(String code, OffsetDateTime receivedAt, Caller caller) {
+        Dossier dossier = lockOpen(code, "receive a supplement", Set.of(DossierStatus.SUPPLEMENT_REQUESTED), caller);
         Checks checks = new Checks();
-        Instant at = times.resolve(receivedAt, "receivedAt", dossier.lastStepAt, checks);
+        Instant at = times.resolve(receivedAt, "receivedAt", dossier.lastStepAt, checks, caller);
         checks.throwIfInvalid();
         Procedure procedure = Procedure.findById(dossier.procedureCode);
         Deadline resumed = calculator().resume(dossier.pause(procedure.processingUnit), local(at), procedure.cutoff);
@@ -83,33 +96,37 @@ public class DossierLifecycle {
         }
         dossier.endPause();
         dossier.status = DossierStatus.RECEIVED;
-        return step(dossier, EventTypes.SUPPLEMENT_RECEIVED, at, null, null);
+        return step(dossier, EventTypes.SUPPLEMENT_RECEIVED, at, null, null, caller);
     }
 
     @Transactional
-    public Dossier apologise(String code, OffsetDateTime issuedAt, OffsetDateTime newAppointmentAt, String reason) {
-        Dossier dossier = lockOpen(code, "issue an apology", OPEN);
+    public Dossier apologise(String code, OffsetDateTime issuedAt, OffsetDateTime newAppointmentAt, String reason,
+                             Caller caller) {
+        Dossier dossier = lockOpen(code, "issue an apology", OPEN, caller);
         Checks checks = new Checks();
-        Instant at = times.resolve(issuedAt, "issuedAt", dossier.lastStepAt, checks);
-        checks.require("newAppointmentAt", newAppointmentAt).require("reason", reason);
+        Instant at = times.resolve(issuedAt, "issuedAt", dossier.lastStepAt, checks, caller);
+        checks.require("newAppointmentAt", newAppointmentAt);
+        checkReason(reason, checks);
         if (newAppointmentAt != null) {
             checks.check(newAppointmentAt.toInstant().isAfter(dossier.dueAt), "newAppointmentAt",
                     "must be after the current due time " + local(dossier.dueAt));
         }
         checks.throwIfInvalid();
         dossier.newAppointmentAt = newAppointmentAt.toInstant();
+        reason = PersonalText.normalised(reason);
         boolean inTime = !local(at).toLocalDate().isAfter(
                 config.apologyDeadline().lastDay(dossier.dueDate, calculator().calendar()));
         String note = reason + (inTime ? "" : " (sent later than the local rule " + config.apologyDeadline() + " asks)");
-        return step(dossier, EventTypes.APOLOGY_ISSUED, at, note, null);
+        return step(dossier, EventTypes.APOLOGY_ISSUED, at, note, null, caller);
     }
 
     /** @param resultDelivery how the result reached the applicant; optional */
     @Transactional
-    public Dossier resolve(String code, OffsetDateTime resolvedAt, Decision decision, ResultDelivery resultDelivery) {
-        Dossier dossier = lockOpen(code, "record a result", OPEN);
+    public Dossier resolve(String code, OffsetDateTime resolvedAt, Decision decision, ResultDelivery resultDelivery,
+                           Caller caller) {
+        Dossier dossier = lockOpen(code, "record a result", OPEN, caller);
         Checks checks = new Checks();
-        Instant at = times.resolve(resolvedAt, "resolvedAt", dossier.lastStepAt, checks);
+        Instant at = times.resolve(resolvedAt, "resolvedAt", dossier.lastStepAt, checks, caller);
         checks.require("decision", decision);
         checks.throwIfInvalid();
         DeadlineCalculator calculator = calculator();
@@ -119,18 +136,18 @@ public class DossierLifecycle {
         dossier.decision = decision;
         dossier.resultDelivery = resultDelivery;
         dossier.status = DossierStatus.RESOLVED;
-        return step(dossier, EventTypes.RESOLVED, at, decision.name(), null);
+        return step(dossier, EventTypes.RESOLVED, at, decision.name(), null, caller);
     }
 
     @Transactional
-    public Dossier withdraw(String code, OffsetDateTime withdrawnAt) {
-        Dossier dossier = lockOpen(code, "withdraw", OPEN);
+    public Dossier withdraw(String code, OffsetDateTime withdrawnAt, Caller caller) {
+        Dossier dossier = lockOpen(code, "withdraw", OPEN, caller);
         Checks checks = new Checks();
-        Instant at = times.resolve(withdrawnAt, "withdrawnAt", dossier.lastStepAt, checks);
+        Instant at = times.resolve(withdrawnAt, "withdrawnAt", dossier.lastStepAt, checks, caller);
         checks.throwIfInvalid();
         dossier.withdrawnAt = at;
         dossier.status = DossierStatus.WITHDRAWN;
-        return step(dossier, EventTypes.WITHDRAWN, at, null, null);
+        return step(dossier, EventTypes.WITHDRAWN, at, null, null, caller);
     }
 
     /**
@@ -160,20 +177,31 @@ public class DossierLifecycle {
         return dossier.status == DossierStatus.SUPPLEMENT_REQUESTED && Boolean.TRUE.equals(dossier.pauseClockStopped);
     }
 
-    private Dossier step(Dossier dossier, String type, Instant at, String note, Integer remainingWorkingDays) {
+    private Dossier step(Dossier dossier, String type, Instant at, String note, Integer remainingWorkingDays,
+                         Caller caller) {
         dossier.sequence++;
         dossier.lastStepAt = at;
-        DossierStep.append(dossier, type, at, note);
+        DossierStep.append(dossier, type, at, note, caller.name(), clock.instant());
         outbox.append(OutboxRows.Stream.DOSSIER_EVENTS, dossier.code, dossier.sequence, type,
                 DossierEvents.value(dossier, type, at, remainingWorkingDays));
         return dossier;
     }
 
-    private static Dossier lockOpen(String code, String action, Set<DossierStatus> allowed) {
+    /** Free text of a clerk: required, NFC, at most {@value #MAX_REASON} characters, line breaks allowed. */
+    private static void checkReason(String reason, Checks checks) {
+        String text = PersonalText.normalised(reason);
+        checks.require("reason", text)
+                .maxLength("reason", text, MAX_REASON)
+                .check(!PersonalText.hasControlInNote(text), "reason", "must not hold control characters");
+    }
+
+    /** The dossier, locked; refused (403) unless the caller acts for its unit, then (409) unless its state allows. */
+    private Dossier lockOpen(String code, String action, Set<DossierStatus> allowed, Caller caller) {
         Dossier dossier = Dossier.findById(code, LockModeType.PESSIMISTIC_WRITE);
         if (dossier == null) {
             throw ProblemException.notFound("Dossier " + code);
         }
+        access.checkStep(caller, dossier);
         if (!allowed.contains(dossier.status)) {
             throw ProblemException.conflict("Cannot " + action + ": dossier " + code + " is " + dossier.status + ".");
         }

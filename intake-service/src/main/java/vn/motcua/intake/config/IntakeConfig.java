@@ -21,4 +21,28 @@ public interface IntakeConfig {
     /** When the apology (form 04) must be sent, by local rule. */
     @WithDefault("DUE_DATE")
     ApologyDeadline apologyDeadline();
+
+    /**
+     * Backdating a step by more than this many working days (on the calendar in force) takes the admin role; a
+     * kiosk or a clerk catching up on the last days does not need it.
+     */
+    @WithDefault("3")
+    int backdateWindow();
+
+    /** The citizen's lookup without login, limited per client address. */
+    LookupLimit lookupLimit();
+
+    interface LookupLimit {
+        /** Lookups an address may make at once. */
+        @WithDefault("10")
+        int burst();
+
+        /** Lookups an address gets back per minute. */
+        @WithDefault("20")
+        int perMinute();
+
+        /** Addresses tracked at once; the least recently seen is forgotten first. */
+        @WithDefault("10000")
+        int addresses();
+    }
 }

@@ -19,5 +19,18 @@ public record Submission(
 
     /** The citizen: kept in intake-service only, never published. */
     public record Applicant(String name, String idNumber, String phone) {
+
+        /** Each field in NFC without surrounding white space ({@link PersonalText}); a blank phone is none. */
+        public Applicant normalised() {
+            String phoneGiven = PersonalText.normalised(phone);
+            return new Applicant(PersonalText.normalised(name), PersonalText.normalised(idNumber),
+                    phoneGiven == null || phoneGiven.isEmpty() ? null : phoneGiven);
+        }
+    }
+
+    /** The same submission with the applicant's text normalised: a retry typed otherwise is the same request. */
+    public Submission normalised() {
+        return new Submission(procedureCode, unitCode, channel, onlineLevel, receivedAt, dossierCode,
+                applicant == null ? null : applicant.normalised());
     }
 }

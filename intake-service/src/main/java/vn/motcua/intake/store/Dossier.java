@@ -111,6 +111,10 @@ public class Dossier extends PanacheEntityBase {
     @Column(name = "request_hash", nullable = false)
     public String requestHash;
 
+    /** Who received it (a kiosk client or a clerk), as the token named the caller: a kiosk reads back its own slips. */
+    @Column(name = "received_by")
+    public String receivedBy;
+
     @Column(name = "applicant_name", nullable = false)
     public String applicantName;
 

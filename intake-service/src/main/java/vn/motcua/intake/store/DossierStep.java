@@ -11,7 +11,7 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.List;
 
-/** One step in a dossier's tracking log: the event type, when it happened, and a clerk's note. */
+/** One step in a dossier's tracking log: the event type, when it happened, a clerk's note, who recorded it and when. */
 @Entity
 @Table(name = "dossier_step")
 public class DossierStep extends PanacheEntityBase {
@@ -34,14 +34,25 @@ public class DossierStep extends PanacheEntityBase {
 
     public String note;
 
+    /** Who recorded the step (the token's user or kiosk client); null for steps recorded before it was kept. */
+    @Column(name = "recorded_by")
+    public String recordedBy;
+
+    /** When it was recorded, which for a backdated step is later than {@link #occurredAt}. */
+    @Column(name = "recorded_at")
+    public Instant recordedAt;
+
     /** Appends a step to the dossier's log under the dossier's current sequence. */
-    public static void append(Dossier dossier, String type, Instant at, String note) {
+    public static void append(Dossier dossier, String type, Instant at, String note, String recordedBy,
+                              Instant recordedAt) {
         DossierStep step = new DossierStep();
         step.dossierCode = dossier.code;
         step.sequence = dossier.sequence;
         step.type = type;
         step.occurredAt = at;
         step.note = note;
+        step.recordedBy = recordedBy;
+        step.recordedAt = recordedAt;
         step.persist();
     }
 

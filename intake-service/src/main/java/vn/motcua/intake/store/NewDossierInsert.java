@@ -36,12 +36,12 @@ public class NewDossierInsert {
             WITH new_dossier AS (
                 INSERT INTO dossier (code, lookup_code, procedure_code, unit_code, channel, online_level, status,
                                      received_at, due_date, due_at, deadline_unit, last_step_at, sequence,
-                                     request_hash, applicant_name, applicant_id_number, applicant_phone)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                RETURNING code, sequence),
+                                     request_hash, applicant_name, applicant_id_number, applicant_phone, received_by)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                RETURNING code, sequence, received_by),
             first_step AS (
-                INSERT INTO dossier_step (dossier_code, sequence, type, occurred_at)
-                SELECT code, sequence, ?, ? FROM new_dossier),
+                INSERT INTO dossier_step (dossier_code, sequence, type, occurred_at, recorded_by, recorded_at)
+                SELECT code, sequence, ?, ?, received_by, ? FROM new_dossier),
             %s
             INSERT INTO idempotency_key (key, request_hash, dossier_code, created_at)
             SELECT ?, ?, code, ? FROM new_dossier WHERE ?::text IS NOT NULL
@@ -95,8 +95,10 @@ public class NewDossierInsert {
         insert.setString(i++, dossier.applicantName);
         insert.setString(i++, dossier.applicantIdNumber);
         insert.setString(i++, dossier.applicantPhone);
+        insert.setString(i++, dossier.receivedBy);
         insert.setString(i++, eventType);
         insert.setObject(i++, utc(dossier.receivedAt));
+        insert.setObject(i++, utc(now));
         i = OutboxRows.bindFirstEvent(insert, i, eventType, eventValue, now);
         insert.setString(i++, idempotencyKey);
         insert.setString(i++, dossier.requestHash);

@@ -3,6 +3,7 @@ package vn.motcua.intake.api;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import io.restassured.RestAssured;
 import org.junit.jupiter.api.Test;
 import vn.motcua.intake.Dossiers;
@@ -15,6 +16,8 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
 @QuarkusTest
+// Not about access: an admin, who acts for every unit and may backdate (AccessMatrixTest is about access).
+@TestSecurity(user = "test-admin", roles = "admin")
 @WithTestResource(value = InfrastructureResource.class, initArgs = @ResourceArg(name = "needs", value = "kafka,postgres"))
 class DossierLifecycleTest {
 

@@ -3,6 +3,7 @@ package vn.motcua.intake.api;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.Test;
 import vn.motcua.intake.Dossiers;
@@ -15,6 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The suite's one error shape (docs/contracts.md, errors), as intake answers bad input. */
 @QuarkusTest
+// Not about access: an admin, who acts for every unit and may backdate (AccessMatrixTest is about access).
+@TestSecurity(user = "test-admin", roles = "admin")
 @WithTestResource(value = InfrastructureResource.class, initArgs = @ResourceArg(name = "needs", value = "kafka,postgres"))
 class ProblemShapeTest {
 

@@ -3,6 +3,7 @@ package vn.motcua.intake.api;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
@@ -23,6 +24,8 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 
 @QuarkusTest
+// Not about access: an admin, who acts for every unit and may backdate (AccessMatrixTest is about access).
+@TestSecurity(user = "test-admin", roles = "admin")
 @WithTestResource(value = InfrastructureResource.class, initArgs = @ResourceArg(name = "needs", value = "kafka,postgres"))
 class ReceiveDossierTest {
 
@@ -82,12 +85,12 @@ class ReceiveDossierTest {
     @Test
     void aClientChosenCodeIsIdempotentToo() {
         Map<String, Object> body = new HashMap<>(Dossiers.direct("1.004873", "SADEC-P3", "2022-03-03T08:00:00+07:00"));
-        body.put("dossierCode", "KIOSK7-0042");
+        body.put("dossierCode", "SADEC-P3.KIOSK7-0042");
         RestAssured.given().contentType(ContentType.JSON).body(body).post("/api/dossiers").then()
-                .statusCode(201).body("code", equalTo("KIOSK7-0042"));
+                .statusCode(201).body("code", equalTo("SADEC-P3.KIOSK7-0042"));
         RestAssured.given().contentType(ContentType.JSON).body(body).post("/api/dossiers").then()
-                .statusCode(201).body("code", equalTo("KIOSK7-0042"));
-        body.put("unitCode", "SADEC-P4");
+                .statusCode(201).body("code", equalTo("SADEC-P3.KIOSK7-0042"));
+        body.put("receivedAt", "2022-03-03T09:00:00+07:00");
         RestAssured.given().contentType(ContentType.JSON).body(body).post("/api/dossiers").then()
                 .statusCode(409).body("errors.field", hasItem("dossierCode"));
     }
@@ -158,6 +161,9 @@ class ReceiveDossierTest {
         RestAssured.get("/api/dossiers/lookup/{code}", lookupCode.toLowerCase()).then()
                 .statusCode(200)
                 .body("lookupCode", equalTo(lookupCode))
+                .body("status", equalTo("RECEIVED"))
+                .body("dueDate", equalTo("2022-03-09"))
+                .body("code", nullValue())
                 .body("applicant", nullValue())
                 .body(not(containsString("087190001234")));
         RestAssured.get("/api/dossiers/lookup/NOSUCH22").then().statusCode(404)

@@ -3,6 +3,7 @@ package vn.motcua.intake.messaging;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.junit.jupiter.api.Test;
@@ -12,6 +13,7 @@ import vn.motcua.events.CalendarData;
 import vn.motcua.events.CloudEvent;
 import vn.motcua.events.EventCodec;
 import vn.motcua.events.ProcedureData;
+import vn.motcua.intake.Management;
 import vn.motcua.intake.CatalogueTopic;
 import vn.motcua.intake.Dossiers;
 import vn.motcua.testkit.InfrastructureResource;
@@ -38,6 +40,8 @@ import static org.hamcrest.Matchers.equalTo;
  * events here are produced straight onto the topic, as another instance's relay would.
  */
 @QuarkusTest
+// Not about access: an admin, who acts for every unit and may backdate (AccessMatrixTest is about access).
+@TestSecurity(user = "test-admin", roles = "admin")
 @WithTestResource(value = InfrastructureResource.class, initArgs = @ResourceArg(name = "needs", value = "kafka,postgres"))
 class CatalogueFromTopicTest {
 
@@ -100,7 +104,7 @@ class CatalogueFromTopicTest {
         try (TopicReader<CloudEvent> letters = CatalogueTopic.deadLetterReader()) {
             letters.until(all -> all.stream().anyMatch(event -> event.id().equals(saturdayClosed.id())));
         }
-        Readiness.assertUp(CatalogueConsumerReadiness.NAME);
+        Management.onManagementPort(() -> Readiness.assertUp(CatalogueConsumerReadiness.NAME));
     }
 
     /** The year's schedule as the Labor Code rules give it, with one more closed day (none when null). */

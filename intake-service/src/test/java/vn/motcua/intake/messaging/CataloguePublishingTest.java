@@ -3,6 +3,7 @@ package vn.motcua.intake.messaging;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import io.restassured.RestAssured;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
@@ -44,6 +45,8 @@ import static vn.motcua.intake.Dossiers.put;
 
 /** intake-service is the one owner of the catalogue: every committed change, and the whole of it once, on the topic. */
 @QuarkusTest
+// Not about access: an admin, who acts for every unit and may backdate (AccessMatrixTest is about access).
+@TestSecurity(user = "test-admin", roles = "admin")
 @WithTestResource(value = InfrastructureResource.class, initArgs = @ResourceArg(name = "needs", value = "kafka,postgres"))
 class CataloguePublishingTest {
 

@@ -5,7 +5,9 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import io.restassured.RestAssured;
+import vn.motcua.intake.Management;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import vn.motcua.events.CloudEvent;
@@ -33,6 +35,8 @@ import static org.hamcrest.Matchers.is;
  * backlog waiting and growing older, and every event goes out, in order, once it is back; then the backlog is 0.
  */
 @QuarkusTest
+// Not about access: an admin, who acts for every unit and may backdate (AccessMatrixTest is about access).
+@TestSecurity(user = "test-admin", roles = "admin")
 @WithTestResource(value = DedicatedInfrastructureResource.class,
         initArgs = @ResourceArg(name = "needs", value = "kafka,postgres"),
         scope = TestResourceScope.RESTRICTED_TO_CLASS)
@@ -62,7 +66,7 @@ class KafkaOutageTest {
                     .statusCode(200);
         }
         // Ready all along: a load balancer keeps sending dossiers, the outbox keeps their events.
-        Readiness.assertUp(ReadinessChecks.DATABASE, CatalogueConsumerReadiness.NAME);
+        Management.onManagementPort(() -> Readiness.assertUp(ReadinessChecks.DATABASE, CatalogueConsumerReadiness.NAME));
         assertThat(OutboxView.unsentRows(dataSource)).isGreaterThanOrEqualTo(55);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             long unsent = OutboxView.unsentRows(dataSource);
@@ -76,7 +80,7 @@ class KafkaOutageTest {
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> ((Number) OutboxView.wellnessData().get("oldestUnsentSeconds")).longValue() >= 1);
         // The relay keeps cycling through the outage: alive.
-        RestAssured.get("/q/health/live").then().statusCode(200)
+        RestAssured.get(Management.url("/q/health/live")).then().statusCode(200)
                 .body("checks.find { it.name == '" + OutboxRelayLiveness.NAME + "' }.status", is("UP"));
 
         infrastructure.kafka().restart();

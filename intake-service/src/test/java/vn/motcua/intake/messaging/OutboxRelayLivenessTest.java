@@ -3,7 +3,9 @@ package vn.motcua.intake.messaging;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import io.restassured.RestAssured;
+import vn.motcua.intake.Management;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import vn.motcua.events.CloudEvent;
@@ -15,6 +17,8 @@ import static org.hamcrest.Matchers.is;
 
 /** A relay whose thread has ended publishes nothing more: liveness says so, so that the process is restarted. */
 @QuarkusTest
+// Not about access: an admin, who acts for every unit and may backdate (AccessMatrixTest is about access).
+@TestSecurity(user = "test-admin", roles = "admin")
 @WithTestResource(value = InfrastructureResource.class, initArgs = @ResourceArg(name = "needs", value = "kafka,postgres"))
 class OutboxRelayLivenessTest {
 
@@ -26,19 +30,19 @@ class OutboxRelayLivenessTest {
 
     @Test
     void downOnceTheRelayThreadHasStoppedAndUpAgainWhenItRelays() {
-        RestAssured.get("/q/health/live").then().statusCode(200).body(RELAY + ".status", is("UP"));
+        RestAssured.get(Management.url("/q/health/live")).then().statusCode(200).body(RELAY + ".status", is("UP"));
 
         relay.stopRelaying();
         try {
-            RestAssured.get("/q/health/live").then().statusCode(503)
+            RestAssured.get(Management.url("/q/health/live")).then().statusCode(503)
                     .body(RELAY + ".status", is("DOWN"))
                     .body(RELAY + ".data.threadAlive", is(false));
-            RestAssured.get("/q/health/well").then().statusCode(503).body(OUTBOX + ".status", is("DOWN"));
+            RestAssured.get(Management.url("/q/health/well")).then().statusCode(503).body(OUTBOX + ".status", is("DOWN"));
         } finally {
             relay.startRelaying();
         }
 
-        RestAssured.get("/q/health/live").then().statusCode(200).body(RELAY + ".status", is("UP"));
+        RestAssured.get(Management.url("/q/health/live")).then().statusCode(200).body(RELAY + ".status", is("UP"));
         String code = Dossiers.receive("1.004873", "SADEC-P1", "2022-03-01T08:00:00+07:00");
         try (TopicReader<CloudEvent> reader = Dossiers.eventReader()) {
             reader.until(all -> !Dossiers.eventsOf(all, code).isEmpty());

@@ -1,0 +1,48 @@
+package vn.motcua.intake.app;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import vn.motcua.api.ProblemException;
+import vn.motcua.intake.store.ApplicantRead;
+import vn.motcua.intake.store.Dossier;
+import vn.motcua.intake.store.DossierStep;
+import vn.motcua.security.Caller;
+
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * Reads one dossier for a caller, as much as its role and units allow ({@link DossierAccess}). A read that shows
+ * the applicant's personal data is recorded (who, when, which dossier) in the same transaction: when the record
+ * cannot be written, the data is not shown either.
+ */
+@ApplicationScoped
+public class DossierReading {
+
+    /** The dossier, its history (null on a slip), and whether the applicant may be shown. */
+    public record Read(Dossier dossier, List<DossierStep> history, boolean showsApplicant) {
+    }
+
+    private final DossierAccess access;
+    private final Clock clock;
+
+    DossierReading(DossierAccess access, Clock clock) {
+        this.access = access;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public Read read(String code, Caller caller) {
+        Dossier dossier = Dossier.<Dossier>findByIdOptional(code)
+                .orElseThrow(() -> ProblemException.notFound("Dossier " + code));
+        DossierAccess.View view = access.viewFor(caller, dossier);
+        if (view == DossierAccess.View.SLIP) {
+            return new Read(dossier, null, false);
+        }
+        boolean showsApplicant = view == DossierAccess.View.FULL;
+        if (showsApplicant) {
+            ApplicantRead.record(code, caller.name(), clock.instant());
+        }
+        return new Read(dossier, DossierStep.history(code), showsApplicant);
+    }
+}
