@@ -1,7 +1,8 @@
 // Every URL the page calls, in one place.
 export const ENDPOINTS = {
-  report: (period, unit) => `/api/stats/reports/${encodeURIComponent(period)}${unitQuery(unit)}`,
-  reportCsv: (period, unit) => `/api/stats/reports/${encodeURIComponent(period)}.csv${unitQuery(unit)}`,
+  // options: {by: 'unit'|'field'|'procedure', cutoff: '' (calendar) | '15'}; the defaults are left out of the URL.
+  report: (period, unit, options) => `/api/stats/reports/${encodeURIComponent(period)}${query(unit, options)}`,
+  reportCsv: (period, unit, options) => `/api/stats/reports/${encodeURIComponent(period)}.csv${query(unit, options)}`,
   units: () => '/api/stats/units',
   config: () => '/api/dashboard/config',
   // deadline-service, another origin (CORS): its base URL comes from /api/dashboard/config.
@@ -11,6 +12,15 @@ export const ENDPOINTS = {
 
 function unitQuery(unit) {
   return unit && unit !== 'ALL' ? `?unit=${encodeURIComponent(unit)}` : '';
+}
+
+function query(unit, { by, cutoff } = {}) {
+  const params = new URLSearchParams();
+  if (unit && unit !== 'ALL') params.set('unit', unit);
+  if (by && by !== 'unit') params.set('by', by);
+  if (cutoff) params.set('cutoff', cutoff);
+  const text = params.toString();
+  return text ? `?${text}` : '';
 }
 
 /**

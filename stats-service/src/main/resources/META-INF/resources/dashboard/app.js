@@ -1,7 +1,8 @@
-// The dashboard: state in the URL (?period=2022-H1&unit=SADEC&lang=en), the report, its charts and the live alerts.
+// The dashboard: state in the URL (?period=2022-H1&unit=SADEC&by=field&cutoff=15&lang=en), the report, Decision 766's
+// indicators, its charts and the live alerts.
 import { ENDPOINTS, ApiError, getJson } from './api.js';
 import { LANGS, lang, setLang, t } from './i18n.js';
-import { instant, localDate, num, pct } from './format.js';
+import { days, instant, localDate, num, pct } from './format.js';
 import {
   currentPeriod, formatPeriod, inPeriodLabel, parsePeriod, periodLabel, periodsOf, previous, shortLabel,
 } from './periods.js';
@@ -26,13 +27,22 @@ function readUrl() {
   const period = parsePeriod(params.get('period')) || currentPeriod('H');
   const unit = (params.get('unit') || 'ALL').toUpperCase();
   const language = LANGS.includes(params.get('lang')) ? params.get('lang') : 'vi';
-  return { period, unit, lang: language };
+  const by = ['unit', 'field', 'procedure'].includes(params.get('by')) ? params.get('by') : 'unit';
+  const cutoff = params.get('cutoff') === '15' ? '15' : '';
+  return { period, unit, by, cutoff, lang: language };
+}
+
+/** What the report requests carry besides period and unit. */
+function options() {
+  return { by: state.by, cutoff: state.cutoff };
 }
 
 function writeUrl(push) {
   const params = new URLSearchParams();
   params.set('period', formatPeriod(state.period));
   params.set('unit', state.unit);
+  if (state.by !== 'unit') params.set('by', state.by);
+  if (state.cutoff) params.set('cutoff', state.cutoff);
   if (state.lang !== 'vi') params.set('lang', state.lang);
   const url = `${location.pathname}?${params}`;
   if (url !== location.pathname + location.search) history[push ? 'pushState' : 'replaceState'](null, '', url);
@@ -59,7 +69,9 @@ function fillControls() {
     a.href = `?${params}`;
     a.setAttribute('aria-current', a.dataset.lang === state.lang ? 'true' : 'false');
   }
-  $('csv-link').href = ENDPOINTS.reportCsv(formatPeriod(state.period), state.unit);
+  $('by-select').value = state.by;
+  $('cutoff-select').value = state.cutoff;
+  $('csv-link').href = ENDPOINTS.reportCsv(formatPeriod(state.period), state.unit, options());
 }
 
 /** The unit picker: the tree in its order, each unit indented by its depth (one em space a level). */
@@ -92,6 +104,10 @@ function onControls(event) {
     state.period = parsePeriod(event.target.value) || state.period;
   } else if (id === 'unit-select') {
     state.unit = event.target.value;
+  } else if (id === 'by-select') {
+    state.by = event.target.value;
+  } else if (id === 'cutoff-select') {
+    state.cutoff = event.target.value;
   } else {
     return;
   }
@@ -126,7 +142,8 @@ async function render() {
   $('report-heading').textContent = `${periodLabel(state.period)} · ${unitName(state.unit)}`;
   document.body.dataset.period = period;
   document.body.dataset.unit = state.unit;
-  if (lastReport && lastReport.key === `${period}|${state.unit}`) {
+  const key = `${period}|${state.unit}|${state.by}|${state.cutoff}`;
+  if (lastReport && lastReport.key === key) {
     // only the language changed: redraw what is there
     show(lastReport.report);
     if (lastTrend) drawTrend(lastTrend.map((p) => ({ ...p, label: shortLabel(p.period) })));
@@ -145,7 +162,7 @@ async function render() {
   let report = null;
   let failure = null;
   try {
-    report = await getJson(ENDPOINTS.report(period, state.unit));
+    report = await getJson(ENDPOINTS.report(period, state.unit, options()));
   } catch (e) {
     failure = e;
   }
@@ -153,7 +170,7 @@ async function render() {
   if (token !== loadToken) return;
   $('report-heading').textContent = `${periodLabel(state.period)} · ${unitName(state.unit)}`;
   if (report) {
-    lastReport = { key: `${period}|${state.unit}`, report };
+    lastReport = { key, report };
     $('report-error').hidden = true;
     show(report);
     document.body.dataset.state = 'ready';
@@ -170,11 +187,20 @@ async function render() {
   loadChildRows(token);
 }
 
-/** Form 06 lists, under the chosen unit, each unit directly below it (under ALL: the roots of the tree). */
+/**
+ * Form 06 lists, under the chosen unit, each unit directly below it (under ALL: the roots of the tree), its whole
+ * subtree; by field or procedure, the rows of the report's own breakdown.
+ */
 async function loadChildRows(token) {
+  if (state.by !== 'unit') {
+    lastChildren = (lastReport?.report?.rows || []).map((row) => ({ unit: { code: row.code, name: row.name }, report: row }));
+    showChildRows();
+    return;
+  }
   const children = units.filter((u) => (state.unit === 'ALL' ? u.depth === 0 : u.parentCode === state.unit));
   const period = formatPeriod(state.period);
-  const reports = await Promise.all(children.map((u) => getJson(ENDPOINTS.report(period, u.code)).catch(() => null)));
+  const reports = await Promise.all(children.map((u) => getJson(ENDPOINTS.report(period, u.code, { cutoff: state.cutoff }))
+    .catch(() => null)));
   if (token !== loadToken) return;
   lastChildren = children.map((u, i) => ({ unit: u, report: reports[i] }));
   showChildRows();
@@ -208,7 +234,7 @@ function showChildRows() {
 
 async function loadTrend(token) {
   const periods = [...previous(state.period, TREND_PERIODS).reverse(), state.period];
-  const reports = await Promise.all(periods.map((p) => getJson(ENDPOINTS.report(formatPeriod(p), state.unit))
+  const reports = await Promise.all(periods.map((p) => getJson(ENDPOINTS.report(formatPeriod(p), state.unit, { cutoff: state.cutoff }))
     .catch(() => null)));
   if (token !== loadToken) return;
   lastTrend = periods.map((p, i) => ({ period: p, report: reports[i] }));
@@ -243,11 +269,37 @@ function show(r) {
     pending: num(r.pending.total), withdrawn: num(r.withdrawn),
   }));
 
-  setText('f06-unit', unitName(r.unit || state.unit));
+  $('f06-name-head').textContent = t({ unit: 'f06Unit', field: 'f06ByField', procedure: 'f06ByProcedure' }[state.by]);
+  setText('f06-unit', state.by === 'unit' ? unitName(r.unit || state.unit) : `${t('f06Sum')} · ${unitName(r.unit || state.unit)}`);
   for (const [key, value] of Object.entries(form06Columns(r))) setText(`f06-${key}`, num(value));
+  showIndicators(r.indicators);
 
   drawOutcome(r);
   drawChannels(r);
+}
+
+/** Decision 766's indicators of the report (docs/time-and-counting.md, "Indicators"); '–' when there is nothing to divide. */
+function showIndicators(ind) {
+  setText('ind-onTime', pct(ind?.onTimeShare));
+  setText('ind-online', pct(ind?.onlineShare));
+  setText('ind-handling', days(ind?.averageHandlingWorkingDays));
+  setText('ind-electronic', pct(ind?.electronicResultShare));
+  $('ind-handling-note').textContent = ind ? t('indHandlingNote', { days: days(ind.averageHandlingWorkingDays), n: num(ind.handlingMeasured) }) : '';
+  $('ind-electronic-note').textContent = ind ? t('indElectronicNote', { e: num(ind.resultElectronic), known: num(ind.resultDeliveryKnown) }) : '';
+  const list = document.querySelector('[data-testid="ind-by-procedure"]');
+  const items = (ind?.averageHandlingWorkingDaysByProcedure || []).map((p) => {
+    const li = document.createElement('li');
+    li.dataset.procedure = p.code;
+    li.textContent = `${p.name}: ${days(p.averageHandlingWorkingDays)} (${num(p.measured)})`;
+    return li;
+  });
+  if (!items.length) {
+    const li = document.createElement('li');
+    li.className = 'muted';
+    li.textContent = t('indNone');
+    items.push(li);
+  }
+  list.replaceChildren(...items);
 }
 
 const COLUMN_KEYS = ['c3', 'c4', 'c5', 'c6', 'c7', 'c8', 'c9', 'c10', 'c11', 'c12', 'c13', 'withdrawn'];
@@ -269,6 +321,7 @@ function clear() {
   setText('summary-text', '');
   setText('f06-unit', unitName(state.unit));
   for (const el of document.querySelectorAll('[data-testid^="f06-c"], [data-testid="f06-withdrawn"]')) el.textContent = '–';
+  showIndicators(null);
   clearCharts();
 }
 

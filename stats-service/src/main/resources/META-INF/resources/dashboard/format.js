@@ -22,6 +22,12 @@ export function pct(fraction) {
     .format(fraction);
 }
 
+/** Working days with up to two decimals: 5.5 → "5,5". */
+export function days(n) {
+  return n == null || Number.isNaN(n) ? '–'
+    : new Intl.NumberFormat(locale(), { maximumFractionDigits: 2 }).format(n);
+}
+
 /** A local date "2022-07-05" → "05/07/2022", with no time-zone shift. */
 export function localDate(iso) {
   if (!iso) return '–';

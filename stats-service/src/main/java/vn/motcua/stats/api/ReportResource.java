@@ -12,8 +12,8 @@ import jakarta.ws.rs.core.Response;
 import vn.motcua.stats.app.ReportService;
 
 /**
- * {@code GET /api/stats/reports/{period}?unit=}: JSON by default; the form 06 table as CSV for
- * {@code Accept: text/csv} or {@code /api/stats/reports/{period}.csv}.
+ * {@code GET /api/stats/reports/{period}?unit=&by=unit|field|procedure&cutoff=15|calendar}: JSON by default; the
+ * form 06 table of the same rows as CSV for {@code Accept: text/csv} or {@code /api/stats/reports/{period}.csv}.
  */
 @Path("/api/stats/reports")
 public class ReportResource {
@@ -30,21 +30,24 @@ public class ReportResource {
     @Path("{period}")
     @Produces({MediaType.APPLICATION_JSON, "text/csv"})
     public Response report(@PathParam("period") String period, @QueryParam("unit") String unit,
+                           @QueryParam("by") String by, @QueryParam("cutoff") String cutoff,
                            @Context HttpHeaders headers) {
         if (prefersCsv(headers)) {
-            return csv(period, unit);
+            return csv(period, unit, by, cutoff);
         }
-        return Response.ok(reports.report(reports.query(period, unit)), MediaType.APPLICATION_JSON_TYPE).build();
+        return Response.ok(reports.report(reports.query(period, unit, by, cutoff)), MediaType.APPLICATION_JSON_TYPE)
+                .build();
     }
 
     @GET
     @Path("{period}.csv")
     @Produces("text/csv")
-    public Response csv(@PathParam("period") String period, @QueryParam("unit") String unit) {
-        ReportService.ReportQuery query = reports.query(period, unit);
-        return Response.ok(Form06Csv.render(reports, query), CSV)
+    public Response csv(@PathParam("period") String period, @QueryParam("unit") String unit,
+                        @QueryParam("by") String by, @QueryParam("cutoff") String cutoff) {
+        ReportService.ReportQuery query = reports.query(period, unit, by, cutoff);
+        return Response.ok(Form06Csv.render(reports.report(query)), CSV)
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"bieu-06-" + query.period().id()
-                        + "-" + query.unit() + ".csv\"")
+                        + "-" + query.unit() + "-" + query.by().parameter() + ".csv\"")
                 .build();
     }
 

@@ -27,7 +27,7 @@ import java.util.function.UnaryOperator;
  * <p>Each change of a dossier's facts is written in this order:
  * <ol>
  *   <li>one replace of the dossier document, guarded by its version, holding the new observations and clock
- *       <em>and</em> the pending delta: {@code {id: "<code>#<version>", at, incs: [{unit, period, c}]}}, the
+ *       <em>and</em> the pending delta: {@code {id: "<code>#<version>", at, incs: [{unit, procedure, period, c}]}}, the
  *       difference of {@link Contributions} before and after;</li>
  *   <li>one guarded $inc per totals document ({@link TotalsStore#applyOnce}), which a document takes only while
  *       its watermark for the dossier is below the version;</li>
@@ -74,11 +74,14 @@ public final class DossierProjector {
         this.wallClock = wallClock;
     }
 
-    /** Indexes, and the watermarks of totals documents written by older builds; run before consuming. */
+    /**
+     * Indexes, and the totals documents of older builds (watermarks; per-procedure keys); run before consuming.
+     */
     public void prepareCollections() {
         dossiers.ensureIndexes();
         totals.ensureIndexes();
         totals.convertDeltaIdLists();
+        totals.convertUnitPeriodDocuments();
     }
 
     /** Applies a change of one dossier exactly once in effect. Returns false when it changed nothing. */

@@ -18,7 +18,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Recomputes every (unit, period) total from the per-dossier projection with the same pure
+ * Recomputes every (unit, procedure, period) total from the per-dossier projection with the same pure
  * {@link Contributions} function, compares with the running totals, and (unless a dry run) corrects them by $inc
  * of the difference. Run it while the consumer is quiet: a delta applied between the two reads shows up as a
  * difference that is not one.
@@ -59,7 +59,7 @@ public final class Rebuild {
                 continue;
             }
             for (Counter counter : fix.asMap().keySet()) {
-                differences.add(new RebuildResult.Difference(key.unit(), key.period(), counter.field(),
+                differences.add(new RebuildResult.Difference(key.unit(), key.procedure(), key.period(), counter.field(),
                         actual.get(counter), expected.get(counter)));
             }
             if (!dryRun) {

@@ -6,6 +6,6 @@ import java.util.List;
 public record RebuildResult(long dossiers, long totalsDocuments, boolean dryRun, boolean fixed, long tookMillis,
                             List<Difference> differences) {
 
-    public record Difference(String unit, String period, String counter, long running, long recomputed) {
+    public record Difference(String unit, String procedure, String period, String counter, long running, long recomputed) {
     }
 }

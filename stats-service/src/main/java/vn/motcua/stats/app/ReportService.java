@@ -1,88 +1,173 @@
 package vn.motcua.stats.app;
 
+import io.quarkus.runtime.Startup;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
-import vn.motcua.api.ProblemException;
+import vn.motcua.api.Checks;
+import vn.motcua.stats.config.StatsConfig;
 import vn.motcua.stats.domain.Counts;
 import vn.motcua.stats.domain.Period;
+import vn.motcua.stats.domain.PeriodConvention;
 import vn.motcua.stats.domain.PeriodReport;
+import vn.motcua.stats.domain.ProcedureCatalogue;
+import vn.motcua.stats.domain.TotalsKey;
 import vn.motcua.stats.domain.UnitTree;
+import vn.motcua.stats.store.ProcedureStore;
 import vn.motcua.stats.store.TotalsStore;
 import vn.motcua.stats.store.UnitStore;
 
+import java.text.Collator;
 import java.time.Clock;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 /**
- * Reads the pre-aggregated totals of a period and rolls them up by the unit tree as it stands when the query is
- * read: totals stay stored per (unit code, period) as the events named the unit, so a unit that arrives late or
- * moves to another parent counts where it is now, with nothing to recompute (docs/time-and-counting.md, the period
+ * Reads the pre-aggregated totals of a period (per leaf unit and procedure) and sums them by the unit tree and
+ * the procedure catalogue as they stand when the query is read: a unit that arrives late or moves, or a procedure
+ * that changes field, counts where it is now, with nothing to recompute (docs/time-and-counting.md, the period
  * report).
  */
 @Singleton
+@Startup // a deployment default that is not a convention fails the start, not the first report
 public final class ReportService {
 
     public static final String ALL = "ALL";
 
+    /** The rows of a report: per unit code, per procedure, or per field (lĩnh vực) of the procedures. */
+    public enum Breakdown {
+        UNIT, FIELD, PROCEDURE;
+
+        public String parameter() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    private static final Collator VIETNAMESE = Collator.getInstance(Locale.forLanguageTag("vi-VN"));
+
     private final TotalsStore totals;
     private final UnitStore units;
+    private final ProcedureStore procedures;
     private final Clock clock;
+    private final PeriodConvention defaultConvention;
 
     @Inject
-    public ReportService(TotalsStore totals, UnitStore units, Clock clock) {
+    public ReportService(TotalsStore totals, UnitStore units, ProcedureStore procedures, Clock clock,
+                         StatsConfig config) {
+        this(totals, units, procedures, clock, config.defaultCutoff()
+                .map(text -> PeriodConvention.parse(text).orElseThrow(() -> new IllegalArgumentException(
+                        "motcua.stats.default-cutoff must be 15 (or unset for calendar periods), got '" + text + "'")))
+                .orElse(PeriodConvention.CALENDAR));
+    }
+
+    public ReportService(TotalsStore totals, UnitStore units, ProcedureStore procedures, Clock clock,
+                         PeriodConvention defaultConvention) {
         this.totals = totals;
         this.units = units;
+        this.procedures = procedures;
         this.clock = clock;
+        this.defaultConvention = defaultConvention;
     }
 
     /**
-     * Validates the query at the edge: a well-formed period, and ALL or a unit code that the tree knows or that has
-     * totals (a dossier of a unit whose {@code unit.changed} has not come yet counts under its own code).
+     * Validates the query at the edge, every parameter at once: a well-formed period; ALL or a unit code that the
+     * tree knows or that has totals (a dossier of a unit whose {@code unit.changed} has not come yet counts under its
+     * own code); {@code by} unit (default), field or procedure; {@code cutoff} 15 or calendar (default: the
+     * deployment's).
      */
-    public ReportQuery query(String periodText, String unitText) {
-        Period period = Period.parse(periodText).orElseThrow(() -> ProblemException.invalid("period",
-                "expected a year (2022), a half-year (2022-H1) or a quarter (2022-Q3), got '" + periodText + "'"));
+    public ReportQuery query(String periodText, String unitText, String byText, String cutoffText) {
+        Checks problems = new Checks();
+        PeriodConvention convention = cutoffText == null || cutoffText.isBlank() ? defaultConvention
+                : PeriodConvention.parse(cutoffText).orElse(null);
+        if (convention == null) {
+            problems.fail("cutoff", "expected 15 (periods from the 15th) or calendar, got '" + cutoffText + "'");
+        }
+        Period period = Period.parse(periodText, convention == null ? defaultConvention : convention).orElse(null);
+        if (period == null) {
+            problems.fail("period", "expected a year (2022), a half-year (2022-H1) or a quarter (2022-Q3), got '"
+                    + periodText + "'");
+        }
+        Breakdown by = byText == null || byText.isBlank() ? Breakdown.UNIT : Arrays.stream(Breakdown.values())
+                .filter(b -> b.parameter().equals(byText.trim())).findFirst().orElse(null);
+        if (by == null) {
+            problems.fail("by", "expected unit, field or procedure, got '" + byText + "'");
+        }
         String unit = unitText == null || unitText.isBlank() ? ALL : unitText.trim();
         UnitTree tree = units.tree();
         if (!unit.equals(ALL) && (!unit.matches("[A-Za-z0-9._-]{1,64}")
                 || (!tree.knows(unit) && !totals.hasUnit(unit)))) {
-            throw ProblemException.invalid("unit", "unknown unit '" + unit + "'; use ALL or a unit code");
+            problems.fail("unit", "unknown unit '" + unit + "'; use ALL or a unit code");
         }
-        return new ReportQuery(period, unit, tree);
+        problems.throwIfInvalid();
+        return new ReportQuery(period, unit, tree, by);
     }
 
-    /**
-     * The stored counts of each unit code the query covers, in tree order: for ALL every code with totals, known to
-     * the tree or not; for a unit, the codes of its whole subtree.
-     */
-    public List<UnitRow> rows(ReportQuery query) {
+    /** A query of the calendar (or default) convention by unit, as before {@code by} and {@code cutoff}. */
+    public ReportQuery query(String periodText, String unitText) {
+        return query(periodText, unitText, null, null);
+    }
+
+    /** The total of the query's subtree, its indicators, and the rows of its breakdown: one read of the totals. */
+    public PeriodReport report(ReportQuery query) {
         String period = query.period().id();
-        Map<String, Counts> byUnit = query.unit().equals(ALL)
+        Map<TotalsKey, Counts> stored = query.unit().equals(ALL)
                 ? totals.forPeriod(period)
                 : totals.forPeriod(period, query.tree().subtree(query.unit()));
-        return query.tree().ordered(byUnit.keySet()).stream()
-                .map(code -> new UnitRow(code, query.tree().nameOf(code), byUnit.get(code)))
+        ProcedureCatalogue catalogue = procedures.catalogue();
+        List<PeriodReport.Row> rows = switch (query.by()) {
+            case UNIT -> unitRows(query.tree(), stored, catalogue);
+            case PROCEDURE -> procedureRows(stored, catalogue);
+            case FIELD -> fieldRows(stored, catalogue);
+        };
+        return PeriodReport.of(query.period(), query.unit(), byProcedure(stored, key -> true), catalogue,
+                clock.instant(), query.by().parameter(), rows);
+    }
+
+    /** One row per unit code with totals in the subtree, in tree order: the code's own dossiers, not its children's. */
+    private static List<PeriodReport.Row> unitRows(UnitTree tree, Map<TotalsKey, Counts> stored,
+                                                   ProcedureCatalogue catalogue) {
+        List<String> codes = tree.ordered(stored.keySet().stream().map(TotalsKey::unit).collect(Collectors.toSet()));
+        return codes.stream().map(code -> PeriodReport.Row.of(code, tree.nameOf(code), null,
+                byProcedure(stored, key -> key.unit().equals(code)), catalogue)).toList();
+    }
+
+    /** One row per procedure with totals, by name; its field as the catalogue says now. */
+    private static List<PeriodReport.Row> procedureRows(Map<TotalsKey, Counts> stored, ProcedureCatalogue catalogue) {
+        return stored.keySet().stream().map(TotalsKey::procedure).distinct().sorted(catalogue.order(Function.identity()))
+                .map(code -> PeriodReport.Row.of(code, catalogue.nameOf(code),
+                        ProcedureCatalogue.fieldName(catalogue.fieldOf(code)),
+                        byProcedure(stored, key -> key.procedure().equals(code)), catalogue))
                 .toList();
     }
 
-    /** The sum of {@link #rows}: the JSON report and the CSV's total row are the same figures. */
-    public PeriodReport report(ReportQuery query) {
-        Counts sum = new Counts();
-        rows(query).forEach(row -> sum.addAll(row.counts()));
-        return report(query.period(), query.unit(), sum);
+    /** One row per field: the sum of its procedures' rows; "chưa phân loại" (code "?") last. */
+    private static List<PeriodReport.Row> fieldRows(Map<TotalsKey, Counts> stored, ProcedureCatalogue catalogue) {
+        Comparator<String> order = Comparator.comparing((String f) -> f.equals(ProcedureCatalogue.UNKNOWN_FIELD))
+                .thenComparing(Function.identity(), VIETNAMESE);
+        return stored.keySet().stream().map(key -> catalogue.fieldOf(key.procedure())).distinct().sorted(order)
+                .map(field -> PeriodReport.Row.of(field, ProcedureCatalogue.fieldName(field), null,
+                        byProcedure(stored, key -> catalogue.fieldOf(key.procedure()).equals(field)), catalogue))
+                .toList();
     }
 
-    /** One unit's (or a sum's) form, as of the earlier of now and the period's end. */
-    public PeriodReport report(Period period, String unit, Counts counts) {
-        return PeriodReport.of(period, unit, counts, clock.instant());
+    private static Map<String, Counts> byProcedure(Map<TotalsKey, Counts> stored,
+                                                   Predicate<TotalsKey> in) {
+        Map<String, Counts> result = new HashMap<>();
+        stored.forEach((key, counts) -> {
+            if (in.test(key)) {
+                result.computeIfAbsent(key.procedure(), p -> new Counts()).addAll(counts);
+            }
+        });
+        return result;
     }
 
     /** A validated query, with the tree it was validated against: one read of the tree serves the whole answer. */
-    public record ReportQuery(Period period, String unit, UnitTree tree) {
-    }
-
-    /** One unit code's own stored counts; its name from the tree, or the code when the tree does not know it. */
-    public record UnitRow(String code, String name, Counts counts) {
+    public record ReportQuery(Period period, String unit, UnitTree tree, Breakdown by) {
     }
 }

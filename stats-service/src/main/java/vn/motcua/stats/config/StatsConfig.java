@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * {@code motcua.stats.*}: how the service consumes, how often it advances open dossiers through time, and when it
@@ -34,4 +35,10 @@ public interface StatsConfig {
      */
     @WithDefault("30s")
     Duration finishPendingAfter();
+
+    /**
+     * The period convention of a report that does not say ({@code cutoff=}): unset for calendar periods, {@code 15}
+     * for the cut-off on the 15th (docs/time-and-counting.md, "Periods"). Any other value fails at startup.
+     */
+    Optional<String> defaultCutoff();
 }

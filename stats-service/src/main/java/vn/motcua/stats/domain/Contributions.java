@@ -16,7 +16,7 @@ public final class Contributions {
     private Contributions() {
     }
 
-    /** For every period the dossier touches up to its clock, under its unit. */
+    /** For every period of both conventions the dossier touches up to its clock, under its unit and procedure. */
     public static Map<TotalsKey, Counts> of(DossierFacts facts) {
         Map<TotalsKey, Counts> result = new HashMap<>();
         if (!facts.isKnown()) {
@@ -25,7 +25,7 @@ public final class Contributions {
         for (Period period : Period.overlapping(facts.receivedAt(), facts.clock())) {
             Counts counts = inPeriod(facts, period);
             if (!counts.isEmpty()) {
-                result.put(new TotalsKey(facts.unit(), period.id()), counts);
+                result.put(new TotalsKey(facts.unit(), facts.procedureOrUnknown(), period.id()), counts);
             }
         }
         return result;
@@ -55,6 +55,7 @@ public final class Contributions {
         }
         if (f.closedAt() != null && !f.closedAt().isAfter(p.end())) {
             c.add(closedCounter(f), 1);
+            resolutionIndicators(f, c);
         } else {
             Instant t = f.clock().isBefore(p.end()) ? f.clock() : p.end();
             DossierFacts.DeadlineState state = f.stateAt(t);
@@ -62,6 +63,24 @@ public final class Contributions {
             c.add(overdue ? Counter.PENDING_OVERDUE : Counter.PENDING_WITHIN_DEADLINE, 1);
         }
         return c;
+    }
+
+    /**
+     * Decision 766's inputs from a resolution in P: its handling time when intake sent one (sum and how many), and
+     * how the result was delivered when the clerk said so. A withdrawal has neither.
+     */
+    private static void resolutionIndicators(DossierFacts f, Counts c) {
+        if (f.handlingWorkingDays() != null) {
+            c.add(Counter.HANDLING_DAYS_SUM, f.handlingWorkingDays());
+            c.add(Counter.HANDLING_MEASURED, 1);
+        }
+        if (f.resultDelivery() != null) {
+            c.add(switch (f.resultDelivery()) {
+                case ELECTRONIC -> Counter.RESULT_ELECTRONIC;
+                case PAPER -> Counter.RESULT_PAPER;
+                case POSTAL -> Counter.RESULT_POSTAL;
+            }, 1);
+        }
     }
 
     private static Counter closedCounter(DossierFacts f) {

@@ -1,6 +1,9 @@
 package vn.motcua.stats.domain;
 
-/** The stored counters of one (unit, period): the leaf columns of form 06 plus withdrawn and the online levels. */
+/**
+ * The stored counters of one (unit, procedure, period): the leaf columns of form 06 plus withdrawn and the online
+ * levels, and what Decision 766's handling-time and electronic-result indicators need.
+ */
 public enum Counter {
     /** Col. 4: mới tiếp nhận trực tuyến. */
     NEW_ONLINE("newOnline"),
@@ -23,7 +26,17 @@ public enum Counter {
     /** Of col. 4, online level 3 (một phần). */
     ONLINE_LEVEL3("onlineLevel3"),
     /** Of col. 4, online level 4 (toàn trình). */
-    ONLINE_LEVEL4("onlineLevel4");
+    ONLINE_LEVEL4("onlineLevel4"),
+    /** Decision 766: the sum of {@code handlingWorkingDays} of the dossiers resolved in the period that carry it. */
+    HANDLING_DAYS_SUM("handlingDaysSum"),
+    /** Decision 766: how many dossiers resolved in the period carry {@code handlingWorkingDays}. */
+    HANDLING_MEASURED("handlingMeasured"),
+    /** Resolved in the period with the result delivered electronically. */
+    RESULT_ELECTRONIC("resultElectronic"),
+    /** Resolved in the period with a paper result handed over. */
+    RESULT_PAPER("resultPaper"),
+    /** Resolved in the period with the result sent by post. */
+    RESULT_POSTAL("resultPostal");
 
     private final String field;
 

@@ -4,6 +4,7 @@ import vn.motcua.calendar.Timeliness;
 import vn.motcua.calendar.VietnamTime;
 import vn.motcua.events.Channel;
 import vn.motcua.events.EventTypes;
+import vn.motcua.events.ResultDelivery;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,12 +17,16 @@ import java.util.List;
  *
  * @param timeline the deadline picture after each step: from when, the dueAt then, and whether the clock was stopped
  * @param closedAt when it was resolved or withdrawn (the first of them), null while open
+ * @param procedure           the procedure code of the latest event that names one; null if none does
+ * @param resultDelivery      how the result reached the applicant (on the resolution), null if not said
+ * @param handlingWorkingDays the resolution's working days from receipt, clock stops excluded, null if not given
  * @param clock    the latest instant the projection has evaluated this dossier at: the latest time any of its
  *                 events or alerts carried, or a sweep's now. Time-dependent columns are evaluated up to it.
  */
 public record DossierFacts(
         String code,
         String unit,
+        String procedure,
         Channel channel,
         Integer onlineLevel,
         Instant receivedAt,
@@ -29,6 +34,8 @@ public record DossierFacts(
         Instant closedAt,
         boolean withdrawn,
         Timeliness timeliness,
+        ResultDelivery resultDelivery,
+        Integer handlingWorkingDays,
         Instant clock) {
 
     public record DeadlineState(Instant from, Instant dueAt, boolean paused) {
@@ -36,7 +43,8 @@ public record DossierFacts(
 
     public static DossierFacts derive(String code, List<Observation> observations, Instant tickedClock) {
         if (observations.isEmpty()) {
-            return new DossierFacts(code, null, null, null, null, List.of(), null, false, null, tickedClock);
+            return new DossierFacts(code, null, null, null, null, null, List.of(), null, false, null, null, null,
+                    tickedClock);
         }
         List<Observation> inOrder = new ArrayList<>(observations);
         inOrder.sort(Comparator.comparingLong(Observation::sequence));
@@ -45,7 +53,9 @@ public record DossierFacts(
         boolean paused = false;
         Observation closing = null;
         Instant clock = tickedClock;
+        String procedure = null;
         for (Observation o : inOrder) {
+            procedure = o.procedure() != null ? o.procedure() : procedure;
             if (o.type().equals(EventTypes.SUPPLEMENT_REQUESTED)) {
                 // A request made after dueAt does not stop the clock: the dossier stays overdue.
                 paused = o.dueAt() == null || !o.at().isAfter(o.dueAt());
@@ -59,9 +69,11 @@ public record DossierFacts(
             clock = later(later(clock, o.at()), o.receivedAt());
         }
         boolean withdrawn = closing != null && closing.type().equals(EventTypes.WITHDRAWN);
-        Timeliness timeliness = closing == null || withdrawn ? null : timelinessOf(closing);
-        return new DossierFacts(code, latest.unit(), latest.channel(), latest.onlineLevel(), latest.receivedAt(),
-                List.copyOf(timeline), closing == null ? null : closing.at(), withdrawn, timeliness, clock);
+        boolean resolved = closing != null && !withdrawn;
+        return new DossierFacts(code, latest.unit(), procedure, latest.channel(), latest.onlineLevel(),
+                latest.receivedAt(), List.copyOf(timeline), closing == null ? null : closing.at(), withdrawn,
+                resolved ? timelinessOf(closing) : null, resolved ? closing.resultDelivery() : null,
+                resolved ? closing.handlingWorkingDays() : null, clock);
     }
 
     /**
@@ -87,6 +99,11 @@ public record DossierFacts(
         return b == null || a.isAfter(b) ? a : b;
     }
 
+    /** The procedure of its totals: {@link TotalsKey#NO_PROCEDURE} when no stored event named one. */
+    public String procedureOrUnknown() {
+        return procedure == null ? TotalsKey.NO_PROCEDURE : procedure;
+    }
+
     public boolean isKnown() {
         return receivedAt != null;
     }
@@ -108,7 +125,8 @@ public record DossierFacts(
 
     /**
      * When this dossier's counters could next change without an event: the first instant after dueAt (pending
-     * turns overdue) or the start of the next quarter (it is carried into the new periods). Null once closed.
+     * turns overdue) or the start of the next quarter of either convention (it is carried into the new periods).
+     * Null once closed.
      */
     public Instant nextTickAt() {
         if (!isOpen()) {

@@ -18,14 +18,22 @@ public record DossierRecord(String code, long version, List<Observation> observa
         return DossierFacts.derive(code, observations, tickedClock);
     }
 
-    /** A sequence already observed is a redelivery or a replay: nothing changes. */
+    /**
+     * A sequence already observed is a redelivery or a replay: nothing changes, unless the stored one was written by
+     * a build that did not keep the procedure (a replay of the topic then completes it).
+     */
     public DossierRecord withObservation(Observation observation) {
-        for (Observation known : observations) {
+        List<Observation> more = new ArrayList<>(observations);
+        for (int i = 0; i < observations.size(); i++) {
+            Observation known = observations.get(i);
             if (known.sequence() == observation.sequence()) {
-                return this;
+                if (!observation.completes(known)) {
+                    return this;
+                }
+                more.set(i, observation);
+                return new DossierRecord(code, version, List.copyOf(more), tickedClock);
             }
         }
-        List<Observation> more = new ArrayList<>(observations);
         more.add(observation);
         return new DossierRecord(code, version, List.copyOf(more), tickedClock);
     }

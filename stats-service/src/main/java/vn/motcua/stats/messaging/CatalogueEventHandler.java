@@ -6,32 +6,44 @@ import vn.motcua.events.EventCodec;
 import vn.motcua.events.EventTypes;
 import vn.motcua.events.MalformedEventException;
 import vn.motcua.events.Topics;
+import vn.motcua.events.ProcedureData;
 import vn.motcua.events.UnitData;
 import vn.motcua.events.kafka.EventHandler;
+import vn.motcua.stats.domain.ProcedureCatalogue;
 import vn.motcua.stats.domain.Unit;
+import vn.motcua.stats.store.ProcedureStore;
 import vn.motcua.stats.store.UnitStore;
 
 import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * Feeds {@code unit.changed} from the compacted catalogue topic into the unit tree, keeping per unit the state of
- * the highest version seen. Procedures and calendars are not what stats counts by: skipped, like unknown types. A
- * unit the suite could never have published (a code outside intake-service's form, a blank name, its own parent, a
+ * Feeds {@code unit.changed} and {@code procedure.changed} from the compacted catalogue topic into the unit tree and
+ * the procedures' names and fields (the report's procedure and field rows), keeping per key the state of the
+ * highest version seen. Calendars are intake's concern (handling time comes computed): skipped, like unknown
+ * types. A unit or procedure the suite could never have published (a code outside intake-service's form, a blank name, its own parent, a
  * record key that is not {@code unit:<code>}, which compaction would keep under the wrong key) goes to the DLQ.
  */
 public final class CatalogueEventHandler implements EventHandler {
 
     private static final Pattern CODE = Pattern.compile("[A-Z0-9-]{1,32}");
+    /** intake-service's form of a procedure code (domain.CatalogueCodes there). */
+    private static final Pattern PROCEDURE_CODE = Pattern.compile("[A-Za-z0-9.-]{1,32}");
 
     private final UnitStore units;
+    private final ProcedureStore procedures;
 
-    public CatalogueEventHandler(UnitStore units) {
+    public CatalogueEventHandler(UnitStore units, ProcedureStore procedures) {
         this.units = units;
+        this.procedures = procedures;
     }
 
     @Override
     public void handle(CloudEvent event, ConsumerRecord<String, byte[]> record) {
+        if (EventTypes.PROCEDURE_CHANGED.equals(event.type())) {
+            procedure(event, record);
+            return;
+        }
         if (!EventTypes.UNIT_CHANGED.equals(event.type())) {
             return;
         }
@@ -44,6 +56,18 @@ public final class CatalogueEventHandler implements EventHandler {
         refuseUnless(Objects.equals(record.key(), Topics.unitKey(data.code())), event,
                 "record key " + record.key() + " is not " + Topics.unitKey(data.code()));
         units.storeIfNewer(new Unit(data.code(), data.name().strip(), data.parentCode()), data.version());
+    }
+
+    private void procedure(CloudEvent event, ConsumerRecord<String, byte[]> record) {
+        ProcedureData data = EventCodec.procedureData(event);
+        refuseUnless(data.code() != null && PROCEDURE_CODE.matcher(data.code()).matches(), event,
+                "data.code is not of the form [A-Za-z0-9.-]{1,32}");
+        refuseUnless(data.name() != null && !data.name().isBlank(), event, "data.name is blank");
+        refuseUnless(Objects.equals(record.key(), Topics.procedureKey(data.code())), event,
+                "record key " + record.key() + " is not " + Topics.procedureKey(data.code()));
+        String field = data.field() == null || data.field().isBlank() ? null : data.field().strip();
+        procedures.storeIfNewer(new ProcedureCatalogue.Procedure(data.code(), data.name().strip(), field),
+                data.version());
     }
 
     private static void refuseUnless(boolean valid, CloudEvent event, String reason) {

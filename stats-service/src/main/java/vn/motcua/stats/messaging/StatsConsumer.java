@@ -18,6 +18,7 @@ import vn.motcua.events.kafka.KafkaClients;
 import vn.motcua.stats.app.BatchProjector;
 import vn.motcua.stats.app.DossierProjector;
 import vn.motcua.stats.config.StatsConfig;
+import vn.motcua.stats.store.ProcedureStore;
 import vn.motcua.stats.store.UnitStore;
 
 import java.util.ArrayList;
@@ -43,6 +44,7 @@ public class StatsConsumer {
     private final DossierProjector projector;
     private final BatchProjector batches;
     private final UnitStore units;
+    private final ProcedureStore procedures;
     private final TopicsConfig topics;
     private final StatsConfig config;
     private final String bootstrapServers;
@@ -53,12 +55,14 @@ public class StatsConsumer {
     private EventConsumerLoop catalogueLoop;
     private volatile boolean catalogueLoaded;
 
-    StatsConsumer(DossierProjector projector, BatchProjector batches, UnitStore units, TopicsConfig topics,
+    StatsConsumer(DossierProjector projector, BatchProjector batches, UnitStore units, ProcedureStore procedures,
+                  TopicsConfig topics,
                   StatsConfig config, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
                   MeterRegistry meters) {
         this.projector = projector;
         this.batches = batches;
         this.units = units;
+        this.procedures = procedures;
         this.topics = topics;
         this.config = config;
         this.bootstrapServers = bootstrapServers;
@@ -79,7 +83,7 @@ public class StatsConsumer {
                 deadLetters);
         catalogueLoop = EventConsumerLoop.start("stats-catalogue",
                 KafkaClients.consumerConfig(bootstrapServers, catalogueGroup()), List.of(topics.catalogue()),
-                new CatalogueEventHandler(units), deadLetters);
+                new CatalogueEventHandler(units, procedures), deadLetters);
         gauges.add(ConsumerLoopGauges.bind(meters, TOTALS_LOOP, dossierLoop));
         gauges.add(ConsumerLoopGauges.bind(meters, CATALOGUE_LOOP, catalogueLoop));
     }

@@ -3,6 +3,7 @@ package vn.motcua.stats.store;
 import org.bson.Document;
 import vn.motcua.calendar.Timeliness;
 import vn.motcua.events.Channel;
+import vn.motcua.events.ResultDelivery;
 import vn.motcua.stats.domain.Counts;
 import vn.motcua.stats.domain.DossierFacts;
 import vn.motcua.stats.domain.DossierRecord;
@@ -19,9 +20,10 @@ import java.util.Map;
 
 /**
  * The BSON mapping of a {@code dossiers} document: {@code _id} (the code), {@code version}, {@code obs} (the
- * observations), {@code tickedClock}; derived {@code unit}, {@code open}, {@code clock}, {@code nextTickAt} for
+ * observations, with procedure, result delivery and handling time, which the rebuild needs), {@code tickedClock};
+ * derived {@code unit}, {@code procedure}, {@code open}, {@code clock}, {@code nextTickAt} for
  * operators and the sweep's index; and, while a change is in flight, {@code pending}
- * ({@code {id: "<code>#<version>", at, incs: [{unit, period, c}]}}, {@code at} when it was written, by the writer's
+ * ({@code {id: "<code>#<version>", at, incs: [{unit, procedure, period, c}]}}, {@code at} when it was written, by the writer's
  * wall clock).
  */
 public final class DossierDocuments {
@@ -46,13 +48,17 @@ public final class DossierDocuments {
                     .append("onlineLevel", o.onlineLevel())
                     .append("receivedAt", date(o.receivedAt()))
                     .append("dueAt", date(o.dueAt()))
-                    .append("timeliness", o.timeliness() == null ? null : o.timeliness().name()));
+                    .append("timeliness", o.timeliness() == null ? null : o.timeliness().name())
+                    .append("procedure", o.procedure())
+                    .append("resultDelivery", o.resultDelivery() == null ? null : o.resultDelivery().name())
+                    .append("handlingWorkingDays", o.handlingWorkingDays()));
         }
         Document doc = new Document("_id", record.code())
                 .append("version", version)
                 .append("obs", observations)
                 .append("tickedClock", date(record.tickedClock()))
                 .append("unit", facts.unit())
+                .append("procedure", facts.procedure())
                 .append("open", facts.isOpen())
                 .append("clock", date(facts.clock()))
                 .append("nextTickAt", date(facts.nextTickAt()));
@@ -72,11 +78,13 @@ public final class DossierDocuments {
         for (Document o : doc.getList("obs", Document.class, List.of())) {
             String channel = o.getString("channel");
             String timeliness = o.getString("timeliness");
+            String delivery = o.getString("resultDelivery");
             observations.add(new Observation(o.getString("id"), ((Number) o.get("seq")).longValue(),
                     o.getString("type"), instant(o.getDate("at")), o.getString("unit"),
                     channel == null ? null : Channel.valueOf(channel), o.getInteger("onlineLevel"),
                     instant(o.getDate("receivedAt")), instant(o.getDate("dueAt")),
-                    timeliness == null ? null : Timeliness.valueOf(timeliness)));
+                    timeliness == null ? null : Timeliness.valueOf(timeliness), o.getString("procedure"),
+                    delivery == null ? null : ResultDelivery.valueOf(delivery), o.getInteger("handlingWorkingDays")));
         }
         return new DossierRecord(doc.getString("_id"), ((Number) doc.get("version")).longValue(),
                 List.copyOf(observations), instant(doc.getDate("tickedClock")));
@@ -85,15 +93,20 @@ public final class DossierDocuments {
     static Document pending(TotalsDelta delta, Instant at) {
         List<Document> incs = new ArrayList<>();
         delta.changes().forEach((key, counts) -> incs.add(new Document("unit", key.unit())
-                .append("period", key.period()).append("c", CountsDocuments.document(counts))));
+                .append("procedure", key.procedure()).append("period", key.period()).append("c", CountsDocuments.document(counts))));
         return new Document("id", delta.id()).append("at", date(at)).append("incs", incs);
     }
 
-    /** The id names the dossier and the version, also in documents written before {@code at} existed. */
+    /**
+     * The id names the dossier and the version, also in documents written before {@code at} existed; an inc
+     * without {@code procedure} (an older build's) is for the documents converted to {@link TotalsKey#NO_PROCEDURE}.
+     */
     static TotalsDelta delta(Document pending) {
         Map<TotalsKey, Counts> changes = new LinkedHashMap<>();
         for (Document inc : pending.getList("incs", Document.class)) {
-            changes.put(new TotalsKey(inc.getString("unit"), inc.getString("period")),
+            String procedure = inc.getString("procedure");
+            changes.put(new TotalsKey(inc.getString("unit"), procedure == null ? TotalsKey.NO_PROCEDURE : procedure,
+                            inc.getString("period")),
                     CountsDocuments.counts(inc.get("c", Document.class)));
         }
         return TotalsDelta.ofId(pending.getString("id"), changes);

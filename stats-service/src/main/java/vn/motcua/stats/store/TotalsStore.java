@@ -31,8 +31,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Collection {@code totals}: one pre-aggregated document per (leaf unit, period),
- * {@code {_id: "SADEC-P1|2022-H1", unit, period, c: {newOnline: 12, …}, applied: {<code>: <version>, …}}}.
+ * Collection {@code totals}: one pre-aggregated document per (leaf unit, procedure, period), periods of both
+ * conventions, {@code {_id: "SADEC-P1|1.001612|2022-H1", unit, procedure, period, c: {newOnline: 12, …},
+ * applied: {<code>: <version>, …}}}.
  * {@code applied} holds, per dossier that ever contributed to the document, the version of the last change of it
  * that the document took (field names: {@link AppliedVersions}). A report reads these few documents without
  * {@code applied}; it never scans dossiers.
@@ -58,7 +59,7 @@ public final class TotalsStore {
     }
 
     public void ensureIndexes() {
-        totals.createIndex(Indexes.ascending("period"));
+        totals.createIndex(Indexes.ascending("period", "unit"));
     }
 
     /**
@@ -186,16 +187,17 @@ public final class TotalsStore {
         List<Bson> updates = new ArrayList<>();
         counts.asMap().forEach((counter, amount) -> updates.add(Updates.inc("c." + counter.field(), amount)));
         updates.add(Updates.setOnInsert("unit", key.unit()));
+        updates.add(Updates.setOnInsert("procedure", key.procedure()));
         updates.add(Updates.setOnInsert("period", key.period()));
         return updates;
     }
 
-    /** The counts of every unit with a document for the period, by unit. */
-    public Map<String, Counts> forPeriod(String period) {
+    /** The counts of every (unit, procedure) with a document for the period. */
+    public Map<TotalsKey, Counts> forPeriod(String period) {
         return read(Filters.eq("period", period));
     }
 
-    public Map<String, Counts> forPeriod(String period, Collection<String> units) {
+    public Map<TotalsKey, Counts> forPeriod(String period, Collection<String> units) {
         return read(Filters.and(Filters.eq("period", period), Filters.in("unit", units)));
     }
 
@@ -204,19 +206,50 @@ public final class TotalsStore {
     }
 
     public Map<TotalsKey, Counts> all() {
+        return read(new Document());
+    }
+
+    private Map<TotalsKey, Counts> read(Bson filter) {
         Map<TotalsKey, Counts> result = new HashMap<>();
-        for (Document doc : totals.find().projection(Projections.exclude(AppliedVersions.FIELD)).batchSize(1_000)) {
-            result.put(new TotalsKey(doc.getString("unit"), doc.getString("period")), counts(doc));
+        for (Document doc : totals.find(filter).projection(Projections.exclude(AppliedVersions.FIELD))
+                .batchSize(1_000)) {
+            result.merge(key(doc), counts(doc), Counts::addAll);
         }
         return result;
     }
 
-    private Map<String, Counts> read(Bson filter) {
-        Map<String, Counts> result = new HashMap<>();
-        for (Document doc : totals.find(filter).projection(Projections.exclude(AppliedVersions.FIELD))) {
-            result.put(doc.getString("unit"), counts(doc));
+    /** A document not yet converted ({@link #convertUnitPeriodDocuments}) reads as of no procedure. */
+    private static TotalsKey key(Document doc) {
+        String procedure = doc.getString("procedure");
+        return new TotalsKey(doc.getString("unit"), procedure == null ? TotalsKey.NO_PROCEDURE : procedure,
+                doc.getString("period"));
+    }
+
+    /**
+     * Documents of builds that kept totals per (unit, period) only, {@code _id: "<unit>|<period>"}, become the
+     * documents of procedure {@link TotalsKey#NO_PROCEDURE} with the same counters and watermarks: the dossiers they
+     * count were stored without procedure, so their next deltas are for exactly these documents. Insert, then delete
+     * the old one; a start that stops between the two finds the insert taken and only deletes. Run before anything
+     * is applied. The cut-off periods and the new counters of those dossiers need a rebuild (docs/architecture.md,
+     * "Exactly-once totals"). Returns how many it converted.
+     */
+    public int convertUnitPeriodDocuments() {
+        int converted = 0;
+        for (Document old : totals.find(Filters.exists("procedure", false))) {
+            TotalsKey key = key(old);
+            Document renamed = new Document(old);
+            renamed.put("_id", key.id());
+            renamed.put("procedure", key.procedure());
+            try {
+                totals.insertOne(renamed);
+            } catch (MongoWriteException e) {
+                if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                    throw e;
+                }
+            }
+            converted += (int) totals.deleteOne(Filters.eq("_id", old.get("_id"))).getDeletedCount();
         }
-        return result;
+        return converted;
     }
 
     private static Counts counts(Document doc) {

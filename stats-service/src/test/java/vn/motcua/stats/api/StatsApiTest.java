@@ -20,6 +20,7 @@ import vn.motcua.events.EventCodec;
 import vn.motcua.events.kafka.KafkaClients;
 import vn.motcua.stats.app.TimeSweep;
 import vn.motcua.stats.domain.Period;
+import vn.motcua.stats.domain.PeriodConvention;
 import vn.motcua.stats.domain.PeriodReport;
 import vn.motcua.stats.store.StatsDatabase;
 import vn.motcua.stats.support.Catalogue;
@@ -131,6 +132,68 @@ class StatsApiTest {
                 .overdue()).isPositive();
     }
 
+    /**
+     * Every period by the cut-off on the 15th, broken down by procedure: the total and each procedure's row match the
+     * recount over that convention's dates and that procedure's histories, with Decision 766's indicators.
+     */
+    @Test
+    void cutOffPeriodsAndProcedureRowsMatchTheIndependentRecount() throws Exception {
+        for (String period : PERIODS) {
+            Period p = Period.parse(period, PeriodConvention.CUTOFF_15).orElseThrow();
+            for (Map.Entry<String, Set<String>> unit : UNITS.entrySet()) {
+                String body = RestAssured.given().queryParam("unit", unit.getKey()).queryParam("cutoff", "15")
+                        .queryParam("by", "procedure").get("/api/stats/reports/" + period)
+                        .then().statusCode(200).extract().asString();
+                PeriodReport report = EventCodec.mapper().readValue(body, PeriodReport.class);
+                String what = period + ".c15 " + unit.getKey();
+                assertThat(report.from()).as(what).isEqualTo(p.from());
+                assertThat(report.to()).as(what).isEqualTo(p.to());
+                assertThat(Form06.of(report)).as(what)
+                        .isEqualTo(Recount.count(histories, unit.getValue(), p.from(), p.to(), NOW));
+                assertIndicators(report.indicators(), Recount.resolutions(histories, unit.getValue(), p.from(), p.to()));
+                for (String procedure : History.PROCEDURES) {
+                    List<History> ofProcedure = histories.stream().filter(h -> h.procedure().equals(procedure)).toList();
+                    Form06 expected = Recount.count(ofProcedure, unit.getValue(), p.from(), p.to(), NOW);
+                    var row = report.rows().stream().filter(r -> r.code().equals(procedure)).findFirst();
+                    if (expected.received() == 0) {
+                        assertThat(row).as(what + " " + procedure).isEmpty();
+                        continue;
+                    }
+                    assertThat(Form06.of(row.orElseThrow())).as(what + " " + procedure).isEqualTo(expected);
+                    assertIndicators(row.get().indicators(),
+                            Recount.resolutions(ofProcedure, unit.getValue(), p.from(), p.to()));
+                }
+            }
+        }
+        assertThat(Recount.resolutions(histories, UNITS.get("ALL"), Period.year(2022).from(), Period.year(2022).to()))
+                .as("the generator covers the cases")
+                .satisfies(r -> assertThat(r.electronic()).isPositive().isLessThan(r.deliveryKnown()))
+                .satisfies(r -> assertThat(r.deliveryKnown()).isLessThan(r.measured()));
+    }
+
+    private static void assertIndicators(PeriodReport.Indicators actual, Recount.Resolutions expected) {
+        assertThat(actual.handlingMeasured()).isEqualTo(expected.measured());
+        assertThat(actual.averageHandlingWorkingDays()).isEqualTo(expected.measured() == 0 ? null
+                : Math.round(100.0 * expected.handlingDays() / expected.measured()) / 100.0);
+        assertThat(actual.resultElectronic()).isEqualTo(expected.electronic());
+        assertThat(actual.resultDeliveryKnown()).isEqualTo(expected.deliveryKnown());
+        assertThat(actual.electronicResultShare()).isEqualTo(expected.deliveryKnown() == 0 ? null
+                : Math.round(10_000.0 * expected.electronic() / expected.deliveryKnown()) / 10_000.0);
+    }
+
+    @Test
+    void badByOrCutoffIsAProblemNamingTheParameter() {
+        RestAssured.given().queryParam("by", "ward").get("/api/stats/reports/2022-H1").then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.field", org.hamcrest.Matchers.contains("by"));
+        RestAssured.given().queryParam("cutoff", "20").get("/api/stats/reports/2022-H1.csv").then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.field", org.hamcrest.Matchers.contains("cutoff"));
+        String fields = RestAssured.given().queryParam("by", "field").queryParam("cutoff", "15")
+                .get("/api/stats/reports/2022-H1.csv").then().statusCode(200).extract().asString();
+        assertThat(fields.lines().findFirst().orElseThrow()).contains("Mã lĩnh vực,Lĩnh vực");
+    }
+
     @Test
     void reportShapeDefaultsToAllAndIsAsOfTheEarlierOfNowAndPeriodEnd() {
         RestAssured.get("/api/stats/reports/2022-H1").then().statusCode(200)
@@ -199,12 +262,13 @@ class StatsApiTest {
                 .body("differences.size()", equalTo(0))
                 .body("dossiers", equalTo(histories.size()));
 
-        database.get().getCollection("totals").updateOne(new Document("_id", "SADEC-P1|2022-H1"),
+        database.get().getCollection("totals").updateOne(new Document("_id", "SADEC-P1|1.001612|2022-H1"),
                 new Document("$inc", new Document("c.newOnline", 5)));
         RestAssured.post("/api/stats/admin/rebuild?dryRun=true").then().statusCode(200)
                 .body("differences.size()", equalTo(1))
                 .body("differences[0].counter", equalTo("newOnline"))
                 .body("differences[0].unit", equalTo("SADEC-P1"))
+                .body("differences[0].procedure", equalTo("1.001612"))
                 .body("fixed", equalTo(false));
         RestAssured.post("/api/stats/admin/rebuild").then().statusCode(200)
                 .body("differences.size()", equalTo(1)).body("fixed", equalTo(true));

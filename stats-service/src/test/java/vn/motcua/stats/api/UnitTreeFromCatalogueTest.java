@@ -351,7 +351,7 @@ class UnitTreeFromCatalogueTest {
 
     private static long[] numbers(String row) {
         String[] cells = row.split(",", -1);
-        return Arrays.stream(cells, 3, cells.length).mapToLong(Long::parseLong).toArray();
+        return Arrays.stream(cells, 3, 3 + 14).mapToLong(Long::parseLong).toArray(); // the indicators follow
     }
 
     // --- units ----------------------------------------------------------------------------------------------------

@@ -84,14 +84,14 @@ class BatchRacesTest {
 
         assertThat(batcher.pendingDeltas()).isZero();
         assertThat(BatchEqualsOneByOneTest.nonEmpty(batcher.totals().all())).isEqualTo(batcher.recount());
-        assertThat(batcher.totals().appliedVersions(new TotalsKey("SADEC-P1", "2022")))
+        assertThat(batcher.totals().appliedVersions(new TotalsKey("SADEC-P1", "1.001612", "2022")))
                 .hasSize(histories.size()).containsEntry(finishedByOther, 1L);
     }
 
     /** Every dossier of one ward, so that they share totals documents. */
     private static List<History> oneWard(List<History> histories) {
         return histories.stream().map(h -> new History(h.code(), "SADEC-P1", h.channel(), h.onlineLevel(),
-                h.receivedAt(), h.steps(), h.alerts())).toList();
+                h.receivedAt(), h.steps(), h.alerts(), "1.001612")).toList();
     }
 
     /** A crash point that lets {@code other} in once, the first time the batch reaches {@code place}. */

@@ -35,6 +35,7 @@ import vn.motcua.events.Decision;
 import vn.motcua.events.DossierData;
 import vn.motcua.events.EventCodec;
 import vn.motcua.events.EventTypes;
+import vn.motcua.events.ResultDelivery;
 import vn.motcua.stats.support.Catalogue;
 import vn.motcua.testkit.InfrastructureResource;
 
@@ -143,6 +144,53 @@ class DashboardNumbersBrowserTest {
             browser.await(d -> "ready".equals(browser.js("return document.body.dataset.trend")));
             assertThat(browser.js("return document.getElementById('chart-trend').dataset.points")).isEqualTo("5");
         }
+    }
+
+    /**
+     * Decision 766's indicators, the breakdown by field and by procedure, and the cut-off convention, chosen on the
+     * page: what it shows is the API's answer for the same query, in vi-VN.
+     */
+    @Test
+    void showsTheIndicatorsTheBreakdownAndTheCutOffConvention() {
+        try (Browser browser = Browser.open(Browser.LAPTOP)) {
+            browser.get(root + "?period=2022-H1&unit=ALL");
+            assertThat(browser.awaitSettled()).isEqualTo("ready");
+            assertIndicators(browser, "");
+
+            browser.select("cutoff-select").selectByValue("15");
+            browser.await(d -> browser.url().contains("cutoff=15")
+                    && "ready".equals(browser.js("return document.body.dataset.state"))
+                    && browser.text("report-range").contains("15/12/2021"));
+            assertThat(browser.text("report-range")).contains("15/12/2021", "14/06/2022");
+            assertIndicators(browser, "&cutoff=15");
+
+            browser.select("by-select").selectByValue("procedure");
+            browser.await(d -> browser.url().contains("by=procedure") && !d.findElements(org.openqa.selenium.By
+                    .cssSelector("[data-testid='f06-child-row'][data-unit='1.004227']")).isEmpty());
+            JsonPath r = given().get("/api/stats/reports/2022-H1?by=procedure&cutoff=15").then().statusCode(200)
+                    .extract().jsonPath();
+            assertThat(browser.text("f06-name-head")).isEqualTo("Thủ tục");
+            assertThat(browser.driver.findElement(org.openqa.selenium.By.cssSelector(
+                    "[data-testid='f06-child-row'][data-unit='1.004227'] [data-col='c3']")).getText().strip())
+                    .isEqualTo(vi(r.getInt("rows[0].received.total")));
+            String csv = browser.byTestId("csv-link").getAttribute("href");
+            assertThat(csv).contains(".csv?", "by=procedure", "cutoff=15");
+
+            browser.select("by-select").selectByValue("field");
+            browser.await(d -> browser.url().contains("by=field") && "Lĩnh vực".equals(browser.text("f06-name-head")));
+        }
+    }
+
+    private void assertIndicators(Browser browser, String query) {
+        JsonPath r = given().get("/api/stats/reports/2022-H1?unit=ALL" + query).then().statusCode(200)
+                .extract().jsonPath();
+        browser.await(d -> browser.text("ind-onTime").contains(pct(r.getDouble("indicators.onTimeShare"))));
+        assertThat(browser.text("ind-online")).contains(pct(r.getDouble("indicators.onlineShare")));
+        assertThat(browser.text("ind-electronic")).contains(pct(r.getDouble("indicators.electronicResultShare")));
+        assertThat(browser.text("ind-handling"))
+                .isEqualTo(String.valueOf(r.getDouble("indicators.averageHandlingWorkingDays"))
+                        .replace('.', ',').replaceAll(",0$", ""));
+        assertThat(r.getInt("indicators.handlingMeasured")).isPositive();
     }
 
     @Test
@@ -259,9 +307,12 @@ class DashboardNumbersBrowserTest {
         send(producer, EventCodec.dossierEvent(EventTypes.RECEIVED, source, received, receivedData));
         if (resolvedAt != null) {
             OffsetDateTime resolved = OffsetDateTime.parse(resolvedAt);
+            // Decision 766's inputs: online results delivered electronically, the rest on paper; the handling time
+            // as the calendar days between (the page shows what the API says, whatever intake's count).
             DossierData resolvedData = new DossierData(code, unit, "1.004227", channel, level, received,
                     LocalDate.parse(dueDate), dueAt, 2, null, null, null, null, resolved, Decision.APPROVED, timeliness,
-                    null);
+                    null, channel == Channel.ONLINE ? ResultDelivery.ELECTRONIC : ResultDelivery.PAPER,
+                    (int) java.time.temporal.ChronoUnit.DAYS.between(received.toLocalDate(), resolved.toLocalDate()));
             send(producer, EventCodec.dossierEvent(EventTypes.RESOLVED, source, resolved, resolvedData));
         }
     }

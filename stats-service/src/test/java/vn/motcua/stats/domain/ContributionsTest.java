@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 import vn.motcua.calendar.Timeliness;
 import vn.motcua.events.Channel;
 import vn.motcua.events.EventTypes;
+import vn.motcua.events.ResultDelivery;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -24,13 +25,13 @@ class ContributionsTest {
         Observation resolved = observation(2, EventTypes.RESOLVED, at("2022-07-05T10:00:00"), Timeliness.LATE);
         Map<TotalsKey, Counts> c = Contributions.of(DossierFacts.derive("D", List.of(resolved, received), null));
 
-        assertThat(c.get(new TotalsKey("SADEC-P1", "2022-H1")).asMap()).isEqualTo(Map.of(
+        assertThat(c.get(new TotalsKey("SADEC-P1", "1.001612", "2022-H1")).asMap()).isEqualTo(Map.of(
                 Counter.NEW_ONLINE, 1L, Counter.ONLINE_LEVEL4, 1L, Counter.PENDING_OVERDUE, 1L));
-        assertThat(c.get(new TotalsKey("SADEC-P1", "2022-Q3")).asMap()).isEqualTo(Map.of(
+        assertThat(c.get(new TotalsKey("SADEC-P1", "1.001612", "2022-Q3")).asMap()).isEqualTo(Map.of(
                 Counter.CARRIED_OVER, 1L, Counter.RESOLVED_LATE, 1L));
-        assertThat(c.get(new TotalsKey("SADEC-P1", "2022")).asMap()).isEqualTo(Map.of(
+        assertThat(c.get(new TotalsKey("SADEC-P1", "1.001612", "2022")).asMap()).isEqualTo(Map.of(
                 Counter.NEW_ONLINE, 1L, Counter.ONLINE_LEVEL4, 1L, Counter.RESOLVED_LATE, 1L));
-        assertThat(c).doesNotContainKey(new TotalsKey("SADEC-P1", "2022-Q4"));
+        assertThat(c).doesNotContainKey(new TotalsKey("SADEC-P1", "1.001612", "2022-Q4"));
     }
 
     @Test
@@ -39,8 +40,8 @@ class ContributionsTest {
         DossierFacts beforeDue = DossierFacts.derive("D", List.of(received), at("2022-06-20T16:00:00"));
         DossierFacts afterDue = DossierFacts.derive("D", List.of(received), at("2022-06-21T08:00:00"));
 
-        assertThat(Contributions.of(beforeDue).get(new TotalsKey("SADEC-P1", "2022-Q2")).get(Counter.PENDING_WITHIN_DEADLINE)).isEqualTo(1);
-        assertThat(Contributions.of(afterDue).get(new TotalsKey("SADEC-P1", "2022-Q2")).get(Counter.PENDING_OVERDUE)).isEqualTo(1);
+        assertThat(Contributions.of(beforeDue).get(new TotalsKey("SADEC-P1", "1.001612", "2022-Q2")).get(Counter.PENDING_WITHIN_DEADLINE)).isEqualTo(1);
+        assertThat(Contributions.of(afterDue).get(new TotalsKey("SADEC-P1", "1.001612", "2022-Q2")).get(Counter.PENDING_OVERDUE)).isEqualTo(1);
         assertThat(beforeDue.nextTickAt()).isEqualTo(DUE.plusMillis(1));
     }
 
@@ -53,13 +54,73 @@ class ContributionsTest {
         DossierFacts lateRequest = DossierFacts.derive("D", List.of(received,
                 observation(2, EventTypes.SUPPLEMENT_REQUESTED, at("2022-06-25T10:00:00"), null)), end);
 
-        assertThat(Contributions.of(paused).get(new TotalsKey("SADEC-P1", "2022-H1")).get(Counter.PENDING_WITHIN_DEADLINE)).isEqualTo(1);
-        assertThat(Contributions.of(lateRequest).get(new TotalsKey("SADEC-P1", "2022-H1")).get(Counter.PENDING_OVERDUE)).isEqualTo(1);
+        assertThat(Contributions.of(paused).get(new TotalsKey("SADEC-P1", "1.001612", "2022-H1")).get(Counter.PENDING_WITHIN_DEADLINE)).isEqualTo(1);
+        assertThat(Contributions.of(lateRequest).get(new TotalsKey("SADEC-P1", "1.001612", "2022-H1")).get(Counter.PENDING_OVERDUE)).isEqualTo(1);
+    }
+
+    /**
+     * Received 13/12/2021, resolved 16/12/2021 early, delivered electronically after 3 working days: all of it in
+     * 2021-H2 by the calendar; received in 2021-H2.c15 (open at its end, 14/12) and carried into 2022-H1.c15, where it
+     * is resolved with its handling time and delivery.
+     */
+    @Test
+    void aDossierAcrossTheCutOffEdgeCountsInBothConventions() {
+        Instant received = at("2021-12-13T09:00:00");
+        Observation in = new Observation("e1", 1, EventTypes.RECEIVED, received, "SADEC-P1", Channel.ONLINE, 4,
+                received, at("2021-12-20T17:00:00"), null, "1.001612", null, null);
+        Observation out = new Observation("e2", 2, EventTypes.RESOLVED, at("2021-12-16T10:00:00"), "SADEC-P1",
+                Channel.ONLINE, 4, received, at("2021-12-20T17:00:00"), Timeliness.EARLY, "1.001612",
+                ResultDelivery.ELECTRONIC, 3);
+        Map<TotalsKey, Counts> c = Contributions.of(DossierFacts.derive("D", List.of(in, out), null));
+
+        Map<Counter, Long> newAndResolved = Map.of(Counter.NEW_ONLINE, 1L, Counter.ONLINE_LEVEL4, 1L,
+                Counter.RESOLVED_EARLY, 1L, Counter.HANDLING_DAYS_SUM, 3L, Counter.HANDLING_MEASURED, 1L,
+                Counter.RESULT_ELECTRONIC, 1L);
+        assertThat(c.get(new TotalsKey("SADEC-P1", "1.001612", "2021-H2")).asMap()).isEqualTo(newAndResolved);
+        assertThat(c.get(new TotalsKey("SADEC-P1", "1.001612", "2021")).asMap()).isEqualTo(newAndResolved);
+        assertThat(c.get(new TotalsKey("SADEC-P1", "1.001612", "2021-H2.c15")).asMap()).isEqualTo(Map.of(
+                Counter.NEW_ONLINE, 1L, Counter.ONLINE_LEVEL4, 1L, Counter.PENDING_WITHIN_DEADLINE, 1L));
+        Map<Counter, Long> carriedAndResolved = Map.of(Counter.CARRIED_OVER, 1L, Counter.RESOLVED_EARLY, 1L,
+                Counter.HANDLING_DAYS_SUM, 3L, Counter.HANDLING_MEASURED, 1L, Counter.RESULT_ELECTRONIC, 1L);
+        assertThat(c.get(new TotalsKey("SADEC-P1", "1.001612", "2022-H1.c15")).asMap()).isEqualTo(carriedAndResolved);
+        assertThat(c.get(new TotalsKey("SADEC-P1", "1.001612", "2022-Q1.c15")).asMap()).isEqualTo(carriedAndResolved);
+        assertThat(c.get(new TotalsKey("SADEC-P1", "1.001612", "2022.c15")).asMap()).isEqualTo(carriedAndResolved);
+        assertThat(c).doesNotContainKey(new TotalsKey("SADEC-P1", "1.001612", "2022-H1"));
+        assertThat(c).hasSize(3 + 3 + 3); // 2021, H2, Q4; 2021.c15, H2.c15, Q4.c15; 2022.c15, H1.c15, Q1.c15
+    }
+
+    /** A withdrawal has neither handling time nor delivery; a resolution without them adds neither counter. */
+    @Test
+    void onlyResolutionsThatCarryThemAddHandlingTimeAndDelivery() {
+        Observation in = observation(1, EventTypes.RECEIVED, RECEIVED, null);
+        Observation resolvedBare = observation(2, EventTypes.RESOLVED, at("2022-05-12T10:00:00"), Timeliness.EARLY);
+        Observation resolvedSameDay = new Observation("e2", 2, EventTypes.RESOLVED, at("2022-05-10T16:00:00"),
+                "SADEC-P1", Channel.ONLINE, 4, RECEIVED, DUE, Timeliness.EARLY, "1.001612", ResultDelivery.POSTAL, 0);
+        TotalsKey h1 = new TotalsKey("SADEC-P1", "1.001612", "2022-H1");
+
+        assertThat(Contributions.of(DossierFacts.derive("D", List.of(in, resolvedBare), null)).get(h1).asMap())
+                .isEqualTo(Map.of(Counter.NEW_ONLINE, 1L, Counter.ONLINE_LEVEL4, 1L, Counter.RESOLVED_EARLY, 1L));
+        assertThat(Contributions.of(DossierFacts.derive("D", List.of(in, resolvedSameDay), null)).get(h1).asMap())
+                .isEqualTo(Map.of(Counter.NEW_ONLINE, 1L, Counter.ONLINE_LEVEL4, 1L, Counter.RESOLVED_EARLY, 1L,
+                        Counter.HANDLING_MEASURED, 1L, Counter.RESULT_POSTAL, 1L));
+    }
+
+    /** A dossier stored by an older build has no procedure: it counts under "?" until an event names one. */
+    @Test
+    void withoutAProcedureItCountsUnderTheUnknownOne() {
+        Observation old = new Observation("e1", 1, EventTypes.RECEIVED, RECEIVED, "SADEC-P1", Channel.ONLINE, 4,
+                RECEIVED, DUE, null, null, null, null);
+        assertThat(Contributions.of(DossierFacts.derive("D", List.of(old), RECEIVED)))
+                .containsKey(new TotalsKey("SADEC-P1", TotalsKey.NO_PROCEDURE, "2022-H1"));
+        DossierRecord replayed = new DossierRecord("D", 1, List.of(old), null)
+                .withObservation(observation(1, EventTypes.RECEIVED, RECEIVED, null));
+        assertThat(replayed.facts().procedure()).isEqualTo("1.001612");
+        assertThat(replayed.withObservation(observation(1, EventTypes.RECEIVED, RECEIVED, null))).isSameAs(replayed);
     }
 
     private static Observation observation(long sequence, String type, Instant time, Timeliness timeliness) {
         return new Observation("e" + sequence, sequence, type, time, "SADEC-P1", Channel.ONLINE, 4, RECEIVED, DUE,
-                timeliness);
+                timeliness, "1.001612", null, null);
     }
 
     private static Instant at(String local) {

@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(RealInfrastructureExtension.class)
 class TotalsStoreTest {
 
-    private static final TotalsKey KEY = new TotalsKey("SADEC-P1", "2022-H1");
+    private static final TotalsKey KEY = new TotalsKey("SADEC-P1", "1.001612", "2022-H1");
 
     private MongoClient client;
     private MongoDatabase database;
@@ -69,7 +69,7 @@ class TotalsStoreTest {
 
     @Test
     void aDocumentTakesASummedUpdateOnlyWhenItHasNoneOfItsSharesYet() {
-        TotalsKey other = new TotalsKey("SADEC-P2", "2022-H1");
+        TotalsKey other = new TotalsKey("SADEC-P2", "1.001612", "2022-H1");
         totals.applyOnce(KEY, share("D2", 4, 1));
 
         var refused = totals.applyTogether(Map.of(
@@ -83,22 +83,44 @@ class TotalsStoreTest {
         assertThat(totals.applyTogether(Map.of(other, List.of(share("D1", 1, 5))))).containsExactly(other);
     }
 
+    /** The oldest documents: {@code <unit>|<period>}, no procedure, a list of delta ids. */
     @Test
-    void listsOfDeltaIdsOfOlderBuildsBecomeWatermarks() {
-        database.getCollection("totals").insertOne(new Document("_id", KEY.id()).append("unit", KEY.unit())
-                .append("period", KEY.period()).append("c", new Document("newDirectOrPostal", 7))
+    void listsOfDeltaIdsOfOlderBuildsBecomeWatermarksOfTheUnknownProcedure() {
+        database.getCollection("totals").insertOne(new Document("_id", "SADEC-P1|2022-H1").append("unit", "SADEC-P1")
+                .append("period", "2022-H1").append("c", new Document("newDirectOrPostal", 7))
                 .append("applied", List.of("X#3", "X#5", "Y.Z#2", "W#1#4")));
         database.getCollection("totals").insertOne(new Document("_id", "SADEC-P2|2022").append("unit", "SADEC-P2")
                 .append("period", "2022").append("applied", List.of()));
 
         assertThat(totals.convertDeltaIdLists()).isEqualTo(2);
         assertThat(totals.convertDeltaIdLists()).as("once only").isZero();
+        assertThat(totals.convertUnitPeriodDocuments()).isEqualTo(2);
+        assertThat(totals.convertUnitPeriodDocuments()).as("once only").isZero();
 
-        assertThat(totals.appliedVersions(KEY)).isEqualTo(Map.of("X", 5L, "Y.Z", 2L, "W#1", 4L));
-        assertThat(totals.applyOnce(KEY, share("X", 5, 1))).as("listed: already in").isFalse();
-        assertThat(totals.applyOnce(KEY, share("X", 6, 1))).isTrue();
-        assertThat(totals.applyOnce(new TotalsKey("SADEC-P2", "2022"), share("X", 1, 1))).isTrue();
-        assertThat(received()).isEqualTo(8);
+        TotalsKey old = new TotalsKey("SADEC-P1", TotalsKey.NO_PROCEDURE, "2022-H1");
+        assertThat(totals.appliedVersions(old)).isEqualTo(Map.of("X", 5L, "Y.Z", 2L, "W#1", 4L));
+        assertThat(totals.applyOnce(old, share("X", 5, 1))).as("listed: already in").isFalse();
+        assertThat(totals.applyOnce(old, share("X", 6, 1))).isTrue();
+        assertThat(totals.applyOnce(new TotalsKey("SADEC-P2", TotalsKey.NO_PROCEDURE, "2022"), share("X", 1, 1)))
+                .isTrue();
+        assertThat(totals.all()).containsOnlyKeys(old, new TotalsKey("SADEC-P2", TotalsKey.NO_PROCEDURE, "2022"));
+        assertThat(totals.all().get(old).get(Counter.NEW_DIRECT_OR_POSTAL)).isEqualTo(8);
+    }
+
+    /** A start that stopped between the insert and the delete: the next one only deletes, and counts stay. */
+    @Test
+    void aConversionInterruptedAfterItsInsertOnlyDeletesNextTime() {
+        TotalsKey converted = new TotalsKey("SADEC-P1", TotalsKey.NO_PROCEDURE, "2022-H1");
+        Document old = new Document("_id", "SADEC-P1|2022-H1").append("unit", "SADEC-P1").append("period", "2022-H1")
+                .append("c", new Document("newOnline", 3)).append("applied", new Document("X", 2));
+        database.getCollection("totals").insertOne(old);
+        database.getCollection("totals").insertOne(new Document(old).append("_id", converted.id())
+                .append("procedure", TotalsKey.NO_PROCEDURE));
+
+        assertThat(totals.convertUnitPeriodDocuments()).isEqualTo(1);
+        assertThat(totals.all()).containsOnlyKeys(converted);
+        assertThat(totals.all().get(converted).get(Counter.NEW_ONLINE)).isEqualTo(3);
+        assertThat(totals.appliedVersions(converted)).isEqualTo(Map.of("X", 2L));
     }
 
     private long received() {

@@ -20,7 +20,8 @@ public final class CrashSchedule implements CrashPoint {
     private final List<String> places;
     private final int total;
     private final int maxSkip;
-    static final int PATIENCE = 12;
+    /** Above the totals documents one delta touches (both period conventions: 14 a year), which pass TOTALS_APPLIED each. */
+    static final int PATIENCE = 40;
 
     private final AtomicInteger crashed = new AtomicInteger();
     private final Set<String> crashedAt = new ConcurrentSkipListSet<>();

@@ -38,19 +38,20 @@ public final class Events {
         for (History.Step s : h.steps()) {
             sequence++;
             OffsetDateTime at = local(s.at());
-            DossierData data = new DossierData(h.code(), h.unit(), "1.001612", h.channel(), h.onlineLevel(),
+            boolean resolved = s.type().equals(EventTypes.RESOLVED);
+            DossierData data = new DossierData(h.code(), h.unit(), h.procedure(), h.channel(), h.onlineLevel(),
                     local(h.receivedAt()), s.dueAt().atZone(VietnamTime.ZONE).toLocalDate(), local(s.dueAt()), sequence,
                     s.type().equals(EventTypes.SUPPLEMENT_REQUESTED) ? at : null, null,
                     s.type().equals(EventTypes.SUPPLEMENT_RECEIVED) ? at : null,
                     s.type().equals(EventTypes.APOLOGY_ISSUED) ? at.plusDays(3) : null,
-                    s.type().equals(EventTypes.RESOLVED) ? at : null,
-                    s.type().equals(EventTypes.RESOLVED) ? Decision.APPROVED : null, s.timeliness(),
-                    s.type().equals(EventTypes.WITHDRAWN) ? at : null);
+                    resolved ? at : null, resolved ? Decision.APPROVED : null, s.timeliness(),
+                    s.type().equals(EventTypes.WITHDRAWN) ? at : null,
+                    resolved ? h.resultDelivery() : null, resolved ? h.handlingWorkingDays(s.at()) : null);
             out.add(new Outgoing(false, h.code(), EventCodec.dossierEvent(s.type(), INTAKE, at, data)));
         }
         for (Instant alert : h.alerts()) {
             History.Step last = h.steps().get(h.steps().size() - 1);
-            AlertData data = new AlertData(h.code(), h.unit(), "1.001612", last.dueAt().atZone(VietnamTime.ZONE).toLocalDate(),
+            AlertData data = new AlertData(h.code(), h.unit(), h.procedure(), last.dueAt().atZone(VietnamTime.ZONE).toLocalDate(),
                     local(last.dueAt()), null, h.steps().size());
             out.add(new Outgoing(true, h.code(), EventCodec.alert(EventTypes.OVERDUE, DEADLINE, local(alert), data)));
         }

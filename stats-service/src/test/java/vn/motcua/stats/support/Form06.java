@@ -20,6 +20,17 @@ public record Form06(long newOnline, long newDirectOrPostal, long carriedOver, l
                 r.pending().overdue(), r.withdrawn(), r.online().level3(), r.online().level4());
     }
 
+    /** The same numbers of one row of a breakdown. */
+    public static Form06 of(PeriodReport.Row r) {
+        assertIdentities(r.received().total(), r.received().newOnline(), r.received().newDirectOrPostal(),
+                r.received().carriedOver(), r.resolved().total(), r.resolved().early(), r.resolved().onTime(),
+                r.resolved().late(), r.pending().total(), r.pending().withinDeadline(), r.pending().overdue(),
+                r.withdrawn());
+        return new Form06(r.received().newOnline(), r.received().newDirectOrPostal(), r.received().carriedOver(),
+                r.resolved().early(), r.resolved().onTime(), r.resolved().late(), r.pending().withinDeadline(),
+                r.pending().overdue(), r.withdrawn(), r.online().level3(), r.online().level4());
+    }
+
     /** 3 = 4 + 5 + 6; 7 = 8 + 9 + 10; 11 = 12 + 13; 3 = 7 + 11 + withdrawn. */
     private static void assertIdentities(long c3, long c4, long c5, long c6, long c7, long c8, long c9, long c10,
                                          long c11, long c12, long c13, long withdrawn) {

@@ -15,10 +15,12 @@ import vn.motcua.stats.app.CrashPoint;
 import vn.motcua.stats.app.DossierProjector;
 import vn.motcua.stats.app.ReportService;
 import vn.motcua.stats.app.TimeSweep;
+import vn.motcua.stats.domain.PeriodConvention;
 import vn.motcua.stats.messaging.CatalogueEventHandler;
 import vn.motcua.stats.messaging.StatsEventHandler;
 import vn.motcua.stats.store.DossierStore;
 import vn.motcua.stats.store.TotalsStore;
+import vn.motcua.stats.store.ProcedureStore;
 import vn.motcua.stats.store.UnitStore;
 import vn.motcua.testkit.TestBed;
 
@@ -92,7 +94,7 @@ public final class PlainStats implements AutoCloseable {
         loop = EventConsumerLoop.start("stats-test", config, topics, handler(crashPoint), deadLetters);
         catalogueLoop = EventConsumerLoop.start("stats-test-catalogue",
                 KafkaClients.consumerConfig(bootstrap, "stats-service-catalogue-" + UUID.randomUUID()),
-                List.of(catalogueTopic), new CatalogueEventHandler(new UnitStore(database)), deadLetters);
+                List.of(catalogueTopic), new CatalogueEventHandler(new UnitStore(database), new ProcedureStore(database)), deadLetters);
     }
 
     public boolean isRunning() {
@@ -117,7 +119,8 @@ public final class PlainStats implements AutoCloseable {
     /** The time sweep and the report reader, as the service runs them at {@code now}. */
     public ReportService reports() {
         new TimeSweep(new DossierStore(database), projector(CrashPoint.NONE), clock).run();
-        return new ReportService(totals(), new UnitStore(database), clock);
+        return new ReportService(totals(), new UnitStore(database), new ProcedureStore(database), clock,
+                PeriodConvention.CALENDAR);
     }
 
     @Override

@@ -4,6 +4,7 @@ import vn.motcua.calendar.Timeliness;
 import vn.motcua.calendar.VietnamTime;
 import vn.motcua.events.Channel;
 import vn.motcua.events.EventTypes;
+import vn.motcua.events.ResultDelivery;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -52,6 +53,37 @@ public final class Recount {
             }
         }
         return new Form06(n[0], n[1], n[2], n[3], n[4], n[5], n[6], n[7], n[8], n[9], n[10]);
+    }
+
+    /**
+     * Decision 766's raw figures over the histories resolved in [from, to]: handling days summed and how many,
+     * results delivered electronically and results whose delivery was said.
+     */
+    public record Resolutions(long handlingDays, long measured, long electronic, long deliveryKnown) {
+    }
+
+    public static Resolutions resolutions(Collection<History> histories, Collection<String> units, LocalDate from,
+                                          LocalDate to) {
+        Instant start = from.atStartOfDay(VietnamTime.ZONE).toInstant();
+        Instant endExclusive = to.plusDays(1).atStartOfDay(VietnamTime.ZONE).toInstant();
+        long days = 0;
+        long measured = 0;
+        long electronic = 0;
+        long known = 0;
+        for (History h : histories) {
+            History.Step closing = closing(h.steps());
+            if (!units.contains(h.unit()) || closing == null || !closing.type().equals(EventTypes.RESOLVED)
+                    || closing.at().isBefore(start) || !closing.at().isBefore(endExclusive)) {
+                continue;
+            }
+            days += h.handlingWorkingDays(closing.at());
+            measured++;
+            if (h.resultDelivery() != null) {
+                known++;
+                electronic += h.resultDelivery() == ResultDelivery.ELECTRONIC ? 1 : 0;
+            }
+        }
+        return new Resolutions(days, measured, electronic, known);
     }
 
     private static History.Step closing(List<History.Step> steps) {
