@@ -13,7 +13,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 
-/** A supervisor's browser on deadline-service's alert stream: every {@code data:} line, as a CloudEvent tree. */
+/** A supervisor's client (with its bearer token) on deadline-service's alert stream: every {@code data:} line, as a CloudEvent tree. */
 final class AlertStream implements AutoCloseable {
 
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
@@ -21,8 +21,9 @@ final class AlertStream implements AutoCloseable {
     private final List<JsonNode> alerts = new CopyOnWriteArrayList<>();
     private final CompletableFuture<HttpResponse<Stream<String>>> response;
 
-    AlertStream(String url) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/event-stream").build();
+    AlertStream(String url, String token) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/event-stream")
+                .header("Authorization", "Bearer " + token).build();
         response = CLIENT.sendAsync(request, HttpResponse.BodyHandlers.ofLines());
         response.thenAcceptAsync(answer -> answer.body()
                 .filter(line -> line.startsWith("data:"))

@@ -30,12 +30,19 @@ public final class Http {
         }
     }
 
+    /** A GET without login: the public reports, the catalogue. */
     public static Answer get(String url) throws IOException, InterruptedException {
         return send(HttpRequest.newBuilder(URI.create(url)).GET());
     }
 
-    public static Answer post(String url, String json, String idempotencyKey) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+    /** A GET as the holder of {@code token} (a bearer access token; null sends none). */
+    public static Answer get(String url, String token) throws IOException, InterruptedException {
+        return send(authorized(HttpRequest.newBuilder(URI.create(url)), token).GET());
+    }
+
+    public static Answer post(String url, String token, String json, String idempotencyKey)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = authorized(HttpRequest.newBuilder(URI.create(url)), token)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json));
         if (idempotencyKey != null) {
@@ -44,9 +51,17 @@ public final class Http {
         return send(request);
     }
 
-    public static Answer put(String url, String json) throws IOException, InterruptedException {
-        return send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(json)));
+    public static Answer put(String url, String token, String json) throws IOException, InterruptedException {
+        return send(authorized(HttpRequest.newBuilder(URI.create(url)), token)
+                .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    public static Answer delete(String url, String token) throws IOException, InterruptedException {
+        return send(authorized(HttpRequest.newBuilder(URI.create(url)), token).DELETE());
+    }
+
+    private static HttpRequest.Builder authorized(HttpRequest.Builder request, String token) {
+        return token == null ? request : request.header("Authorization", "Bearer " + token);
     }
 
     private static Answer send(HttpRequest.Builder request) throws IOException, InterruptedException {

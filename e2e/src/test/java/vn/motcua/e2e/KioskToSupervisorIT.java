@@ -30,7 +30,7 @@ class KioskToSupervisorIT {
 
     @Test
     void a_kiosk_dossier_gets_its_appointment_and_is_published() throws Exception {
-        String code = "E2E-P2-" + UUID.randomUUID().toString().substring(0, 8);
+        String code = "SADEC-P2.E2E-" + UUID.randomUUID().toString().substring(0, 8);
         Http.Answer slip = receive(code, "SADEC-P2", "2023-03-01T09:00:00+07:00");
 
         assertThat(slip.status()).isEqualTo(201);
@@ -44,7 +44,7 @@ class KioskToSupervisorIT {
     /** The overdue alert on Kafka and the overdue list. */
     @Test
     void an_overdue_dossier_alerts_supervisors_on_kafka_and_in_the_overdue_list() throws Exception {
-        String code = "E2E-P3-" + UUID.randomUUID().toString().substring(0, 8);
+        String code = OVERDUE_UNIT + ".E2E-" + UUID.randomUUID().toString().substring(0, 8);
         assertThat(receive(code, OVERDUE_UNIT, "2023-03-01T09:00:00+07:00").status()).isEqualTo(201);
 
         try (TopicReader<JsonNode> alerts = new TopicReader<>(suite.kafka.bootstrapServers(), suite.deadlineAlerts, Http::json)) {
@@ -52,7 +52,8 @@ class KioskToSupervisorIT {
                     .until(() -> alerts.values().stream().anyMatch(e -> isFor(e, code, "deadline.overdue")));
         }
         await("overdue list of " + OVERDUE_UNIT).atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            Http.Answer overdue = Http.get(suite.deadline.url("/api/deadlines/overdue?unit=" + OVERDUE_UNIT));
+            Http.Answer overdue = Http.get(suite.deadline.url("/api/deadlines/overdue?unit=" + OVERDUE_UNIT),
+                    suite.tokens.user("supervisor-sadec"));
             assertThat(overdue.status()).isEqualTo(200);
             assertThat(overdue.body().toString()).contains(code);
         });
@@ -61,7 +62,7 @@ class KioskToSupervisorIT {
     /** The dossier counts in the H1 report as received and pending overdue. */
     @Test
     void the_dashboard_report_counts_the_overdue_dossier() throws Exception {
-        String code = "E2E-TPD-" + UUID.randomUUID().toString().substring(0, 8);
+        String code = "SADEC-TPD.E2E-" + UUID.randomUUID().toString().substring(0, 8);
         assertThat(receive(code, "SADEC-TPD", "2023-03-01T09:00:00+07:00").status()).isEqualTo(201);
 
         await("2023-H1 report of SADEC-TPD").atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
@@ -81,7 +82,7 @@ class KioskToSupervisorIT {
                  "receivedAt": "%s", "dossierCode": "%s",
                  "applicant": {"name": "Nguyễn Văn An", "idNumber": "087090001234", "phone": "0912345678"}}
                 """.formatted(unit, receivedAt, code);
-        return Http.post(suite.intake.url("/api/dossiers"), json, "e2e-" + code);
+        return Http.post(suite.intake.url("/api/dossiers"), suite.tokens.kiosk(unit), json, "e2e-" + code);
     }
 
     private static boolean isFor(JsonNode event, String code, String type) {

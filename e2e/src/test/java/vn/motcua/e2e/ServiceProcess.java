@@ -28,15 +28,18 @@ public final class ServiceProcess implements AutoCloseable {
 
     public final String name;
     public final int port;
+    /** The management interface's port: /q/health, /q/metrics, /q/openapi and the admin endpoints. */
+    public final int managementPort;
     private final List<String> command;
     private final Map<String, String> environment;
     private final Process process;
     private final Path log;
 
-    private ServiceProcess(String name, int port, List<String> command, Map<String, String> environment, Path log,
-                           boolean continueLog) throws IOException {
+    private ServiceProcess(String name, int port, int managementPort, List<String> command,
+                           Map<String, String> environment, Path log, boolean continueLog) throws IOException {
         this.name = name;
         this.port = port;
+        this.managementPort = managementPort;
         this.command = command;
         this.environment = environment;
         this.log = log;
@@ -69,17 +72,24 @@ public final class ServiceProcess implements AutoCloseable {
                     + "which packages the services before e2e");
         }
         int port = freePort();
+        int managementPort = freePort();
         List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx256m"));
         command.addAll(jvmOptions);
         command.add("-Dquarkus.http.port=" + port);
+        command.add("-Dquarkus.management.port=" + managementPort);
         properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.addAll(List.of("-jar", jar.toString()));
-        return new ServiceProcess(name, port, List.copyOf(command), Map.copyOf(environment),
+        return new ServiceProcess(name, port, managementPort, List.copyOf(command), Map.copyOf(environment),
                 Path.of("target/e2e-logs", name + ".log"), false);
     }
 
     public String url(String path) {
         return "http://localhost:" + port + path;
+    }
+
+    /** A URL on the management interface, e.g. {@code /q/health/ready}. */
+    public String managementUrl(String path) {
+        return "http://localhost:" + managementPort + path;
     }
 
     /** kill -9: no shutdown hook, no graceful close; on Linux {@link Process#destroyForcibly()} sends SIGKILL. */
@@ -97,7 +107,7 @@ public final class ServiceProcess implements AutoCloseable {
         }
         Files.writeString(log, System.lineSeparator() + "===== e2e: " + name + " started again (" + why + ") ====="
                 + System.lineSeparator(), StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-        return new ServiceProcess(name, port, command, environment, log, true);
+        return new ServiceProcess(name, port, managementPort, command, environment, log, true);
     }
 
     public boolean isAlive() {
@@ -114,7 +124,7 @@ public final class ServiceProcess implements AutoCloseable {
                     if (!process.isAlive()) {
                         throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see " + log);
                     }
-                    return status(url("/q/health/ready")) == 200;
+                    return status(managementUrl("/q/health/ready")) == 200;
                 });
     }
 

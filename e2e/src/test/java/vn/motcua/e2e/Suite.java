@@ -1,16 +1,21 @@
 package vn.motcua.e2e;
 
+import vn.motcua.devstack.demo.Tokens;
 import vn.motcua.testkit.KafkaService;
+import vn.motcua.testkit.KeycloakService;
 import vn.motcua.testkit.MongoService;
 import vn.motcua.testkit.PostgresService;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 
 /**
- * The three packaged services on the testkit's Kafka, PostgreSQL and MongoDB, each with databases and topics of
- * its own for this run, started in parallel and stopped in reverse. One suite serves every test class of the
+ * The three packaged services on the testkit's Kafka, PostgreSQL, MongoDB and Keycloak (realm motcua), each with
+ * databases and topics of its own for this run, started in parallel and stopped in reverse; {@link #tokens} logs
+ * in as the realm's kiosks and users. One suite serves every test class of the
  * run (starting it takes most of the e2e time); it stops when the test JVM exits.
  */
 final class Suite implements AutoCloseable {
@@ -39,12 +44,16 @@ final class Suite implements AutoCloseable {
     final ServiceProcess intake;
     final ServiceProcess deadline;
     final ServiceProcess stats;
+    final KeycloakService keycloak;
+    final Tokens tokens;
     private final Map<String, String> environment;
     private final Map<String, String> properties;
     private ServiceProcess secondIntake;
 
     private Suite() throws Exception {
         String run = UUID.randomUUID().toString().substring(0, 8);
+        // Keycloak takes the longest to start: it starts while the topics and databases are made.
+        CompletableFuture<KeycloakService> startingKeycloak = CompletableFuture.supplyAsync(KeycloakService::shared);
         dossierEvents = "dossier-events-e2e-" + run;
         deadlineAlerts = "deadline-alerts-e2e-" + run;
         catalogue = "catalogue-e2e-" + run;
@@ -54,13 +63,25 @@ final class Suite implements AutoCloseable {
         PostgresService postgres = PostgresService.shared();
         MongoService mongo = MongoService.shared();
 
-        environment = Map.of(
+        Map<String, String> environment = new HashMap<>(Map.of(
                 "MOTCUA_KAFKA_BOOTSTRAP", kafka.bootstrapServers(),
                 "MOTCUA_INTAKE_DB_URL", postgres.createDatabase("intake_e2e_" + run),
                 "MOTCUA_DEADLINE_DB_URL", postgres.createDatabase("deadline_e2e_" + run),
                 "MOTCUA_DB_USER", postgres.username(),
                 "MOTCUA_DB_PASSWORD", postgres.password(),
-                "MOTCUA_MONGODB_URL", mongo.connectionString());
+                "MOTCUA_MONGODB_URL", mongo.connectionString()));
+        keycloak = startingKeycloak.join();
+        tokens = Tokens.from(keycloak.issuer());
+        environment.putAll(Map.of(
+                "QUARKUS_OIDC_AUTH_SERVER_URL", keycloak.issuer(),
+                "QUARKUS_OIDC_CLIENT_ID", "motcua-dashboard",
+                "QUARKUS_OIDC_CREDENTIALS_SECRET", "motcua-dashboard-demo-secret-of-32-chars-or-more",
+                // The tests replay 2021–2023 as kiosks and clerks, as the demo does: far beyond the 3 working days a
+                // deployment lets anyone but an admin backdate (intake's AccessScopeTest checks that limit).
+                "MOTCUA_INTAKE_BACKDATE_WINDOW", "5000",
+                // Every e2e call comes from one address; the citizens' lookup limit is intake's own test's subject.
+                "MOTCUA_INTAKE_LOOKUP_LIMIT_BURST", "1000"));
+        this.environment = Map.copyOf(environment);
         properties = Map.of(
                 "motcua.topics.dossier-events", dossierEvents,
                 "motcua.topics.deadline-alerts", deadlineAlerts,

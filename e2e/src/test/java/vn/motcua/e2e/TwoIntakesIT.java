@@ -41,7 +41,8 @@ class TwoIntakesIT {
         ((ArrayNode) changed.withArray("closedDays")).addObject()
                 .put("date", "2021-03-02").put("name", "Ngày nghỉ do tỉnh quyết định (thử nghiệm)");
         changed.remove("official");
-        Http.Answer put = Http.put(suite.intake.url("/api/calendar/2021"), JSON.writeValueAsString(changed));
+        Http.Answer put = Http.put(suite.intake.url("/api/calendar/2021"), suite.tokens.user("admin"),
+                JSON.writeValueAsString(changed));
         assertThat(put.status()).as("PUT calendar: %s", put.body()).isEqualTo(200);
 
         await("the other instance computes with the new calendar").atMost(CATALOGUE_DELAY)
@@ -50,13 +51,13 @@ class TwoIntakesIT {
     }
 
     private static String dueDateFrom(ServiceProcess intake) throws Exception {
-        String code = "E2E-CAL-" + UUID.randomUUID().toString().substring(0, 8);
+        String code = "SADEC-P1.E2E-CAL-" + UUID.randomUUID().toString().substring(0, 8);
         String json = """
                 {"procedureCode": "1.004873", "unitCode": "SADEC-P1", "channel": "DIRECT",
                  "receivedAt": "2021-03-01T09:00:00+07:00", "dossierCode": "%s",
                  "applicant": {"name": "Lê Văn Cường", "idNumber": "087090005678"}}
                 """.formatted(code);
-        Http.Answer slip = Http.post(intake.url("/api/dossiers"), json, "e2e-" + code);
+        Http.Answer slip = Http.post(intake.url("/api/dossiers"), suite.tokens.kiosk("SADEC-P1"), json, "e2e-" + code);
         assertThat(slip.status()).as("POST to %s: %s", intake.name, slip.body()).isEqualTo(201);
         return slip.body().path("dueDate").asText();
     }

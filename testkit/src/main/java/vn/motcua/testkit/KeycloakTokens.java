@@ -36,7 +36,12 @@ public final class KeycloakTokens {
 
     /** The password grant of the public client motcua-cli (the demo realm only allows it). */
     public IssuedToken password(String username, String password) {
-        return request(Map.of("grant_type", "password", "client_id", KeycloakRealm.CLI_CLIENT,
+        return password(KeycloakRealm.CLI_CLIENT, username, password);
+    }
+
+    /** The password grant of another public client of the realm (e.g. motcua-test-short-lived). */
+    public IssuedToken password(String clientId, String username, String password) {
+        return request(Map.of("grant_type", "password", "client_id", clientId,
                 "username", username, "password", password));
     }
 

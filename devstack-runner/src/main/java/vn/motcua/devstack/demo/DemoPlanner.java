@@ -179,7 +179,8 @@ final class DemoPlanner {
         }
 
         DossierPlan toPlan(int index) {
-            String code = "%s-%s-%05d".formatted(unitCode, receivedAt.format(DateTimeFormatter.ofPattern("yyMMdd")), index);
+            // A client code lives in its unit's namespace, "{unit}." (intake refuses codes of its own form).
+            String code = "%s.%s-%05d".formatted(unitCode, receivedAt.format(DateTimeFormatter.ofPattern("yyMMdd")), index);
             return new DossierPlan(index, code, "sadec-demo-" + seed + "-" + index, procedure, unitCode, channel,
                     onlineLevel, receivedAt, outcome, supplement, apology, preferOnTime, refused, dossierSeed);
         }

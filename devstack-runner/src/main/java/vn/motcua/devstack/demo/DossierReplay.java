@@ -22,7 +22,8 @@ import static vn.motcua.devstack.demo.DemoPlanner.workingDays;
 /**
  * Posts one planned dossier and its later steps through intake's public API, choosing each step's time from the
  * due time intake answers, and checks that intake judged the result as planned (else the report would not be
- * exact). A rerun after a crash skips the steps the dossier's history already holds.
+ * exact). A rerun after a crash skips the steps the dossier's history already holds. It logs in as the people
+ * who would do each step: the unit's kiosk receives the dossier, the unit's clerk reads it and records the rest.
  */
 final class DossierReplay {
 
@@ -35,6 +36,7 @@ final class DossierReplay {
 
     private final String intakeUrl;
     private final JsonHttp http;
+    private final Tokens tokens;
     private final DossierPlan plan;
     private final Random random;
     private int stepsDone;
@@ -42,9 +44,10 @@ final class DossierReplay {
     private JsonNode state;
     private OffsetDateTime lastStepAt;
 
-    DossierReplay(String intakeUrl, JsonHttp http, DossierPlan plan) {
+    DossierReplay(String intakeUrl, JsonHttp http, Tokens tokens, DossierPlan plan) {
         this.intakeUrl = intakeUrl;
         this.http = http;
+        this.tokens = tokens;
         this.plan = plan;
         this.random = new Random(plan.seed());
     }
@@ -98,9 +101,10 @@ final class DossierReplay {
                 "name", pick(FAMILY) + " " + pick(MIDDLE) + " " + pick(GIVEN),
                 "idNumber", "087%09d".formatted(random.nextInt(1_000_000_000)),
                 "phone", "09%08d".formatted(random.nextInt(100_000_000))));
-        JsonHttp.Answer answer = http.post(intakeUrl + "/api/dossiers", body, Map.of("Idempotency-Key", plan.idempotencyKey()));
+        JsonHttp.Answer answer = http.post(intakeUrl + "/api/dossiers", tokens.kiosk(plan.unitCode()), body,
+                Map.of("Idempotency-Key", plan.idempotencyKey()));
         expect(answer, 201, "receive");
-        JsonHttp.Answer full = http.get(intakeUrl + "/api/dossiers/" + plan.code());
+        JsonHttp.Answer full = http.get(intakeUrl + "/api/dossiers/" + plan.code(), tokens.clerk(plan.unitCode()));
         expect(full, 200, "read back");
         state = full.body();
         stepsDone = state.path("history").size() - 1;
@@ -205,7 +209,8 @@ final class DossierReplay {
         if (stepIndex++ < stepsDone) {
             return null;
         }
-        JsonHttp.Answer answer = http.post(intakeUrl + "/api/dossiers/" + plan.code() + "/" + path, body, Map.of());
+        JsonHttp.Answer answer = http.post(intakeUrl + "/api/dossiers/" + plan.code() + "/" + path,
+                tokens.clerk(plan.unitCode()), body, Map.of());
         expect(answer, 200, path);
         state = answer.body();
         return state;

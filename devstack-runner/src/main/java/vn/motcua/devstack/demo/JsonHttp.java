@@ -24,13 +24,22 @@ final class JsonHttp {
     record Answer(int status, JsonNode body) {
     }
 
+    /** A GET without login: the public reports. */
     Answer get(String url) throws IOException, InterruptedException {
         return send(HttpRequest.newBuilder(URI.create(url)).GET(), url);
     }
 
-    Answer post(String url, Object body, Map<String, String> headers) throws IOException, InterruptedException {
+    /** A GET as the holder of {@code bearerToken}. */
+    Answer get(String url, String bearerToken) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + bearerToken).GET(), url);
+    }
+
+    /** A POST as the holder of {@code bearerToken}. */
+    Answer post(String url, String bearerToken, Object body, Map<String, String> headers)
+            throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
                 .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + bearerToken)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)));
         headers.forEach(request::header);
         return send(request, url);

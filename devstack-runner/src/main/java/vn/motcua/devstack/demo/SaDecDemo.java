@@ -20,7 +20,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * adds nothing twice and finishes what was left.
  *
  * <p>Usage: {@code java -cp "devstack-runner/target/devstack.jar:devstack-runner/target/lib/*"
- * vn.motcua.devstack.demo.SaDecDemo [intakeUrl] [statsUrl] [seed]}.
+ * vn.motcua.devstack.demo.SaDecDemo [intakeUrl] [statsUrl] [seed] [issuer]}; the issuer is the demo realm's
+ * (default {@code http://localhost:8180/realms/motcua}), whose kiosks and clerks the replay logs in as.
  * Exit 0: loaded, and the report matches or stats-service does not serve reports yet; 1: the load failed;
  * 2: loaded, but the report shows other figures or never answered.
  */
@@ -33,19 +34,20 @@ public final class SaDecDemo {
         String intakeUrl = args.length > 0 ? args[0] : "http://localhost:8081";
         String statsUrl = args.length > 1 ? args[1] : "http://localhost:8083";
         long seed = args.length > 2 ? Long.parseLong(args[2]) : 2022L;
+        String issuer = args.length > 3 ? args[3] : "http://localhost:8180/realms/motcua";
 
-        replay(intakeUrl, seed);
+        replay(intakeUrl, issuer, seed);
         System.exit(checkReport(statsUrl));
     }
 
     /** Posts the year through intake; answers how many results came out EARLY, ON_TIME, LATE, or none. */
-    public static Map<String, Integer> replay(String intakeUrl, long seed) throws Exception {
+    public static Map<String, Integer> replay(String intakeUrl, String issuer, long seed) throws Exception {
         List<DossierPlan> plans = new DemoPlanner(seed).plan();
         System.out.printf("demo: seed %d, %d dossiers (%d in H1) through %s%n", seed, plans.size(),
                 plans.stream().filter(DossierPlan::firstHalf).count(), intakeUrl);
         long started = System.nanoTime();
         Map<String, Integer> results = new java.util.TreeMap<>();
-        replay(intakeUrl, plans).forEach((k, v) -> results.put(k, v.get()));
+        replay(intakeUrl, Tokens.from(issuer), plans).forEach((k, v) -> results.put(k, v.get()));
         System.out.printf("demo: posted in %d s; results by timeliness %s%n",
                 TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started), results);
         return results;
@@ -56,14 +58,15 @@ public final class SaDecDemo {
         return new ReportCheck(statsUrl).awaitAndPrint();
     }
 
-    private static Map<String, AtomicInteger> replay(String intakeUrl, List<DossierPlan> plans) throws Exception {
+    private static Map<String, AtomicInteger> replay(String intakeUrl, Tokens tokens, List<DossierPlan> plans)
+            throws Exception {
         JsonHttp http = new JsonHttp();
         Map<String, AtomicInteger> results = new ConcurrentHashMap<>();
         AtomicLong done = new AtomicLong();
         ExecutorService pool = Executors.newFixedThreadPool(THREADS);
         try {
             List<Future<?>> futures = plans.stream().<Future<?>>map(plan -> pool.submit(() -> {
-                String timeliness = new DossierReplay(intakeUrl, http, plan).run();
+                String timeliness = new DossierReplay(intakeUrl, http, tokens, plan).run();
                 results.computeIfAbsent(timeliness == null ? NO_RESULT : timeliness,
                         k -> new AtomicInteger()).incrementAndGet();
                 long n = done.incrementAndGet();

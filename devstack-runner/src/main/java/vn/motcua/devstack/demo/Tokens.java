@@ -13,10 +13,10 @@ import java.util.function.Function;
 
 /**
  * Bearer tokens for the demo's calls, from the demo realm (keycloak/motcua-realm.json): a unit's kiosk by its
- * client credentials, a unit's clerk by the password grant. Each is kept until shortly before it expires, so a
+ * client credentials, a unit's clerk (or any demo user) by the password grant. Each is kept until shortly before it expires, so a
  * replay of thousands of requests asks Keycloak a few times per five-minute token.
  */
-final class Tokens {
+public final class Tokens {
 
     /** A token is fetched again this long before it expires: a request in flight must not carry a dead one. */
     static final Duration MARGIN = Duration.ofSeconds(30);
@@ -35,7 +35,7 @@ final class Tokens {
     }
 
     /** Tokens from the realm at {@code issuer}, e.g. {@code http://localhost:8180/realms/motcua}. */
-    static Tokens from(String issuer) {
+    public static Tokens from(String issuer) {
         KeycloakTokens keycloak = new KeycloakTokens(URI.create(issuer + "/protocol/openid-connect/token"));
         return new Tokens(login -> login.client()
                 ? keycloak.clientCredentials(login.name(), login.secret())
@@ -43,15 +43,19 @@ final class Tokens {
     }
 
     /** The kiosk of a unit: client {@code kiosk-sadec-p1}, secret {@code kiosk-sadec-p1-secret}. */
-    String kiosk(String unitCode) {
+    public String kiosk(String unitCode) {
         String clientId = "kiosk-" + unitCode.toLowerCase(Locale.ROOT);
         return token(new Login(clientId, clientId + "-secret", true));
     }
 
     /** The clerk of a unit: {@code clerk-sadec} for the city, {@code clerk-p1} for SADEC-P1; password = name. */
-    String clerk(String unitCode) {
-        String user = clerkOf(unitCode);
-        return token(new Login(user, user, false));
+    public String clerk(String unitCode) {
+        return user(clerkOf(unitCode));
+    }
+
+    /** Any user of the demo realm, whose password is its name: {@code admin}, {@code supervisor-sadec}, … */
+    public String user(String name) {
+        return token(new Login(name, name, false));
     }
 
     static String clerkOf(String unitCode) {

@@ -41,7 +41,7 @@ class FaultSuiteIT {
         System.out.println("faults: seed " + seed + " (-Dfaults.seed=" + seed + " repeats the load's choices)");
         try (OwnInfrastructure infrastructure = OwnInfrastructure.start(Path.of("target/faults"));
              Fleet fleet = Fleet.start(infrastructure.environment());
-             KioskLoad load = KioskLoad.start(fleet.urls(Fleet.Service.INTAKE), KIOSKS, POSTS_PER_SECOND_PER_KIOSK,
+             KioskLoad load = KioskLoad.start(fleet.urls(Fleet.Service.INTAKE), infrastructure::adminToken, KIOSKS, POSTS_PER_SECOND_PER_KIOSK,
                      CLERKS, seed);
              Invariants invariants = new Invariants(infrastructure, fleet, load.ledger())) {
             Instant loadFrom = Instant.now();

@@ -105,7 +105,8 @@ final class Invariants implements AutoCloseable {
         violations.put("kiosks", kiosks(intake, lost, countedTwice));
         violations.put("dossier-events", TopicChecks.dossierEvents(intake, events, lost));
         violations.put("deadline-service tracking", StateChecks.tracking(intake, deadline, lost));
-        violations.put("overdue lists", StateChecks.overdueLists(fleet.urls(Fleet.Service.DEADLINE), intake, now));
+        violations.put("overdue lists", StateChecks.overdueLists(fleet.urls(Fleet.Service.DEADLINE),
+                infrastructure.adminToken(), intake, now));
         violations.put("deadline-alerts", TopicChecks.alertsDue(intake, events, alerts, now, lost));
         violations.put("stats report", StateChecks.statsReports(fleet.urls(Fleet.Service.STATS).get(0), intake, now,
                 lost, countedTwice));

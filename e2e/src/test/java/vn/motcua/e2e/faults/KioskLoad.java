@@ -23,6 +23,7 @@ import java.util.concurrent.Delayed;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 /**
  * A steady load on both intake instances: kiosks POST new dossiers at a fixed pace, each with an Idempotency-Key
@@ -48,6 +49,7 @@ final class KioskLoad implements AutoCloseable {
     private static final List<String> PROCEDURE_CODES = PROCEDURES.keySet().stream().sorted().toList();
 
     private final List<String> intakes;
+    private final Supplier<String> token;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(2)).build();
     private final Ledger ledger = new Ledger();
@@ -55,8 +57,10 @@ final class KioskLoad implements AutoCloseable {
     private final List<Thread> threads = new ArrayList<>();
     private volatile boolean running = true;
 
-    private KioskLoad(List<String> intakes, int kiosks, double postsPerSecondEach, int clerks, long seed) {
+    private KioskLoad(List<String> intakes, Supplier<String> token, int kiosks, double postsPerSecondEach, int clerks,
+                      long seed) {
         this.intakes = intakes;
+        this.token = token;
         for (int i = 0; i < kiosks; i++) {
             int kiosk = i;
             Random random = new Random(seed + i);
@@ -70,8 +74,9 @@ final class KioskLoad implements AutoCloseable {
         threads.forEach(Thread::start);
     }
 
-    static KioskLoad start(List<String> intakes, int kiosks, double postsPerSecondEach, int clerks, long seed) {
-        return new KioskLoad(intakes, kiosks, postsPerSecondEach, clerks, seed);
+    static KioskLoad start(List<String> intakes, Supplier<String> token, int kiosks, double postsPerSecondEach,
+                           int clerks, long seed) {
+        return new KioskLoad(intakes, token, kiosks, postsPerSecondEach, clerks, seed);
     }
 
     Ledger ledger() {
@@ -245,7 +250,7 @@ final class KioskLoad implements AutoCloseable {
         try {
             HttpResponse<String> dossier = http.send(HttpRequest.newBuilder(
                             URI.create(intakes.get(instance) + "/api/dossiers/" + code)).timeout(Duration.ofSeconds(10))
-                    .GET().build(), HttpResponse.BodyHandlers.ofString());
+                    .header("Authorization", "Bearer " + token.get()).GET().build(), HttpResponse.BodyHandlers.ofString());
             String status = JSON.readTree(dossier.body()).path("status").asText();
             boolean took = status.equals(step.statusAfter);
             if (!took) {
@@ -287,7 +292,8 @@ final class KioskLoad implements AutoCloseable {
 
     private HttpResponse<String> send(String url, String json, String idempotencyKey) throws IOException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + token.get())
+                .POST(HttpRequest.BodyPublishers.ofString(json));
         if (idempotencyKey != null) {
             request.header("Idempotency-Key", idempotencyKey);
         }

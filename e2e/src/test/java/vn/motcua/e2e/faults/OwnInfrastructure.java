@@ -2,7 +2,9 @@ package vn.motcua.e2e.faults;
 
 import vn.motcua.testkit.EmbeddedMongo;
 import vn.motcua.testkit.EmbeddedPostgresServer;
+import vn.motcua.devstack.demo.Tokens;
 import vn.motcua.testkit.KafkaService;
+import vn.motcua.testkit.KeycloakService;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -32,6 +34,9 @@ final class OwnInfrastructure implements AutoCloseable {
             List.of(DOSSIER_EVENTS + ".dlq", DEADLINE_ALERTS + ".dlq", CATALOGUE + ".dlq");
 
     final KafkaService kafka;
+    /** The test JVM's shared Keycloak: no fault touches it. */
+    final KeycloakService keycloak = KeycloakService.shared();
+    private final Tokens tokens = Tokens.from(keycloak.issuer());
     private final Path postgresData;
     private final int postgresPort;
     private final Path mongoFile;
@@ -68,7 +73,18 @@ final class OwnInfrastructure implements AutoCloseable {
                 "MOTCUA_DEADLINE_DB_URL", postgres.jdbcUrl("deadline"),
                 "MOTCUA_DB_USER", postgres.username(),
                 "MOTCUA_DB_PASSWORD", postgres.password(),
-                "MOTCUA_MONGODB_URL", mongo.connectionString());
+                "MOTCUA_MONGODB_URL", mongo.connectionString(),
+                "QUARKUS_OIDC_AUTH_SERVER_URL", keycloak.issuer(),
+                "QUARKUS_OIDC_CLIENT_ID", "motcua-dashboard",
+                "QUARKUS_OIDC_CREDENTIALS_SECRET", "motcua-dashboard-demo-secret-of-32-chars-or-more");
+    }
+
+    /**
+     * The load and the checks act as the realm's administrator: the load's dossiers go to every ward, and the
+     * checks read every unit's lists. Who may do what is e2e's AccessMatrixIT, not this suite's subject.
+     */
+    String adminToken() {
+        return tokens.user("admin");
     }
 
     Connection connect(String database) throws SQLException {

@@ -43,13 +43,14 @@ final class StateChecks {
         return found;
     }
 
-    static List<String> overdueLists(List<String> deadlines, IntakeRecords intake, Instant now) throws Exception {
+    static List<String> overdueLists(List<String> deadlines, String token, IntakeRecords intake, Instant now)
+            throws Exception {
         Set<String> expected = new TreeSet<>();
         intake.dossiers().values().stream().filter(d -> d.clockRuns() && d.dueAt().isBefore(now))
                 .forEach(d -> expected.add(d.code()));
         List<String> found = new ArrayList<>();
         for (String url : deadlines) {
-            Http.Answer answer = Http.get(url + "/api/deadlines/overdue");
+            Http.Answer answer = Http.get(url + "/api/deadlines/overdue", token);
             if (answer.status() != 200) {
                 found.add(url + "/api/deadlines/overdue answered " + answer.status());
                 continue;
