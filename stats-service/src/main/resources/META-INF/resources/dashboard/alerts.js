@@ -1,5 +1,8 @@
 // The live panel: overdue and due-soon dossiers per unit, from deadline-service (another origin, CORS):
-// the current overdue list on load, then Server-Sent Events as alerts happen.
+// the current overdue list on load, then Server-Sent Events as alerts happen. Both need a supervisor's (or clerk's,
+// or admin's) session at deadline-service, a cookie its code flow leaves (login link below): the overdue list is
+// asked first, with that cookie, and its status says whether to open the stream, ask for a login (401) or say the
+// unit is not the caller's (403). EventSource reports no status, so a stream that closes is checked the same way.
 import { ENDPOINTS, getJson } from './api.js';
 import { t } from './i18n.js';
 import { instant, localDate, num } from './format.js';
@@ -18,6 +21,8 @@ export class AlertsPanel {
     this.dossiers = new Map(); // dossierCode → {type, unitCode, procedureCode, dueDate, dueAt, time, fresh}
     this.seenIds = new Set();
     this.generation = 0;
+    this.signedIn = false; // deadline-service answered with the caller's rights (200 or 403)
+    this.access = null; // null (unknown or allowed), 'login' or 'forbidden'
   }
 
   /** Starts (or restarts, for another unit) the panel. base: deadline-service's URL, or null when unknown. */
@@ -34,10 +39,35 @@ export class AlertsPanel {
       return;
     }
     const generation = ++this.generation;
-    this.connect(generation);
+    this.status('connecting');
+    if (await this.mayStream(generation)) this.connect(generation);
+  }
+
+  /**
+   * Reads the overdue list with deadline-service's session cookie and adds what is not shown yet. True when the
+   * stream may be opened: allowed, or no answer at all (deadline-service away: the stream retries on its own).
+   */
+  async mayStream(generation) {
+    let list;
     try {
-      const list = await getJson(ENDPOINTS.overdue(base, unit));
-      if (generation !== this.generation || !Array.isArray(list)) return;
+      list = await getJson(ENDPOINTS.overdue(this.base, this.unit), { credentials: 'include' });
+    } catch (e) {
+      if (generation !== this.generation) return false;
+      if (e.status === 401 || e.status === 403) {
+        this.signedIn = e.status === 403;
+        this.access = e.status === 401 ? 'login' : 'forbidden';
+        this.status(this.access);
+        this.render();
+        return false;
+      }
+      // the list is a convenience: the stream still brings what happens from now on
+      console.warn('overdue list unavailable', e);
+      return true;
+    }
+    if (generation !== this.generation) return false;
+    this.signedIn = true;
+    this.access = null;
+    if (Array.isArray(list)) {
       for (const d of list) {
         const code = d.dossierCode || d.code;
         if (!code || this.dossiers.has(code)) continue;
@@ -46,11 +76,9 @@ export class AlertsPanel {
           dueAt: d.dueAt, time: d.dueAt, fresh: false,
         });
       }
-      this.render();
-    } catch (e) {
-      // the list is a convenience: the stream still brings what happens from now on
-      console.warn('overdue list unavailable', e);
     }
+    this.render();
+    return true;
   }
 
   stop() {
@@ -58,11 +86,12 @@ export class AlertsPanel {
     clearTimeout(this.retryTimer);
     this.source?.close();
     this.source = null;
+    this.access = null;
   }
 
   connect(generation) {
     this.status('connecting');
-    const source = new EventSource(ENDPOINTS.alertStream(this.base, this.unit));
+    const source = new EventSource(ENDPOINTS.alertStream(this.base, this.unit), { withCredentials: true });
     this.source = source;
     source.onopen = () => {
       this.retryDelay = 1000;
@@ -75,8 +104,11 @@ export class AlertsPanel {
       if (generation !== this.generation) return;
       this.status('down');
       if (source.readyState === EventSource.CLOSED) {
-        // the browser gave up (refused, not text/event-stream, CORS): try again ourselves, slower each time
-        this.retryTimer = setTimeout(() => generation === this.generation && this.connect(generation), this.retryDelay);
+        // the browser gave up (refused, not text/event-stream, CORS): an expired session or a unit not ours is
+        // learnt from the overdue list; otherwise try again ourselves, slower each time
+        this.retryTimer = setTimeout(async () => {
+          if (generation === this.generation && await this.mayStream(generation)) this.connect(generation);
+        }, this.retryDelay);
         this.retryDelay = Math.min(this.retryDelay * 2, 30000);
       }
     };
@@ -110,7 +142,20 @@ export class AlertsPanel {
   status(state) {
     const el = document.getElementById('alerts-status');
     el.dataset.status = state;
-    el.textContent = t({ connecting: 'statusConnecting', live: 'statusLive', down: 'statusDown', off: 'statusOff' }[state]);
+    el.textContent = t({
+      connecting: 'statusConnecting', live: 'statusLive', down: 'statusDown', off: 'statusOff',
+      login: 'statusLogin', forbidden: 'statusForbidden',
+    }[state]);
+    // Back to this very page (unit, period, language in its URL) after deadline-service's login or logout.
+    const login = document.getElementById('alerts-login');
+    const logout = document.getElementById('alerts-logout');
+    if (this.base) {
+      login.href = ENDPOINTS.alertsLogin(this.base, location.href);
+      logout.href = ENDPOINTS.alertsLogout(this.base, location.href);
+    }
+    login.hidden = state !== 'login';
+    logout.hidden = !this.signedIn || !this.base;
+    document.getElementById('alerts-forbidden').hidden = state !== 'forbidden';
   }
 
   /** Redraws counts per unit and the list (also after a language switch). */
@@ -135,7 +180,7 @@ export class AlertsPanel {
         return tr;
       }));
     document.querySelector('[data-testid="alerts-by-unit"]').hidden = perUnit.size === 0;
-    document.getElementById('alerts-empty').hidden = entries.length > 0;
+    document.getElementById('alerts-empty').hidden = entries.length > 0 || this.access !== null;
 
     const list = document.getElementById('alerts-list');
     list.replaceChildren(...entries.slice(0, MAX_ITEMS).map(([code, d]) => {

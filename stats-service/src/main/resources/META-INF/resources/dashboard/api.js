@@ -8,6 +8,9 @@ export const ENDPOINTS = {
   // deadline-service, another origin (CORS): its base URL comes from /api/dashboard/config.
   overdue: (base, unit) => `${base}/api/deadlines/overdue${unitQuery(unit)}`,
   alertStream: (base, unit) => `${base}/api/alerts/stream${unitQuery(unit)}`,
+  // deadline-service's code flow: a top-level navigation there and back here, which leaves its session cookie.
+  alertsLogin: (base, returnTo) => `${base}/api/alerts/login?returnTo=${encodeURIComponent(returnTo)}`,
+  alertsLogout: (base, returnTo) => `${base}/api/alerts/logout?returnTo=${encodeURIComponent(returnTo)}`,
 };
 
 function unitQuery(unit) {
@@ -37,8 +40,9 @@ export class ApiError extends Error {
   }
 }
 
-export async function getJson(url, { signal } = {}) {
-  const response = await fetch(url, { headers: { Accept: 'application/json' }, signal });
+/** credentials: 'include' sends another origin's cookies (deadline-service's session); same-origin by default. */
+export async function getJson(url, { signal, credentials = 'same-origin' } = {}) {
+  const response = await fetch(url, { headers: { Accept: 'application/json' }, signal, credentials });
   if (!response.ok) {
     let problem = null;
     try {

@@ -5,6 +5,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 import vn.motcua.stats.messaging.StatsConsumerReadiness;
+import vn.motcua.stats.support.Management;
 import vn.motcua.stats.support.ServiceReady;
 import vn.motcua.testkit.InfrastructureResource;
 import vn.motcua.testkit.Readiness;
@@ -18,6 +19,7 @@ class ReadinessTest {
     @Test
     void readyAgainstRealInfrastructure() {
         ServiceReady.await();
-        Readiness.assertUp(ReadinessChecks.KAFKA, ReadinessChecks.MONGODB, StatsConsumerReadiness.NAME);
+        Management.onManagementPort(() ->
+                Readiness.assertUp(ReadinessChecks.KAFKA, ReadinessChecks.MONGODB, StatsConsumerReadiness.NAME));
     }
 }

@@ -20,6 +20,7 @@ import vn.motcua.stats.store.TotalsStore;
 import vn.motcua.stats.support.Events;
 import vn.motcua.stats.support.History;
 import vn.motcua.stats.support.HistoryGenerator;
+import vn.motcua.stats.support.Management;
 import vn.motcua.stats.support.ServiceReady;
 import vn.motcua.testkit.InfrastructureResource;
 
@@ -58,7 +59,7 @@ class ServiceOperationsTest {
         ServiceReady.await();
         for (String loop : List.of(StatsConsumerLiveness.TOTALS, StatsConsumerLiveness.CATALOGUE)) {
             String check = "checks.find { it.name == '" + loop + "' }";
-            RestAssured.get("/q/health/live").then().statusCode(200)
+            RestAssured.get(Management.url("/q/health/live")).then().statusCode(200)
                     .body(check + ".status", is("UP"))
                     .body(check + ".data.maxSilenceMillis", is(60_000));
         }
@@ -67,7 +68,7 @@ class ServiceOperationsTest {
     @Test
     void everyConsumerLoopHasItsGauges() {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            String metrics = RestAssured.get("/q/metrics").then().statusCode(200).extract().asString();
+            String metrics = RestAssured.get(Management.url("/q/metrics")).then().statusCode(200).extract().asString();
             for (String loop : List.of(StatsConsumer.TOTALS_LOOP, StatsConsumer.CATALOGUE_LOOP)) {
                 assertThat(metrics).contains("motcua_consumer_lag_records{loop=\"" + loop + "\"")
                         .contains("motcua_consumer_last_poll_age_seconds{loop=\"" + loop + "\"");

@@ -4,7 +4,9 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.RestAssured;
+import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -28,8 +30,10 @@ import vn.motcua.stats.support.Events;
 import vn.motcua.stats.support.Form06;
 import vn.motcua.stats.support.History;
 import vn.motcua.stats.support.HistoryGenerator;
+import vn.motcua.stats.support.Management;
 import vn.motcua.stats.support.Recount;
 import vn.motcua.stats.support.TestClock;
+import vn.motcua.stats.support.Tokens;
 import vn.motcua.testkit.InfrastructureResource;
 
 import java.nio.charset.StandardCharsets;
@@ -54,6 +58,8 @@ import static org.hamcrest.Matchers.startsWith;
 // Exact totals of its own generated histories: an application start, database and topics of its own.
 @WithTestResource(value = InfrastructureResource.class, initArgs = @ResourceArg(name = "needs", value = "kafka,mongo"),
         scope = TestResourceScope.RESTRICTED_TO_CLASS)
+// The rebuild is an admin's, on the management port: a real token of the WireMock issuer (AccessMatrixTest).
+@WithTestResource(value = OidcWiremockTestResource.class, scope = TestResourceScope.RESTRICTED_TO_CLASS)
 class StatsApiTest {
 
     static final Instant NOW = OffsetDateTime.parse("2023-11-15T10:00:00+07:00").toInstant();
@@ -256,23 +262,27 @@ class StatsApiTest {
         }
     }
 
+    private static RequestSpecification admin() {
+        return RestAssured.given().auth().oauth2(Tokens.user("admin-1", "admin"));
+    }
+
     @Test
     void rebuildFindsNoDifferenceThenFindsAndFixesATamperedTotal() {
-        RestAssured.post("/api/stats/admin/rebuild?dryRun=true").then().statusCode(200)
+        admin().post(Management.url("/api/stats/admin/rebuild?dryRun=true")).then().statusCode(200)
                 .body("differences.size()", equalTo(0))
                 .body("dossiers", equalTo(histories.size()));
 
         database.get().getCollection("totals").updateOne(new Document("_id", "SADEC-P1|1.001612|2022-H1"),
                 new Document("$inc", new Document("c.newOnline", 5)));
-        RestAssured.post("/api/stats/admin/rebuild?dryRun=true").then().statusCode(200)
+        admin().post(Management.url("/api/stats/admin/rebuild?dryRun=true")).then().statusCode(200)
                 .body("differences.size()", equalTo(1))
                 .body("differences[0].counter", equalTo("newOnline"))
                 .body("differences[0].unit", equalTo("SADEC-P1"))
                 .body("differences[0].procedure", equalTo("1.001612"))
                 .body("fixed", equalTo(false));
-        RestAssured.post("/api/stats/admin/rebuild").then().statusCode(200)
+        admin().post(Management.url("/api/stats/admin/rebuild")).then().statusCode(200)
                 .body("differences.size()", equalTo(1)).body("fixed", equalTo(true));
-        RestAssured.post("/api/stats/admin/rebuild?dryRun=true").then().statusCode(200)
+        admin().post(Management.url("/api/stats/admin/rebuild?dryRun=true")).then().statusCode(200)
                 .body("differences.size()", equalTo(0));
     }
 

@@ -32,6 +32,7 @@ import vn.motcua.stats.support.Catalogue;
 import vn.motcua.stats.support.Events;
 import vn.motcua.stats.support.Form06;
 import vn.motcua.stats.support.History;
+import vn.motcua.stats.support.Management;
 import vn.motcua.stats.support.PrefilledCatalogueResource;
 import vn.motcua.stats.support.Recount;
 import vn.motcua.stats.support.ServiceReady;
@@ -229,13 +230,13 @@ class UnitTreeFromCatalogueTest {
                     .satisfies(letter -> assertThat(header(letter, Topics.DLQ_REASON_HEADER)).contains("own parent"));
         }
         assertThat(codes()).contains("DT-SADEC-P3").doesNotContain("DT-JUNK", "dt bad", "DT-SELF", "DT-BLANK");
-        Readiness.assertUp(StatsConsumerReadiness.NAME);
+        Management.onManagementPort(() -> Readiness.assertUp(StatsConsumerReadiness.NAME));
     }
 
     @Test
     @Order(7)
     void theUnitListIsInTheOpenApiDocument() {
-        var doc = RestAssured.given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
+        var doc = RestAssured.given().queryParam("format", "json").get(Management.url("/q/openapi")).then().statusCode(200)
                 .extract().jsonPath();
         assertThat(doc.getString("paths.'/api/stats/units'.get.summary")).isNotBlank();
         assertThat(doc.getString("paths.'/api/stats/units'.get.responses.'200'.content.'application/json'.schema.type"))

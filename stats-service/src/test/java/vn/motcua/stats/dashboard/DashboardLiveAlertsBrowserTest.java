@@ -9,6 +9,9 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.net.URL;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,6 +37,61 @@ class DashboardLiveAlertsBrowserTest {
     @BeforeEach
     void saDecUnitsPublished() {
         Catalogue.publishToServiceAndAwait(Catalogue.SA_DEC);
+        DeadlineServiceFixture.requireSession = false;
+        DeadlineServiceFixture.sessionUnits = Set.of();
+    }
+
+    /**
+     * deadline-service wants a session (its code flow) for both reads: the panel offers its login link, back to this
+     * very page; signed in, it goes live; for a unit not the caller's it says so; signed out, it asks again. The
+     * public figures never wait for any of it.
+     */
+    @Test
+    void asksForDeadlineServicesLoginAndSaysWhenTheUnitIsNotTheCallers() {
+        DeadlineServiceFixture.requireSession = true;
+        DeadlineServiceFixture.sessionUnits = Set.of("SADEC-P1");
+        DeadlineServiceFixture.overdueJson = """
+                [{"code":"SADEC-2022-000123","unitCode":"SADEC-P1","procedureCode":"1.004227",\
+                "dueDate":"2022-06-28","dueAt":"2022-06-28T17:00:00+07:00"}]""";
+        String base = given().get("/api/dashboard/config").then().extract().path("alertsBaseUrl");
+
+        try (Browser browser = Browser.open(Browser.LAPTOP)) {
+            browser.get(root + "?period=2022-H1&unit=SADEC-P1");
+            browser.await(d -> "login".equals(browser.byTestId("alerts-status").getAttribute("data-status")));
+            assertThat(browser.awaitSettled()).as("the public report").isEqualTo("ready");
+            String page = browser.url();
+            WebElement login = browser.byTestId("alerts-login");
+            assertThat(login.isDisplayed()).isTrue();
+            assertThat(login.getText()).isEqualTo("Đăng nhập để xem cảnh báo");
+            assertThat(login.getAttribute("href"))
+                    .isEqualTo(base + "/api/alerts/login?returnTo=" + URLEncoder.encode(page, StandardCharsets.UTF_8));
+            assertThat(browser.byTestId("alerts-logout").isDisplayed()).isFalse();
+            assertThat(browser.byTestId("alerts-empty").isDisplayed()).as("no 'nothing overdue' before a login").isFalse();
+            assertThat(browser.allByTestId("alert-item")).isEmpty();
+            int streamsAsked = DeadlineServiceFixture.STREAM_QUERIES.size();
+
+            login.click();
+            browser.await(d -> "live".equals(browser.byTestId("alerts-status").getAttribute("data-status")));
+            assertThat(DeadlineServiceFixture.RETURNS).contains("/api/alerts/login " + page);
+            assertThat(browser.url()).as("back on the same page").isEqualTo(page);
+            browser.await(d -> item(browser, "SADEC-2022-000123") != null);
+            assertThat(browser.byTestId("alerts-logout").isDisplayed()).isTrue();
+            assertThat(browser.byTestId("alerts-login").isDisplayed()).isFalse();
+            assertThat(DeadlineServiceFixture.STREAM_QUERIES.size()).as("the stream opened after the login only")
+                    .isGreaterThan(streamsAsked);
+
+            browser.select("unit-select").selectByValue("SADEC-P2");
+            browser.await(d -> "forbidden".equals(browser.byTestId("alerts-status").getAttribute("data-status")));
+            assertThat(browser.byTestId("alerts-forbidden").isDisplayed()).isTrue();
+            assertThat(browser.byTestId("alerts-forbidden").getText()).contains("không được xem cảnh báo của đơn vị này");
+            assertThat(browser.allByTestId("alert-item")).isEmpty();
+            System.out.println("screenshot: " + browser.screenshot("dashboard-alerts-forbidden").toAbsolutePath());
+
+            browser.byTestId("alerts-logout").click();
+            browser.await(d -> "login".equals(browser.byTestId("alerts-status").getAttribute("data-status")));
+            assertThat(DeadlineServiceFixture.RETURNS).anyMatch(r -> r.startsWith("/api/alerts/logout "));
+            System.out.println("screenshot: " + browser.screenshot("dashboard-alerts-login").toAbsolutePath());
+        }
     }
 
     @Test

@@ -9,6 +9,8 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.net.URLDecoder;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -19,6 +21,11 @@ import java.util.concurrent.Executors;
  * {@code /api/alerts/stream?unit=} (Server-Sent Events: {@code event:} the alert type, {@code data:} the CloudEvent).
  * deadline-service is not in this module; the end-to-end run with the real one belongs to devstack.
  * Points {@code motcua.dashboard.alerts-base-url} at itself.
+ * <p>
+ * Access as deadline-service answers the dashboard: with {@link #requireSession} both reads take the session cookie
+ * that {@code /api/alerts/login?returnTo=} leaves (deadline-service's code flow, here without Keycloak's form) and
+ * refuse with 401 problem+json without it, 403 for a unit outside {@link #sessionUnits}; CORS names the page's
+ * origin and allows credentials, as deadline-service's does (a wildcard would make the browser drop the answer).
  */
 public class DeadlineServiceFixture implements QuarkusTestResourceLifecycleManager {
 
@@ -29,6 +36,10 @@ public class DeadlineServiceFixture implements QuarkusTestResourceLifecycleManag
     static final List<Subscriber> SUBSCRIBERS = new CopyOnWriteArrayList<>();
     static final List<String> STREAM_QUERIES = new CopyOnWriteArrayList<>();
     static volatile String overdueJson = "[]";
+    static final String SESSION_COOKIE = "fixture_session";
+    static volatile boolean requireSession = false;
+    static volatile Set<String> sessionUnits = Set.of();
+    static final List<String> RETURNS = new CopyOnWriteArrayList<>();
 
     private HttpServer server;
     private ExecutorService executor;
@@ -46,9 +57,15 @@ public class DeadlineServiceFixture implements QuarkusTestResourceLifecycleManag
             return thread;
         });
         server.setExecutor(executor);
+        server.createContext("/api/alerts/login", exchange -> backTo(exchange, SESSION_COOKIE + "=yes; Path=/; SameSite=Lax"));
+        server.createContext("/api/alerts/logout",
+                exchange -> backTo(exchange, SESSION_COOKIE + "=; Path=/; Max-Age=0; SameSite=Lax"));
         server.createContext("/api/deadlines/overdue", exchange -> {
-            byte[] body = overdueJson.getBytes(StandardCharsets.UTF_8);
             cors(exchange);
+            if (refused(exchange)) {
+                return;
+            }
+            byte[] body = overdueJson.getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", "application/json");
             exchange.sendResponseHeaders(200, body.length);
             try (OutputStream out = exchange.getResponseBody()) {
@@ -59,6 +76,9 @@ public class DeadlineServiceFixture implements QuarkusTestResourceLifecycleManag
             String query = exchange.getRequestURI().getQuery();
             STREAM_QUERIES.add(query == null ? "" : query);
             cors(exchange);
+            if (refused(exchange)) {
+                return;
+            }
             exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
             exchange.getResponseHeaders().set("Cache-Control", "no-cache");
             exchange.sendResponseHeaders(200, 0);
@@ -73,7 +93,49 @@ public class DeadlineServiceFixture implements QuarkusTestResourceLifecycleManag
     }
 
     private static void cors(HttpExchange exchange) {
-        exchange.getResponseHeaders().set("Access-Control-Allow-Origin", "*");
+        String origin = exchange.getRequestHeaders().getFirst("Origin");
+        if (origin != null) {
+            exchange.getResponseHeaders().set("Access-Control-Allow-Origin", origin);
+            exchange.getResponseHeaders().set("Access-Control-Allow-Credentials", "true");
+            exchange.getResponseHeaders().set("Vary", "Origin");
+        }
+    }
+
+    /** 401 without the session cookie, 403 for a unit the session may not read; problem+json either way. */
+    private static boolean refused(HttpExchange exchange) throws IOException {
+        if (!requireSession) {
+            return false;
+        }
+        String cookies = String.join(";", exchange.getRequestHeaders().getOrDefault("Cookie", List.of()));
+        boolean session = List.of(cookies.split(";\\s*")).contains(SESSION_COOKIE + "=yes");
+        String query = exchange.getRequestURI().getQuery();
+        String unit = query != null && query.startsWith("unit=") ? query.substring(5) : "";
+        int status = !session ? 401 : unit.isEmpty() || sessionUnits.contains(unit) ? 0 : 403;
+        if (status == 0) {
+            return false;
+        }
+        byte[] body = ("{\"type\":\"about:blank\",\"title\":\"refused\",\"status\":" + status + "}")
+                .getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/problem+json");
+        if (status == 401) {
+            exchange.getResponseHeaders().set("WWW-Authenticate", "Bearer realm=\"motcua\"");
+        }
+        exchange.sendResponseHeaders(status, body.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+        }
+        return true;
+    }
+
+    /** Login and logout: set or clear the session cookie and send the browser back where it came from. */
+    private static void backTo(HttpExchange exchange, String cookie) throws IOException {
+        String query = exchange.getRequestURI().getRawQuery();
+        String returnTo = URLDecoder.decode(query.substring(query.indexOf("returnTo=") + 9), StandardCharsets.UTF_8);
+        RETURNS.add(exchange.getRequestURI().getPath() + " " + returnTo);
+        exchange.getResponseHeaders().set("Set-Cookie", cookie);
+        exchange.getResponseHeaders().set("Location", returnTo);
+        exchange.sendResponseHeaders(303, -1);
+        exchange.close();
     }
 
     /** Sends one alert to every open stream, as deadline-service does: {@code event: type}, {@code data: CloudEvent}. */

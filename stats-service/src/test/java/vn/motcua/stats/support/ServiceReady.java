@@ -5,7 +5,10 @@ import vn.motcua.testkit.Readiness;
 
 import java.time.Duration;
 
-/** Waits for the running service's readiness, which includes a first read of the catalogue to its end. */
+/**
+ * Waits for the running service's readiness (on the management port), which includes a first read of the catalogue
+ * to its end.
+ */
 public final class ServiceReady {
 
     private ServiceReady() {
@@ -13,6 +16,6 @@ public final class ServiceReady {
 
     public static void await() {
         org.awaitility.Awaitility.await("readiness").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
-                .untilAsserted(() -> Readiness.assertUp(StatsConsumerReadiness.NAME));
+                .untilAsserted(() -> Management.onManagementPort(() -> Readiness.assertUp(StatsConsumerReadiness.NAME)));
     }
 }
