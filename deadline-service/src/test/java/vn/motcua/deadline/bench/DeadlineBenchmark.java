@@ -40,9 +40,9 @@ import java.util.regex.Pattern;
  * Alert detection cost against the number of open deadlines, on the testkit's real PostgreSQL and Kafka. Two
  * databases in one run, 10,000 and 1,000,000 open deadlines, each with the same 100 rows coming due: the alert
  * tick's claim query is timed on both, alternating after a common warm-up, and the time from dueAt to the alert
- * on the topic is measured with an engine on each. Prints ratios against the small database; asserts nothing.
- * Run: {@code ./mvnw -B -pl deadline-service -Pbench process-test-classes}. Options: -Dbench.small, -Dbench.large,
- * -Dbench.tick-ms.
+ * on the topic is measured with an engine on each. Prints ratios against the small database, and one
+ * {@code BENCH |} line a figure for {@code ./bench}; asserts nothing. Run: {@code ./mvnw -B -pl deadline-service
+ * -Pbench process-test-classes}, or {@code ./bench}. Options: -Dbench.small, -Dbench.large, -Dbench.tick-ms.
  */
 public final class DeadlineBenchmark {
 
@@ -99,6 +99,24 @@ public final class DeadlineBenchmark {
                 smallLatency.p50, smallLatency.p99, smallLatency.max, smallLatency.count);
         report("dueAt -> alert on topic, %,d open: p50 %d ms, p99 %d ms, max %d ms (%d alerts)", LARGE,
                 largeLatency.p50, largeLatency.p99, largeLatency.max, largeLatency.count);
+
+        String baseline = "at %,d open".formatted(SMALL);
+        String largeOpen = "%,d open".formatted(LARGE);
+        line("deadline: alert tick's claim query, wall, " + largeOpen, "%.3f ms".formatted(largeWall),
+                "%.3f ms %s".formatted(smallWall, baseline), largeWall / smallWall);
+        line("deadline: alert tick's claim query in PostgreSQL, " + largeOpen, "%.3f ms".formatted(largePlan.executionMs),
+                "%.3f ms %s".formatted(smallPlan.executionMs, baseline), largePlan.executionMs / smallPlan.executionMs);
+        line("deadline: dueAt -> alert on topic p99 (engine, tick %d ms), %s".formatted(TICK_MS, largeOpen),
+                largeLatency.p99 + " ms", smallLatency.p99 + " ms " + baseline,
+                (double) largeLatency.p99 / smallLatency.p99);
+    }
+
+    /**
+     * The one machine-readable line a figure gets, which {@code ./bench} collects into its table; the ratio is
+     * the large database's over the small one's, so 1 means the cost does not grow with the open deadlines.
+     */
+    private static void line(String figure, String value, String baseline, double ratio) {
+        System.out.printf("BENCH | %s | %s | %s | %.2f | -%n", figure, value, baseline, ratio);
     }
 
     /** One database and pair of topics holding a given number of open deadlines. */

@@ -27,8 +27,8 @@ import java.util.function.Supplier;
  */
 final class KioskLoad implements AutoCloseable {
 
-    /** One request a kiosk sends: method, path and body (null for none). */
-    record Call(HttpMethod method, String path, String body) {
+    /** One request a kiosk sends: method, path, body and bearer token (null for none). */
+    record Call(HttpMethod method, String path, String body, String bearer) {
     }
 
     private final Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1));
@@ -70,6 +70,9 @@ final class KioskLoad implements AutoCloseable {
         Call call = nextCall.get();
         long t0 = System.nanoTime();
         RequestOptions options = new RequestOptions().setMethod(call.method()).setURI(call.path());
+        if (call.bearer() != null) {
+            options.putHeader("Authorization", "Bearer " + call.bearer());
+        }
         if (call.body() != null) {
             options.putHeader("Content-Type", "application/json")
                     .putHeader("Idempotency-Key", UUID.randomUUID().toString());

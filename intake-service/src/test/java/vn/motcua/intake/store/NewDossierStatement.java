@@ -36,6 +36,7 @@ public final class NewDossierStatement {
         dossier.applicantName = "Trần Văn Bình";
         dossier.applicantIdNumber = "087090001234";
         dossier.applicantPhone = "0912345678";
+        dossier.receivedBy = "service-account-kiosk-sadec";   // a POST records its kiosk
         NewDossierInsert.bind(insert, dossier, "dossier.received", eventValue, id, now);
     }
 }
