@@ -1,5 +1,6 @@
 package vn.motcua.intake;
 
+import vn.motcua.testkit.Management;
 import io.restassured.RestAssured;
 
 import javax.sql.DataSource;

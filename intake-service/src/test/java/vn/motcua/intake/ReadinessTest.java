@@ -1,5 +1,6 @@
 package vn.motcua.intake;
 
+import vn.motcua.testkit.Management;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;

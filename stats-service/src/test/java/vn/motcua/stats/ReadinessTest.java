@@ -1,11 +1,11 @@
 package vn.motcua.stats;
 
+import vn.motcua.testkit.Management;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 import vn.motcua.stats.messaging.StatsConsumerReadiness;
-import vn.motcua.stats.support.Management;
 import vn.motcua.stats.support.ServiceReady;
 import vn.motcua.testkit.InfrastructureResource;
 import vn.motcua.testkit.Readiness;

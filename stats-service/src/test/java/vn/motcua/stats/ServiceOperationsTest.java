@@ -1,5 +1,6 @@
 package vn.motcua.stats;
 
+import vn.motcua.testkit.Management;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -20,7 +21,6 @@ import vn.motcua.stats.store.TotalsStore;
 import vn.motcua.stats.support.Events;
 import vn.motcua.stats.support.History;
 import vn.motcua.stats.support.HistoryGenerator;
-import vn.motcua.stats.support.Management;
 import vn.motcua.stats.support.ServiceReady;
 import vn.motcua.testkit.InfrastructureResource;
 

@@ -1,5 +1,6 @@
 package vn.motcua.intake.access;
 
+import vn.motcua.testkit.TestTokens;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -71,17 +72,17 @@ class AccessMatrixTest {
 
     static {
         CALLERS.put("none", () -> null);
-        CALLERS.put("kiosk", () -> Tokens.kiosk("SADEC-P1"));
-        CALLERS.put("kioskP2", () -> Tokens.kiosk("SADEC-P2"));
-        CALLERS.put("cityKiosk", () -> Tokens.kiosk("SADEC"));
-        CALLERS.put("clerk", () -> Tokens.user("clerk-p1", "clerk", "SADEC-P1"));
-        CALLERS.put("cityClerk", () -> Tokens.user("clerk-sadec", "clerk", "SADEC"));
-        CALLERS.put("clerkP2", () -> Tokens.user("clerk-p2", "clerk", "SADEC-P2"));
-        CALLERS.put("supervisor", () -> Tokens.user("supervisor-p1", "supervisor", "SADEC-P1"));
-        CALLERS.put("admin", () -> Tokens.user("admin-1", "admin"));
-        CALLERS.put("expired", Tokens::expired);
-        CALLERS.put("forged", Tokens::forged);
-        CALLERS.put("foreign", Tokens::foreignIssuer);
+        CALLERS.put("kiosk", () -> TestTokens.kiosk("SADEC-P1"));
+        CALLERS.put("kioskP2", () -> TestTokens.kiosk("SADEC-P2"));
+        CALLERS.put("cityKiosk", () -> TestTokens.kiosk("SADEC"));
+        CALLERS.put("clerk", () -> TestTokens.user("clerk-p1", "clerk", "SADEC-P1"));
+        CALLERS.put("cityClerk", () -> TestTokens.user("clerk-sadec", "clerk", "SADEC"));
+        CALLERS.put("clerkP2", () -> TestTokens.user("clerk-p2", "clerk", "SADEC-P2"));
+        CALLERS.put("supervisor", () -> TestTokens.user("supervisor-p1", "supervisor", "SADEC-P1"));
+        CALLERS.put("admin", () -> TestTokens.user("admin-1", "admin"));
+        CALLERS.put("expired", TestTokens::expired);
+        CALLERS.put("forged", TestTokens::forged);
+        CALLERS.put("foreign", TestTokens::foreignIssuer);
     }
 
     /** One client address per call: the lookup's limit per address is not what this test is about. */
@@ -191,13 +192,13 @@ class AccessMatrixTest {
     private static String withFixtures(String path) {
         if (path.contains("{code}") || path.contains("{lookup}") || path.contains("{paused}")) {
             Response slip = RestAssured.given().contentType(ContentType.JSON)
-                    .header("Authorization", "Bearer " + Tokens.kiosk("SADEC-P1"))
+                    .header("Authorization", "Bearer " + TestTokens.kiosk("SADEC-P1"))
                     .body(dossierBody()).post("/api/dossiers");
             assertThat(slip.statusCode()).as(slip.asString()).isEqualTo(201);
             String code = slip.path("code");
             if (path.contains("{paused}")) {
                 RestAssured.given().contentType(ContentType.JSON)
-                        .header("Authorization", "Bearer " + Tokens.user("admin-1", "admin"))
+                        .header("Authorization", "Bearer " + TestTokens.user("admin-1", "admin"))
                         .body(Map.of("reason", "Thiếu giấy tờ"))
                         .post("/api/dossiers/{code}/supplement-requests", code).then().statusCode(200);
             }
@@ -206,7 +207,7 @@ class AccessMatrixTest {
         }
         if (path.contains("{dayOff}")) {
             int id = RestAssured.given().contentType(ContentType.JSON)
-                    .header("Authorization", "Bearer " + Tokens.user("admin-1", "admin"))
+                    .header("Authorization", "Bearer " + TestTokens.user("admin-1", "admin"))
                     .body(Map.of("from", "2099-04-06", "reason", "Bảng quyền")).post("/api/calendar/days-off")
                     .then().statusCode(201).extract().path("id");
             return path.replace("{dayOff}", Integer.toString(id));

@@ -1,5 +1,6 @@
 package vn.motcua.intake.access;
 
+import vn.motcua.testkit.TestTokens;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -44,7 +45,7 @@ class AccessScopeTest {
 
     @Test
     void aClerkSeesTheApplicantAndTheReadIsRecorded() {
-        String code = receive(Tokens.kiosk("SADEC-P1"), null);
+        String code = receive(TestTokens.kiosk("SADEC-P1"), null);
         long readsBefore = reads(code);
 
         get(clerk(), code).statusCode(200)
@@ -62,7 +63,7 @@ class AccessScopeTest {
         String code = receive(clerk(), null);
         step(clerk(), code, "supplement-requests", Map.of("reason", "Thiếu giấy tờ")).statusCode(200);
 
-        get(Tokens.user("supervisor-sadec", "supervisor", "SADEC"), code).statusCode(200)
+        get(TestTokens.user("supervisor-sadec", "supervisor", "SADEC"), code).statusCode(200)
                 .body("applicant", nullValue())
                 .body("history.type", hasItem("dossier.supplement-requested"))
                 .body("history.recordedBy", everyItem(equalTo("clerk-p1")))
@@ -72,8 +73,8 @@ class AccessScopeTest {
 
     @Test
     void aKioskReadsBackOnlyTheSlip() {
-        String code = receive(Tokens.kiosk("SADEC-P1"), null);
-        get(Tokens.kiosk("SADEC-P1"), code).statusCode(200)
+        String code = receive(TestTokens.kiosk("SADEC-P1"), null);
+        get(TestTokens.kiosk("SADEC-P1"), code).statusCode(200)
                 .body("code", equalTo(code))
                 .body("applicant", nullValue())
                 .body("history", nullValue());
@@ -103,16 +104,16 @@ class AccessScopeTest {
         String longAgo = tenOClock(LocalDate.now(VietnamTime.ZONE).minusDays(30)).toString();
         Map<String, Object> body = new HashMap<>(dossier());
         body.put("receivedAt", longAgo);
-        post(Tokens.kiosk("SADEC-P1"), body).statusCode(403).contentType("application/problem+json")
+        post(TestTokens.kiosk("SADEC-P1"), body).statusCode(403).contentType("application/problem+json")
                 .body("errors.field", hasItem("receivedAt"));
     }
 
     private static String clerk() {
-        return Tokens.user("clerk-p1", "clerk", "SADEC-P1");
+        return TestTokens.user("clerk-p1", "clerk", "SADEC-P1");
     }
 
     private static String admin() {
-        return Tokens.user("admin-1", "admin");
+        return TestTokens.user("admin-1", "admin");
     }
 
     /** The day whose working days up to today (exclusive of it) number {@code n}, nearest today. */

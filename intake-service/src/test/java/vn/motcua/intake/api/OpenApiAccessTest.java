@@ -1,12 +1,12 @@
 package vn.motcua.intake.api;
 
+import vn.motcua.testkit.Management;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.Test;
-import vn.motcua.intake.Management;
 import vn.motcua.testkit.InfrastructureResource;
 
 import java.util.List;

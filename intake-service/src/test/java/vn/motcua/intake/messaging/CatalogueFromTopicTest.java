@@ -1,5 +1,6 @@
 package vn.motcua.intake.messaging;
 
+import vn.motcua.testkit.Management;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -13,7 +14,6 @@ import vn.motcua.events.CalendarData;
 import vn.motcua.events.CloudEvent;
 import vn.motcua.events.EventCodec;
 import vn.motcua.events.ProcedureData;
-import vn.motcua.intake.Management;
 import vn.motcua.intake.CatalogueTopic;
 import vn.motcua.intake.Dossiers;
 import vn.motcua.testkit.InfrastructureResource;

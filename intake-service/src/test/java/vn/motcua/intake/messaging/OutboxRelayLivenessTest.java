@@ -1,11 +1,11 @@
 package vn.motcua.intake.messaging;
 
+import vn.motcua.testkit.Management;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.restassured.RestAssured;
-import vn.motcua.intake.Management;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import vn.motcua.events.CloudEvent;

@@ -1,5 +1,7 @@
 package vn.motcua.stats.api;
 
+import vn.motcua.testkit.TestTokens;
+import vn.motcua.testkit.Management;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
@@ -16,9 +18,7 @@ import org.bson.Document;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import vn.motcua.stats.store.StatsDatabase;
-import vn.motcua.stats.support.Management;
 import vn.motcua.stats.support.ServiceReady;
-import vn.motcua.stats.support.Tokens;
 import vn.motcua.testkit.InfrastructureResource;
 
 import java.util.ArrayList;
@@ -69,14 +69,14 @@ class AccessMatrixTest {
 
     static {
         CALLERS.put("none", () -> null);
-        CALLERS.put("kiosk", () -> Tokens.kiosk("SADEC-P1"));
-        CALLERS.put("clerk", () -> Tokens.user("clerk-p1", "clerk", "SADEC-P1"));
-        CALLERS.put("supervisor", () -> Tokens.user("supervisor-p1", "supervisor", "SADEC-P1"));
-        CALLERS.put("admin", () -> Tokens.user("admin-1", "admin"));
-        CALLERS.put("otherUnit", () -> Tokens.user("supervisor-lapvo", "supervisor", "LAPVO"));
-        CALLERS.put("expired", Tokens::expired);
-        CALLERS.put("forged", Tokens::forged);
-        CALLERS.put("foreign", Tokens::foreignIssuer);
+        CALLERS.put("kiosk", () -> TestTokens.kiosk("SADEC-P1"));
+        CALLERS.put("clerk", () -> TestTokens.user("clerk-p1", "clerk", "SADEC-P1"));
+        CALLERS.put("supervisor", () -> TestTokens.user("supervisor-p1", "supervisor", "SADEC-P1"));
+        CALLERS.put("admin", () -> TestTokens.user("admin-1", "admin"));
+        CALLERS.put("otherUnit", () -> TestTokens.user("supervisor-lapvo", "supervisor", "LAPVO"));
+        CALLERS.put("expired", TestTokens::expired);
+        CALLERS.put("forged", TestTokens::forged);
+        CALLERS.put("foreign", TestTokens::foreignIssuer);
     }
 
     /** A total that no dossier explains: a rebuild that runs takes it back to zero. */

@@ -1,5 +1,7 @@
 package vn.motcua.stats.api;
 
+import vn.motcua.testkit.TestTokens;
+import vn.motcua.testkit.Management;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -30,10 +32,8 @@ import vn.motcua.stats.support.Events;
 import vn.motcua.stats.support.Form06;
 import vn.motcua.stats.support.History;
 import vn.motcua.stats.support.HistoryGenerator;
-import vn.motcua.stats.support.Management;
 import vn.motcua.stats.support.Recount;
 import vn.motcua.stats.support.TestClock;
-import vn.motcua.stats.support.Tokens;
 import vn.motcua.testkit.InfrastructureResource;
 
 import java.nio.charset.StandardCharsets;
@@ -263,7 +263,7 @@ class StatsApiTest {
     }
 
     private static RequestSpecification admin() {
-        return RestAssured.given().auth().oauth2(Tokens.user("admin-1", "admin"));
+        return RestAssured.given().auth().oauth2(TestTokens.user("admin-1", "admin"));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package vn.motcua.stats.api;
 
+import vn.motcua.testkit.Management;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -32,7 +33,6 @@ import vn.motcua.stats.support.Catalogue;
 import vn.motcua.stats.support.Events;
 import vn.motcua.stats.support.Form06;
 import vn.motcua.stats.support.History;
-import vn.motcua.stats.support.Management;
 import vn.motcua.stats.support.PrefilledCatalogueResource;
 import vn.motcua.stats.support.Recount;
 import vn.motcua.stats.support.ServiceReady;

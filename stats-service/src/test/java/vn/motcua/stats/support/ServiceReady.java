@@ -1,5 +1,6 @@
 package vn.motcua.stats.support;
 
+import vn.motcua.testkit.Management;
 import vn.motcua.stats.messaging.StatsConsumerReadiness;
 import vn.motcua.testkit.Readiness;
 

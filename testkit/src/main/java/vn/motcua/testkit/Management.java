@@ -1,4 +1,4 @@
-package vn.motcua.intake;
+package vn.motcua.testkit;
 
 import io.quarkus.test.common.http.TestHTTPResourceManager;
 import io.restassured.RestAssured;
@@ -6,8 +6,8 @@ import io.restassured.RestAssured;
 import java.net.URI;
 
 /**
- * The management interface of the service under test (health, metrics, OpenAPI: quarkus.management.*), on a port
- * of its own, random in tests.
+ * The management interface of the {@code @QuarkusTest} service (health, metrics, OpenAPI, stats' admin actions:
+ * quarkus.management.*), on a port of its own, random in tests.
  */
 public final class Management {
 

@@ -1,4 +1,4 @@
-package vn.motcua.intake.access;
+package vn.motcua.testkit;
 
 import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.build.JwtClaimsBuilder;
@@ -14,37 +14,38 @@ import java.util.Map;
 /**
  * Access tokens as Keycloak's realm motcua issues them (realm roles in realm_access.roles, a user's units in
  * {@code units}, a kiosk client's unit in {@code unit}), signed with the key whose public half the WireMock issuer
- * of quarkus-test-oidc-server serves; and the three kinds a service must refuse.
+ * of quarkus-test-oidc-server serves; and the three kinds a service must refuse. For {@code @QuarkusTest}s with
+ * {@code OidcWiremockTestResource}; the module brings quarkus-test-oidc-server, which brings the signing library.
  */
-final class Tokens {
+public final class TestTokens {
 
     /** The issuer OidcWiremockTestResource announces in its discovery document. */
     static final String ISSUER = "https://server.example.com";
 
-    private Tokens() {
+    private TestTokens() {
     }
 
-    static String user(String name, String role, String... units) {
+    public static String user(String name, String role, String... units) {
         return claims(name, role).claim("units", List.of(units)).sign();
     }
 
-    static String kiosk(String unit) {
+    public static String kiosk(String unit) {
         String client = "kiosk-" + unit.toLowerCase();
         return claims("service-account-" + client, "kiosk").claim("azp", client).claim("unit", unit).sign();
     }
 
-    static String expired() {
+    public static String expired() {
         Instant hourAgo = Instant.now().minus(Duration.ofHours(1));
         return claims("clerk-p1", "admin").issuedAt(hourAgo).expiresAt(hourAgo.plus(Duration.ofMinutes(5))).sign();
     }
 
     /** Right claims, signed with a key the issuer never had. */
-    static String forged() {
+    public static String forged() {
         return claims("mallory", "admin").sign(otherKey().getPrivate());
     }
 
     /** Right key, another issuer. */
-    static String foreignIssuer() {
+    public static String foreignIssuer() {
         return claims("mallory", "admin").issuer("https://elsewhere.example.com").sign();
     }
 
