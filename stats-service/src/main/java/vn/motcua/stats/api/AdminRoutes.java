@@ -12,10 +12,12 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import org.jboss.logging.Logger;
 import vn.motcua.api.Problem;
 import vn.motcua.api.ProblemException;
-import vn.motcua.stats.app.Rebuild;
+import vn.motcua.stats.app.Generations;
 import vn.motcua.stats.app.TimeSweep;
+import vn.motcua.stats.messaging.StatsConsumer;
 
 import java.util.List;
 import java.util.Map;
@@ -28,12 +30,13 @@ import java.util.function.Function;
  * ({@code quarkus.management.auth.permission.admin} in application.properties) with the same bearer tokens as the
  * API, before any handler here runs: a refused call runs nothing. JAX-RS resources cannot live on that interface,
  * hence plain Vert.x routes; their refusals take the suite's problem+json shape here, as ProblemMappers give it on
- * the API port.
+ * the API port. Each acts on the generation being served (docs/architecture.md, "Rebuild from the topic").
  */
 @ApplicationScoped
 public class AdminRoutes {
 
     public static final String ROOT = "/api/stats/admin";
+    private static final Logger LOG = Logger.getLogger(AdminRoutes.class);
     /**
      * Quarkus orders its security filters by minus their priority: authentication (200) at -200, the permission check
      * (100) at -100. In between, the caller's identity is known and nothing is authorised yet. AccessMatrixTest's
@@ -41,12 +44,14 @@ public class AdminRoutes {
      */
     private static final int BETWEEN_AUTHENTICATION_AND_AUTHORIZATION = -150;
 
-    private final Rebuild rebuild;
+    private final Generations generations;
+    private final StatsConsumer consumer;
     private final TimeSweep sweep;
     private final ObjectMapper json;
 
-    AdminRoutes(Rebuild rebuild, TimeSweep sweep, ObjectMapper json) {
-        this.rebuild = rebuild;
+    AdminRoutes(Generations generations, StatsConsumer consumer, TimeSweep sweep, ObjectMapper json) {
+        this.generations = generations;
+        this.consumer = consumer;
         this.sweep = sweep;
         this.json = json;
     }
@@ -55,10 +60,23 @@ public class AdminRoutes {
         Router router = management.router();
         router.route(ROOT + "/*").order(BETWEEN_AUTHENTICATION_AND_AUTHORIZATION).handler(this::authenticated);
         router.route(ROOT + "/*").failureHandler(this::refused);
-        // Recomputes every total from the projection; dryRun=true reports the differences only.
-        router.post(ROOT + "/rebuild").blockingHandler(answer(rc -> rebuild.run(dryRun(rc))), false);
-        // Runs the time sweep now (it also runs on a schedule).
+        // Recomputes every total from the served generation's projection; dryRun=true reports the differences only.
+        router.post(ROOT + "/rebuild").blockingHandler(answer(rc -> generations.serving().rebuild().run(dryRun(rc))),
+                false);
+        // Runs the time sweep of the served generation now (it also runs on a schedule).
         router.post(ROOT + "/sweep").blockingHandler(answer(rc -> Map.of("advanced", sweep.run())), false);
+        // Starts a new generation from the topics (409 while one is being built); served once it has caught up.
+        router.post(ROOT + "/rebuild-from-topic").blockingHandler(rc -> {
+            generations.startBuilding();
+            try {
+                consumer.follow(); // this instance starts its loops now; the others at their next look
+            } catch (RuntimeException e) {
+                LOG.warn("the rebuild started; this instance's timer starts its loops at its next look: " + e);
+            }
+            send(rc, 202, "application/json", consumer.status());
+        }, false);
+        // The generation served and the one being built, with its group's progress per partition.
+        router.get(ROOT + "/rebuild-from-topic").blockingHandler(answer(rc -> consumer.status()), false);
     }
 
     /**
@@ -97,6 +115,8 @@ public class AdminRoutes {
             problem = ProblemException.unauthenticated("A valid bearer token of an admin is required.");
         } else if (failure instanceof ForbiddenException || rc.statusCode() == 403) {
             problem = ProblemException.forbidden("Only an admin may run this.");
+        } else if (failure instanceof ProblemException refused) {
+            problem = refused;
         } else {
             problem = new ProblemException(500, "Internal error", "The operation failed; see the service's log.",
                     List.of());

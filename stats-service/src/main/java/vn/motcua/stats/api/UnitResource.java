@@ -10,7 +10,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import vn.motcua.stats.store.UnitStore;
+import vn.motcua.stats.app.Generations;
 
 import java.util.List;
 
@@ -19,10 +19,10 @@ import java.util.List;
 @Tag(name = "units")
 public class UnitResource {
 
-    private final UnitStore units;
+    private final Generations generations;
 
-    UnitResource(UnitStore units) {
-        this.units = units;
+    UnitResource(Generations generations) {
+        this.generations = generations;
     }
 
     /** One unit of the list; {@code depth} 0 is a root. */
@@ -47,7 +47,7 @@ public class UnitResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(type = SchemaType.ARRAY, implementation = UnitEntry.class)))
     public List<UnitEntry> list() {
-        return units.tree().inOrder().stream()
+        return generations.serving().units().tree().inOrder().stream()
                 .map(placed -> new UnitEntry(placed.unit().code(), placed.unit().name(), placed.unit().parentCode(),
                         placed.depth()))
                 .toList();

@@ -7,6 +7,8 @@ import org.jboss.logging.Logger;
 import vn.motcua.stats.config.StatsConfig;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Finishes, on any instance, the pending deltas that have waited longer than
@@ -19,22 +21,32 @@ public final class PendingFinisher {
 
     private static final Logger LOG = Logger.getLogger(PendingFinisher.class);
 
-    private final DossierProjector projector;
+    private final Supplier<List<DossierProjector>> projectors;
     private final Duration after;
 
+    /** The service's: in the generation served and in the one being built, if any. */
     @Inject
-    PendingFinisher(DossierProjector projector, StatsConfig config) {
-        this(projector, config.finishPendingAfter());
+    PendingFinisher(Generations generations, StatsConfig config) {
+        this(() -> generations.active().stream().map(GenerationGraph::projector).toList(),
+                config.finishPendingAfter());
     }
 
     public PendingFinisher(DossierProjector projector, Duration after) {
-        this.projector = projector;
+        this(() -> List.of(projector), after);
+    }
+
+    private PendingFinisher(Supplier<List<DossierProjector>> projectors, Duration after) {
+        this.projectors = projectors;
         this.after = after;
     }
 
     /** Returns how many deltas it finished. */
     public int run() {
-        return projector.finishPendingOlderThan(after);
+        int finished = 0;
+        for (DossierProjector projector : projectors.get()) {
+            finished += projector.finishPendingOlderThan(after);
+        }
+        return finished;
     }
 
     /** As often as the age it waits for: a stalled delta is finished at most twice that long after it was written. */

@@ -1,7 +1,5 @@
 package vn.motcua.stats.app;
 
-import jakarta.inject.Inject;
-import jakarta.inject.Singleton;
 import vn.motcua.stats.domain.Contributions;
 import vn.motcua.stats.domain.Counter;
 import vn.motcua.stats.domain.Counts;
@@ -21,16 +19,15 @@ import java.util.Set;
  * Recomputes every (unit, procedure, period) total from the per-dossier projection with the same pure
  * {@link Contributions} function, compares with the running totals, and (unless a dry run) corrects them by $inc
  * of the difference. Run it while the consumer is quiet: a delta applied between the two reads shows up as a
- * difference that is not one.
+ * difference that is not one. On the generation being served ({@link GenerationGraph#rebuild}); a rebuild from the
+ * topics is {@link Generations#startBuilding}.
  */
-@Singleton
 public final class Rebuild {
 
     private final DossierProjector projector;
     private final DossierStore dossiers;
     private final TotalsStore totals;
 
-    @Inject
     public Rebuild(DossierProjector projector, DossierStore dossiers, TotalsStore totals) {
         this.projector = projector;
         this.dossiers = dossiers;

@@ -26,13 +26,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
  * Reads the pre-aggregated totals of a period (per leaf unit and procedure) and sums them by the unit tree and
  * the procedure catalogue as they stand when the query is read: a unit that arrives late or moves, or a procedure
  * that changes field, counts where it is now, with nothing to recompute (docs/time-and-counting.md, the period
- * report).
+ * report). Of the generation being served (docs/architecture.md, "Rebuild from the topic").
  */
 @Singleton
 @Startup // a deployment default that is not a convention fails the start, not the first report
@@ -51,16 +52,17 @@ public final class ReportService {
 
     private static final Collator VIETNAMESE = Collator.getInstance(Locale.forLanguageTag("vi-VN"));
 
-    private final TotalsStore totals;
-    private final UnitStore units;
-    private final ProcedureStore procedures;
+    private final Supplier<Sources> sources;
     private final Clock clock;
     private final PeriodConvention defaultConvention;
 
+    /** The service's: reads the generation being served, whichever it is when a query comes. */
     @Inject
-    public ReportService(TotalsStore totals, UnitStore units, ProcedureStore procedures, Clock clock,
-                         StatsConfig config) {
-        this(totals, units, procedures, clock, config.defaultCutoff()
+    ReportService(Generations generations, Clock clock, StatsConfig config) {
+        this(() -> {
+            GenerationGraph serving = generations.serving();
+            return new Sources(serving.totals(), serving.units(), serving.procedures());
+        }, clock, config.defaultCutoff()
                 .map(text -> PeriodConvention.parse(text).orElseThrow(() -> new IllegalArgumentException(
                         "motcua.stats.default-cutoff must be 15 (or unset for calendar periods), got '" + text + "'")))
                 .orElse(PeriodConvention.CALENDAR));
@@ -68,11 +70,17 @@ public final class ReportService {
 
     public ReportService(TotalsStore totals, UnitStore units, ProcedureStore procedures, Clock clock,
                          PeriodConvention defaultConvention) {
-        this.totals = totals;
-        this.units = units;
-        this.procedures = procedures;
+        this(() -> new Sources(totals, units, procedures), clock, defaultConvention);
+    }
+
+    private ReportService(Supplier<Sources> sources, Clock clock, PeriodConvention defaultConvention) {
+        this.sources = sources;
         this.clock = clock;
         this.defaultConvention = defaultConvention;
+    }
+
+    /** One generation's stores: a query and a report each read from one generation. */
+    private record Sources(TotalsStore totals, UnitStore units, ProcedureStore procedures) {
     }
 
     /**
@@ -99,9 +107,10 @@ public final class ReportService {
             problems.fail("by", "expected unit, field or procedure, got '" + byText + "'");
         }
         String unit = unitText == null || unitText.isBlank() ? ALL : unitText.trim();
-        UnitTree tree = units.tree();
+        Sources from = sources.get();
+        UnitTree tree = from.units().tree();
         if (!unit.equals(ALL) && (!unit.matches("[A-Za-z0-9._-]{1,64}")
-                || (!tree.knows(unit) && !totals.hasUnit(unit)))) {
+                || (!tree.knows(unit) && !from.totals().hasUnit(unit)))) {
             problems.fail("unit", "unknown unit '" + unit + "'; use ALL or a unit code");
         }
         problems.throwIfInvalid();
@@ -116,10 +125,11 @@ public final class ReportService {
     /** The total of the query's subtree, its indicators, and the rows of its breakdown: one read of the totals. */
     public PeriodReport report(ReportQuery query) {
         String period = query.period().id();
+        Sources from = sources.get();
         Map<TotalsKey, Counts> stored = query.unit().equals(ALL)
-                ? totals.forPeriod(period)
-                : totals.forPeriod(period, query.tree().subtree(query.unit()));
-        ProcedureCatalogue catalogue = procedures.catalogue();
+                ? from.totals().forPeriod(period)
+                : from.totals().forPeriod(period, query.tree().subtree(query.unit()));
+        ProcedureCatalogue catalogue = from.procedures().catalogue();
         List<PeriodReport.Row> rows = switch (query.by()) {
             case UNIT -> unitRows(query.tree(), stored, catalogue);
             case PROCEDURE -> procedureRows(stored, catalogue);

@@ -8,6 +8,7 @@ import vn.motcua.stats.store.DossierStore;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.function.Supplier;
 
 /**
  * Advances the clock of open dossiers whose counters change with time alone: dueAt passed (within the deadline →
@@ -20,19 +21,36 @@ public final class TimeSweep {
     private static final Logger LOG = Logger.getLogger(TimeSweep.class);
     private static final int BATCH = 500;
 
-    private final DossierStore dossiers;
-    private final DossierProjector projector;
+    private final Supplier<Target> target;
     private final Clock clock;
 
+    /** The service's: on the generation being served, whichever it is at each run. */
     @Inject
+    TimeSweep(Generations generations, Clock clock) {
+        this(() -> {
+            GenerationGraph serving = generations.serving();
+            return new Target(serving.dossiers(), serving.projector());
+        }, clock);
+    }
+
     public TimeSweep(DossierStore dossiers, DossierProjector projector, Clock clock) {
-        this.dossiers = dossiers;
-        this.projector = projector;
+        this(() -> new Target(dossiers, projector), clock);
+    }
+
+    private TimeSweep(Supplier<Target> target, Clock clock) {
+        this.target = target;
         this.clock = clock;
+    }
+
+    /** One generation's dossiers and projector: a run reads them once and stays on them. */
+    private record Target(DossierStore dossiers, DossierProjector projector) {
     }
 
     /** Returns how many dossiers it advanced. */
     public int run() {
+        Target on = target.get();
+        DossierStore dossiers = on.dossiers();
+        DossierProjector projector = on.projector();
         Instant now = clock.instant();
         int advanced = 0;
         while (true) {

@@ -37,6 +37,14 @@ public interface StatsConfig {
     Duration finishPendingAfter();
 
     /**
+     * How often each instance reads the generations' control document (a rebuild from the topics: start its loops,
+     * flip once it caught up, follow a flip made elsewhere). The schedule of {@code messaging.StatsConsumer} reads
+     * the key itself; mapped here so that a value that is not a duration fails at startup.
+     */
+    @WithDefault("5s")
+    Duration generationCheckEvery();
+
+    /**
      * The period convention of a report that does not say ({@code cutoff=}): unset for calendar periods, {@code 15}
      * for the cut-off on the 15th (docs/time-and-counting.md, "Periods"). Any other value fails at startup.
      */

@@ -40,6 +40,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Port {@code api} is the service's HTTP port, {@code mgmt} the management interface. {@code GET:csv} asks with
  * {@code Accept: text/csv}. Callers: a kiosk of SADEC-P1, a clerk and a supervisor of SADEC-P1, an admin, a
  * supervisor of another unit (LAPVO), and three tokens to refuse (expired, forged signature, another issuer).
+ * Starting a rebuild from the topics (POST, admin 202) would change which generation this shared application
+ * serves; its refusals and its 202 and 409 are RebuildFromTopicServiceTest's, in an application of its own.
  */
 @QuarkusTest
 @WithTestResource(value = InfrastructureResource.class, initArgs = @ResourceArg(name = "needs", value = "kafka,mongo"))
@@ -58,8 +60,10 @@ class AccessMatrixTest {
             mgmt POST    /api/stats/admin/rebuild?dryRun=true       401  403   403   403        200   403       401     401    401
             mgmt POST    /api/stats/admin/rebuild                   401  403   403   403        200   403       401     401    401
             mgmt POST    /api/stats/admin/sweep                     401  403   403   403        200   403       401     401    401
+            mgmt GET     /api/stats/admin/rebuild-from-topic        401  403   403   403        200   403       401     401    401
             api  POST    /api/stats/admin/rebuild                   404  404   404   404        404   404       404     404    404
             api  POST    /api/stats/admin/sweep                     404  404   404   404        404   404       404     404    404
+            api  GET     /api/stats/admin/rebuild-from-topic        404  404   404   404        404   404       404     404    404
             mgmt GET     /q/health/live                             200  200   200   200        200   200       200     200    200
             mgmt GET     /q/metrics                                 200  200   200   200        200   200       200     200    200
             mgmt GET     /q/openapi                                 200  200   200   200        200   200       200     200    200
