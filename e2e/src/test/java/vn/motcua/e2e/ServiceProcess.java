@@ -62,7 +62,7 @@ public final class ServiceProcess implements AutoCloseable {
         return start(module, environment, properties, name, List.of());
     }
 
-    /** The same, with JVM options of the caller's (after {@code -Xmx256m}). */
+    /** The same, with JVM options of the caller's (after {@code -Xmx256m} and the run's, {@link #RUN_OPTIONS}). */
     public static ServiceProcess start(String module, Map<String, String> environment, Map<String, String> properties,
                                        String name, List<String> jvmOptions) throws IOException {
         Path root = Path.of(System.getProperty("motcua.e2e.root", "..")).toAbsolutePath();
@@ -74,6 +74,7 @@ public final class ServiceProcess implements AutoCloseable {
         int port = freePort();
         int managementPort = freePort();
         List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx256m"));
+        command.addAll(runOptions());
         command.addAll(jvmOptions);
         command.add("-Dquarkus.http.port=" + port);
         command.add("-Dquarkus.management.port=" + managementPort);
@@ -81,6 +82,17 @@ public final class ServiceProcess implements AutoCloseable {
         command.addAll(List.of("-jar", jar.toString()));
         return new ServiceProcess(name, port, managementPort, List.copyOf(command), Map.copyOf(environment),
                 Path.of("target/e2e-logs", name + ".log"), false);
+    }
+
+    /**
+     * JVM options of the whole run for every service (system property {@value #RUN_OPTIONS}, split at spaces), after
+     * {@code -Xmx256m}: the benchmark's memory flags (e2e/pom.xml, profile bench).
+     */
+    static final String RUN_OPTIONS = "motcua.e2e.service-jvm-options";
+
+    private static List<String> runOptions() {
+        String options = System.getProperty(RUN_OPTIONS, "").trim();
+        return options.isEmpty() ? List.of() : List.of(options.split("\\s+"));
     }
 
     public String url(String path) {
