@@ -12,6 +12,7 @@ import vn.motcua.stats.store.TotalsStore;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,14 +21,18 @@ import java.util.function.UnaryOperator;
 
 /**
  * The exactly-once protocol of {@link DossierProjector} for a poll's worth of events in a fixed number of round
- * trips: one find of the dossiers, one bulk write of them (each guarded by its version, with its pending delta),
- * one bulk of summed updates of the totals documents, one bulk unset of the pending deltas.
+ * trips: one find of the dossiers, one find of the revisions of the totals documents their deltas touch, one bulk
+ * write of the dossiers (each guarded by its version, with its pending delta), one bulk of summed updates of the
+ * totals documents, one bulk unset of the pending deltas. Every guard is an equality on {@code _id} and one more
+ * field, which an index answers.
  *
  * <p>A totals document's update carries the sum of every delta that touches it and raises each of their
- * watermarks, guarded by all of them being below; if one is not (another instance finished that delta), the
- * document refuses as a whole and its deltas are applied one by one. A dossier found with a pending delta, or
- * whose guarded write lost to another writer, goes through {@link DossierProjector#apply} afterwards. Every step
- * is the one-by-one protocol's, so a crash anywhere leaves what a crash there leaves.
+ * watermarks, guarded by the document's revision being the one read before the deltas were written
+ * ({@link TotalsStore#applyTogether} says why that suffices); if it moved (say another instance finished one of
+ * the deltas), the document refuses as a whole and its deltas are applied one by one under the watermark guard. A
+ * dossier found with a pending delta, or whose guarded write lost to another writer, goes through
+ * {@link DossierProjector#apply} afterwards. Every step is the one-by-one protocol's, so a crash anywhere leaves
+ * what a crash there leaves.
  */
 @Singleton
 public final class BatchProjector {
@@ -72,6 +77,8 @@ public final class BatchProjector {
             }
         });
 
+        // Before the deltas exist: the precondition of TotalsStore.applyTogether.
+        Map<TotalsKey, Long> revisions = totals.revisions(touchedTotals(writes));
         crashPoint.reached(CrashPoint.BATCH_DOSSIERS_READ);
         Set<String> lost = dossiers.saveAll(writes, wallClock.instant());
         crashPoint.reached(CrashPoint.BATCH_DOSSIERS_WRITTEN);
@@ -81,7 +88,7 @@ public final class BatchProjector {
                 written.add(write.pending());
             }
         }
-        applyToTotals(written);
+        applyToTotals(written, revisions);
         crashPoint.reached(CrashPoint.BATCH_TOTALS_APPLIED);
         dossiers.clearAllPending(written);
         crashPoint.reached(CrashPoint.BATCH_PENDING_CLEARED);
@@ -96,13 +103,23 @@ public final class BatchProjector {
         return changed;
     }
 
-    private void applyToTotals(List<TotalsDelta> deltas) {
+    private static Set<TotalsKey> touchedTotals(List<DossierWrite> writes) {
+        Set<TotalsKey> touched = new HashSet<>();
+        for (DossierWrite write : writes) {
+            if (write.pending() != null) {
+                touched.addAll(write.pending().changes().keySet());
+            }
+        }
+        return touched;
+    }
+
+    private void applyToTotals(List<TotalsDelta> deltas, Map<TotalsKey, Long> revisions) {
         Map<TotalsKey, List<TotalsStore.Share>> byDocument = new LinkedHashMap<>();
         for (TotalsDelta delta : deltas) {
             delta.changes().forEach((key, counts) -> byDocument.computeIfAbsent(key, k -> new ArrayList<>())
                     .add(new TotalsStore.Share(delta.code(), delta.version(), counts)));
         }
-        for (TotalsKey refused : totals.applyTogether(byDocument)) {
+        for (TotalsKey refused : totals.applyTogether(byDocument, revisions)) {
             for (TotalsStore.Share share : byDocument.get(refused)) {
                 totals.applyOnce(refused, share);
                 crashPoint.reached(CrashPoint.TOTALS_APPLIED);

@@ -8,7 +8,9 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.InsertOneModel;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
@@ -33,7 +35,7 @@ import java.util.Set;
 /**
  * Collection {@code totals}: one pre-aggregated document per (leaf unit, procedure, period), periods of both
  * conventions, {@code {_id: "SADEC-P1|1.001612|2022-H1", unit, procedure, period, c: {newOnline: 12, …},
- * applied: {<code>: <version>, …}}}.
+ * applied: {<code>: <version>, …}, rev: 42}}.
  * {@code applied} holds, per dossier that ever contributed to the document, the version of the last change of it
  * that the document took (field names: {@link AppliedVersions}). A report reads these few documents without
  * {@code applied}; it never scans dossiers.
@@ -44,6 +46,15 @@ public final class TotalsStore {
     /** One dossier change's part in one totals document: the counts its version {@code version} adds there. */
     public record Share(String code, long version, Counts counts) {
     }
+
+    /**
+     * {@code rev}: how many writes the document has taken. Every write raises it, so that {@link #applyTogether}
+     * can guard by equality alone.
+     */
+    static final String REVISION = "rev";
+
+    /** The revision of a document that older builds wrote, which has none until its next write. */
+    public static final long NO_REVISION = -1;
 
     private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
 
@@ -60,6 +71,9 @@ public final class TotalsStore {
 
     public void ensureIndexes() {
         totals.createIndex(Indexes.ascending("period", "unit"));
+        // The revision guard's own index: MongoDB answers {_id, rev} from the _id index anyway; mongo-java-server
+        // uses an index only for a filter of exactly its fields. Unique because _id is; speed only.
+        totals.createIndex(Indexes.ascending("_id", REVISION), new IndexOptions().unique(true));
     }
 
     /**
@@ -86,31 +100,63 @@ public final class TotalsStore {
     }
 
     /**
-     * One update per document, all in one unordered bulk write: the summed counts of its shares and every share's
-     * watermark, guarded so that it matches only while the document has taken none of them. Returns the documents
-     * that refused (one of the shares was already there, or a concurrent insert): nothing of those was written,
-     * and the caller applies their shares one by one with {@link #applyOnce}.
+     * The revision of each of these documents that exists, in one query ({@link #NO_REVISION} for a document an
+     * older build wrote, which has none yet). {@link #applyTogether} is guarded by them.
      */
-    public Set<TotalsKey> applyTogether(Map<TotalsKey, List<Share>> sharesByDocument) {
-        List<TotalsKey> keys = new ArrayList<>(sharesByDocument.keySet());
-        List<WriteModel<Document>> updates = new ArrayList<>(keys.size());
-        for (TotalsKey key : keys) {
-            List<Share> shares = sharesByDocument.get(key);
-            List<Bson> filter = new ArrayList<>();
-            filter.add(Filters.eq("_id", key.id()));
-            Counts sum = new Counts();
-            for (Share share : shares) {
-                filter.add(below(share));
-                sum.addAll(share.counts());
-            }
-            updates.add(new UpdateOneModel<>(Filters.and(filter), update(key, sum, shares), UPSERT));
+    public Map<TotalsKey, Long> revisions(Collection<TotalsKey> keys) {
+        Map<TotalsKey, Long> revisions = new HashMap<>();
+        if (keys.isEmpty()) {
+            return revisions;
         }
+        Map<String, TotalsKey> byId = new HashMap<>();
+        keys.forEach(key -> byId.put(key.id(), key));
+        for (Document doc : totals.find(Filters.in("_id", byId.keySet())).projection(Projections.include(REVISION))
+                .batchSize(keys.size())) {
+            Number revision = doc.get(REVISION, Number.class);
+            revisions.put(byId.get(doc.getString("_id")), revision == null ? NO_REVISION : revision.longValue());
+        }
+        return revisions;
+    }
+
+    /**
+     * One write per document, all in one unordered bulk write: the summed counts of its shares and every share's
+     * watermark, taken only while the document is still at the revision {@code revisions} read (absent there: while
+     * it does not exist). Every write of a totals document raises its revision, so a document still at that
+     * revision holds exactly what was read.
+     *
+     * <p>Precondition: {@code revisions} were read before the shares' deltas were written to their dossiers. A
+     * document could not have taken those deltas by then (a delta's version is written once, after every earlier
+     * one), and if anyone has given it one of them since, its revision has moved. So no watermark needs comparing:
+     * the guard is an equality on {@code (_id, rev)}, which an index answers on every server (the testkit's
+     * mongo-java-server scans the collection for anything else, see StatsApplyBenchmark).
+     *
+     * <p>Returns the documents that refused (their revision moved, or one was created meanwhile, or it has no
+     * revision yet): nothing of those was written, and the caller applies their shares one by one with
+     * {@link #applyOnce}, whose watermark guard decides.
+     */
+    public Set<TotalsKey> applyTogether(Map<TotalsKey, List<Share>> sharesByDocument, Map<TotalsKey, Long> revisions) {
         Set<TotalsKey> refused = new HashSet<>();
-        if (updates.isEmpty()) {
+        List<TotalsKey> keys = new ArrayList<>(sharesByDocument.size());
+        List<WriteModel<Document>> writes = new ArrayList<>(sharesByDocument.size());
+        sharesByDocument.forEach((key, shares) -> {
+            Long revision = revisions.get(key);
+            if (revision != null && revision == NO_REVISION) {
+                refused.add(key);
+                return;
+            }
+            Counts sum = new Counts();
+            shares.forEach(share -> sum.addAll(share.counts()));
+            keys.add(key);
+            // A document that did not exist is inserted whole: the insert collides on _id if anyone created it since.
+            // One that did is updated at its revision; the upsert makes a moved revision collide on _id likewise.
+            writes.add(revision == null ? new InsertOneModel<>(created(key, sum, shares))
+                    : new UpdateOneModel<>(atRevision(key, revision), update(key, sum, shares), UPSERT));
+        });
+        if (writes.isEmpty()) {
             return refused;
         }
         try {
-            totals.bulkWrite(updates, new BulkWriteOptions().ordered(false));
+            totals.bulkWrite(writes, new BulkWriteOptions().ordered(false));
         } catch (MongoBulkWriteException e) {
             for (BulkWriteError error : e.getWriteErrors()) {
                 if (ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY) {
@@ -122,10 +168,24 @@ public final class TotalsStore {
         return refused;
     }
 
+    /** A plain document of exactly these two fields, so that the {@code (_id, rev)} index answers it. */
+    private static Bson atRevision(TotalsKey key, long revision) {
+        return new Document("_id", key.id()).append(REVISION, revision);
+    }
+
+    private static Document created(TotalsKey key, Counts counts, List<Share> shares) {
+        Document applied = new Document();
+        shares.forEach(share -> applied.append(AppliedVersions.encode(share.code()), share.version()));
+        return new Document("_id", key.id()).append("unit", key.unit()).append("procedure", key.procedure())
+                .append("period", key.period()).append("c", CountsDocuments.document(counts))
+                .append(AppliedVersions.FIELD, applied).append(REVISION, 1L);
+    }
+
     /** A correction found by the rebuild: plain $inc, no watermark. */
     public void adjust(TotalsKey key, Counts difference) {
         List<Bson> updates = increments(key, difference);
         updates.add(Updates.setOnInsert(AppliedVersions.FIELD, new Document()));
+        updates.add(Updates.inc(REVISION, 1L));
         totals.updateOne(Filters.eq("_id", key.id()), Updates.combine(updates), UPSERT);
     }
 
@@ -152,7 +212,8 @@ public final class TotalsStore {
             // Guarded by the list read: a document changed meanwhile is left for the next start.
             converted += (int) totals.updateOne(Filters.and(Filters.eq("_id", doc.get("_id")),
                             Filters.eq(AppliedVersions.FIELD, ids)),
-                    Updates.set(AppliedVersions.FIELD, new Document(new LinkedHashMap<>(highest)))).getModifiedCount();
+                    Updates.combine(Updates.set(AppliedVersions.FIELD, new Document(new LinkedHashMap<>(highest))),
+                            Updates.inc(REVISION, 1L))).getModifiedCount();
         }
         return converted;
     }
@@ -179,6 +240,7 @@ public final class TotalsStore {
         for (Share share : shares) {
             updates.add(Updates.set(AppliedVersions.path(share.code()), share.version()));
         }
+        updates.add(Updates.inc(REVISION, 1L));
         return Updates.combine(updates);
     }
 

@@ -88,6 +88,27 @@ class BatchRacesTest {
                 .hasSize(histories.size()).containsEntry(finishedByOther, 1L);
     }
 
+    /** As above, on totals documents that exist before the batch: their summed update is the guarded one. */
+    @Test
+    void anExistingDocumentHoldingADeltaThatAnotherFinishedRefusesTheSum() {
+        List<History> histories = oneWard(new HistoryGenerator(33, NOW).generate("SUM", 30));
+        Projection other = new Projection(database);
+        other.handler().handleBatch(Projection.consumed(Events.of(histories.subList(20, 30))));
+        List<History> batch = histories.subList(0, 20);
+        String finishedByOther = batch.get(0).code();
+        Projection batcher = new Projection(database, once(CrashPoint.BATCH_DOSSIERS_WRITTEN, () -> {
+            TotalsDelta pending = new DossierStore(database).find(finishedByOther).orElseThrow().pending();
+            other.projector().finish(pending);
+        }), Clock.systemUTC());
+
+        batcher.handler().handleBatch(Projection.consumed(Events.of(batch)));
+
+        assertThat(batcher.pendingDeltas()).isZero();
+        assertThat(BatchEqualsOneByOneTest.nonEmpty(batcher.totals().all())).isEqualTo(batcher.recount());
+        assertThat(batcher.totals().appliedVersions(new TotalsKey("SADEC-P1", "1.001612", "2022")))
+                .hasSize(histories.size()).containsEntry(finishedByOther, 1L);
+    }
+
     /** Every dossier of one ward, so that they share totals documents. */
     private static List<History> oneWard(List<History> histories) {
         return histories.stream().map(h -> new History(h.code(), "SADEC-P1", h.channel(), h.onlineLevel(),

@@ -35,6 +35,7 @@ class TotalsStoreTest {
         client = MongoClients.create(bed.mongo().connectionString());
         database = client.getDatabase(bed.mongoDatabase() + "_" + UUID.randomUUID().toString().substring(0, 8));
         totals = new TotalsStore(database);
+        totals.ensureIndexes();
     }
 
     @AfterEach
@@ -68,19 +69,56 @@ class TotalsStoreTest {
     }
 
     @Test
-    void aDocumentTakesASummedUpdateOnlyWhenItHasNoneOfItsSharesYet() {
+    void aDocumentTakesASummedUpdateOnlyAtTheRevisionReadBeforeIt() {
         TotalsKey other = new TotalsKey("SADEC-P2", "1.001612", "2022-H1");
+        TotalsKey fresh = new TotalsKey("SADEC-P3", "1.001612", "2022-H1");
         totals.applyOnce(KEY, share("D2", 4, 1));
+        totals.applyOnce(other, share("D9", 1, 1));
+        Map<TotalsKey, Long> revisions = totals.revisions(List.of(KEY, other, fresh));
+        assertThat(revisions).as("a document that does not exist has none").isEqualTo(Map.of(KEY, 1L, other, 1L));
+        totals.applyOnce(KEY, share("D4", 1, 2)); // after the read: KEY's revision moves on
 
         var refused = totals.applyTogether(Map.of(
-                KEY, List.of(share("D1", 1, 10), share("D2", 4, 100)),
-                other, List.of(share("D1", 1, 1000), share("D3", 2, 10000))));
+                KEY, List.of(share("D1", 1, 10)),
+                other, List.of(share("D1", 1, 1000), share("D3", 2, 10000)),
+                fresh, List.of(share("D1", 1, 100000))), revisions);
 
         assertThat(refused).containsExactly(KEY);
-        assertThat(received()).as("nothing of a refused document is written").isEqualTo(1);
-        assertThat(totals.all().get(other).get(Counter.NEW_DIRECT_OR_POSTAL)).isEqualTo(11000);
-        assertThat(totals.appliedVersions(other)).isEqualTo(Map.of("D1", 1L, "D3", 2L));
-        assertThat(totals.applyTogether(Map.of(other, List.of(share("D1", 1, 5))))).containsExactly(other);
+        assertThat(received()).as("nothing of a refused document is written").isEqualTo(3);
+        assertThat(totals.all().get(other).get(Counter.NEW_DIRECT_OR_POSTAL)).isEqualTo(11001);
+        assertThat(totals.appliedVersions(other)).isEqualTo(Map.of("D9", 1L, "D1", 1L, "D3", 2L));
+        assertThat(totals.all().get(fresh).get(Counter.NEW_DIRECT_OR_POSTAL)).isEqualTo(100000);
+        assertThat(totals.appliedVersions(fresh)).isEqualTo(Map.of("D1", 1L));
+        assertThat(totals.revisions(List.of(KEY, other, fresh))).isEqualTo(Map.of(KEY, 2L, other, 2L, fresh, 1L));
+
+        assertThat(totals.applyTogether(Map.of(other, List.of(share("D5", 1, 5)), fresh, List.of(share("D5", 1, 5))),
+                revisions)).as("read before the last writes").containsExactlyInAnyOrder(other, fresh);
+        assertThat(totals.all().get(other).get(Counter.NEW_DIRECT_OR_POSTAL)).isEqualTo(11001);
+        assertThat(totals.all().get(fresh).get(Counter.NEW_DIRECT_OR_POSTAL)).isEqualTo(100000);
+    }
+
+    /** Every write raises the revision, or a summed update read before it would not see it. */
+    @Test
+    void everyWriteOfADocumentRaisesItsRevision() {
+        totals.applyOnce(KEY, share("D1", 1, 1));
+        totals.applyOnce(KEY, share("D1", 1, 1)); // refused by its watermark: no write
+        totals.adjust(KEY, new Counts().add(Counter.NEW_DIRECT_OR_POSTAL, 5));
+        assertThat(totals.revisions(List.of(KEY))).isEqualTo(Map.of(KEY, 2L));
+    }
+
+    /** A document of a build without revisions: the summed update refuses it, and its next write gives it one. */
+    @Test
+    void aDocumentWithoutRevisionRefusesTheSummedUpdate() {
+        database.getCollection("totals").insertOne(new Document("_id", KEY.id()).append("unit", KEY.unit())
+                .append("procedure", KEY.procedure()).append("period", KEY.period())
+                .append("c", new Document("newDirectOrPostal", 7)).append("applied", new Document("D1", 1L)));
+        Map<TotalsKey, Long> revisions = totals.revisions(List.of(KEY));
+        assertThat(revisions).isEqualTo(Map.of(KEY, TotalsStore.NO_REVISION));
+
+        assertThat(totals.applyTogether(Map.of(KEY, List.of(share("D2", 1, 1))), revisions)).containsExactly(KEY);
+        assertThat(totals.applyOnce(KEY, share("D2", 1, 1))).isTrue();
+        assertThat(received()).isEqualTo(8);
+        assertThat(totals.revisions(List.of(KEY))).isEqualTo(Map.of(KEY, 1L));
     }
 
     /** The oldest documents: {@code <unit>|<period>}, no procedure, a list of delta ids. */
