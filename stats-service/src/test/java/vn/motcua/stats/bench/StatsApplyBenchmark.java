@@ -6,17 +6,22 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import com.mongodb.client.model.WriteModel;
 import org.bson.Document;
 import vn.motcua.events.kafka.ConsumedEvent;
+import vn.motcua.stats.app.CrashPoint;
 import vn.motcua.stats.support.Events;
 import vn.motcua.stats.support.HistoryGenerator;
 import vn.motcua.stats.support.Projection;
 import vn.motcua.testkit.TestBed;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -25,20 +30,23 @@ import java.util.Date;
 import java.util.List;
 import java.util.Random;
 import java.util.function.Consumer;
+import java.util.stream.LongStream;
 
 /**
  * What the exactly-once protocol costs when it applies a poll's worth at once: events per second of the batch
  * path ({@code StatsEventHandler.handleBatch}: one find, one bulk write of dossiers, one of totals, one unset per
  * poll) against a baseline run alongside it on the same MongoDB server, plain bulk upserts of the same events in
  * the same polls (one upsert per event by {@code _id}, no projection, no guard, no totals); and the one-by-one
- * path for scale. After a warm-up, each round runs the three on fresh databases. Prints rates and ratios; asserts
- * nothing. Run: {@code ./mvnw -B -Pbench -pl stats-service test-compile exec:java
+ * path for scale. After a warm-up, each round runs the three on fresh databases. Prints rates and ratios, where the
+ * batch path's time goes (between its crash points), what the version guard alone costs on this server, and the
+ * figure's {@code BENCH | …} line for the root {@code bench} script; asserts nothing. Run: {@code ./mvnw -B -Pbench -pl stats-service test-compile exec:java
  * -Dbench.main=vn.motcua.stats.bench.StatsApplyBenchmark}; options {@code -Dbench.dossiers=3000},
  * {@code -Dbench.poll=500}, {@code -Dbench.rounds=3}, {@code -Dbench.oneByOne=true}.
  *
- * <p>On the testkit's mongo-java-server, a filter of more than {@code _id} (the version guard, the watermark guard)
- * scans the collection, so the guarded writes cost more as the dossiers grow; MongoDB itself answers them from the
- * {@code _id} index.
+ * <p>On the testkit's mongo-java-server, a filter of more than {@code _id} scans the collection unless a unique index
+ * has exactly the filter's fields; MongoDB itself answers any of them from the {@code _id} index. The stores' guards
+ * are therefore equalities on {@code (_id, version)} and {@code (_id, rev)} with indexes of their own; the guard
+ * cost lines show the difference.
  */
 public final class StatsApplyBenchmark {
 
@@ -63,15 +71,16 @@ public final class StatsApplyBenchmark {
         TestBed bed = TestBed.create();
         try (MongoClient client = MongoClients.create(bed.mongo().connectionString())) {
             List<List<ConsumedEvent>> warmUp = polls("W", 300);
-            measure(client, bed, "warm-up", warmUp);
+            measure(client, bed, "warm-up", warmUp, new PhaseClock());
 
+            PhaseClock phases = new PhaseClock();
             double batch = 0;
             double baseline = 0;
             double oneByOne = 0;
             long events = 0;
             for (int round = 1; round <= ROUNDS; round++) {
                 List<List<ConsumedEvent>> polls = polls("R" + round, DOSSIERS);
-                Rates rates = measure(client, bed, "round-" + round, polls);
+                Rates rates = measure(client, bed, "round-" + round, polls, phases);
                 batch += rates.batchSeconds;
                 baseline += rates.baselineSeconds;
                 oneByOne += rates.oneByOneSeconds;
@@ -86,6 +95,84 @@ public final class StatsApplyBenchmark {
                 System.out.printf("one-by-one apply:              %,12.0f events/s%n", events / oneByOne);
                 System.out.printf("ratio batch / one-by-one:      %12.3f%n", oneByOne / batch);
             }
+            phases.print();
+            guardCost(client, bed, DOSSIERS);
+            System.out.printf("BENCH | stats: batch apply, exactly once | %,.0f events/s | %,.0f events/s plain bulk "
+                    + "upserts | %.3f | >= 0.50%n", events / batch, events / baseline, baseline / batch);
+        }
+    }
+
+    /** Time spent between the batch path's crash points, summed over the rounds: where a batch's time goes. */
+    private static final class PhaseClock implements CrashPoint {
+
+        private static final List<String> PLACES = List.of(CrashPoint.BATCH_DOSSIERS_READ,
+                CrashPoint.BATCH_DOSSIERS_WRITTEN, CrashPoint.BATCH_TOTALS_APPLIED, CrashPoint.BATCH_PENDING_CLEARED);
+        private static final List<String> NAMES = List.of(
+                "decode, find dossiers, project, read totals revisions", "bulk write of dossiers",
+                "bulk write of totals (and refused ones one by one)", "bulk unset of pending deltas",
+                "dossiers redone one by one");
+
+        private final long[] nanos = new long[PLACES.size() + 1];
+        private long last;
+
+        void start() {
+            last = System.nanoTime();
+        }
+
+        @Override
+        public void reached(String where) {
+            int phase = PLACES.indexOf(where);
+            if (phase >= 0) {
+                long now = System.nanoTime();
+                nanos[phase] += now - last;
+                last = now;
+            }
+        }
+
+        void end() {
+            nanos[PLACES.size()] += System.nanoTime() - last;
+        }
+
+        void print() {
+            double total = LongStream.of(nanos).sum();
+            System.out.println("batch apply, where the time goes:");
+            for (int i = 0; i < nanos.length; i++) {
+                System.out.printf("  %-55s %6.1f s %5.1f%%%n", NAMES.get(i), nanos[i] / 1e9, 100 * nanos[i] / total);
+            }
+        }
+    }
+
+    /**
+     * The version guard alone on this server: the same bulk replaces of every document of a collection of
+     * {@code count}, by {@code _id} only, by {@code _id} and version, and by both with an index of exactly them.
+     */
+    private static void guardCost(MongoClient client, TestBed bed, int count) {
+        System.out.printf("guard cost, bulk replaces of %,d documents in polls of %d:%n", count, POLL);
+        for (String variant : List.of("_id only", "_id and version, no index of both", "_id and version, indexed")) {
+            MongoCollection<Document> collection = client.getDatabase(bed.mongoDatabase() + "_guard_"
+                    + variant.replaceAll("\\W", "")).getCollection("dossiers");
+            List<Document> docs = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                docs.add(new Document("_id", "G" + i).append("version", 1L).append("obs", List.of("a", "b", "c")));
+            }
+            collection.insertMany(docs);
+            if (variant.endsWith("indexed")) {
+                collection.createIndex(Indexes.ascending("_id", "version"), new IndexOptions().unique(true));
+            }
+            long started = System.nanoTime();
+            for (int from = 0; from < count; from += POLL) {
+                List<WriteModel<Document>> replaces = new ArrayList<>();
+                for (int i = from; i < Math.min(count, from + POLL); i++) {
+                    Document filter = new Document("_id", "G" + i);
+                    if (!variant.equals("_id only")) {
+                        filter.append("version", 1L);
+                    }
+                    replaces.add(new ReplaceOneModel<>(filter, new Document("_id", "G" + i).append("version", 2L)
+                            .append("obs", List.of("a", "b", "c", "d"))));
+                }
+                collection.bulkWrite(replaces, new BulkWriteOptions().ordered(false));
+            }
+            System.out.printf("  %-40s %,10.0f replaces/s%n", variant, count / ((System.nanoTime() - started) / 1e9));
         }
     }
 
@@ -93,10 +180,16 @@ public final class StatsApplyBenchmark {
     }
 
     /** The same polls three ways, each into a database of its own on the one server. */
-    private static Rates measure(MongoClient client, TestBed bed, String name, List<List<ConsumedEvent>> polls) {
+    private static Rates measure(MongoClient client, TestBed bed, String name, List<List<ConsumedEvent>> polls,
+                                 PhaseClock phases) {
         long events = polls.stream().mapToLong(List::size).sum();
-        Projection batched = new Projection(client.getDatabase(bed.mongoDatabase() + "_" + name + "_batch"));
-        double batch = timed(polls, poll -> batched.handler().handleBatch(poll));
+        Projection batched = new Projection(client.getDatabase(bed.mongoDatabase() + "_" + name + "_batch"), phases,
+                Clock.systemUTC());
+        double batch = timed(polls, poll -> {
+            phases.start();
+            batched.handler().handleBatch(poll);
+            phases.end();
+        });
         MongoCollection<Document> plain = client.getDatabase(bed.mongoDatabase() + "_" + name + "_plain")
                 .getCollection("events");
         double baseline = timed(polls, poll -> upsertAll(plain, poll));

@@ -4,11 +4,22 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import vn.motcua.config.TopicsConfig;
+import vn.motcua.stats.app.GenerationGraph;
+import vn.motcua.stats.app.Generations;
+import vn.motcua.stats.domain.GenerationState;
+import vn.motcua.stats.messaging.StatsConsumer;
+import vn.motcua.stats.store.GenerationControl;
+import vn.motcua.stats.support.Catalogue;
+import java.time.Clock;
+import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.common.TopicPartition;
 import org.bson.Document;
+import vn.motcua.events.kafka.ConsumerLoopGauges;
 import vn.motcua.events.kafka.DeadLetters;
 import vn.motcua.events.kafka.EventConsumerLoop;
 import vn.motcua.events.kafka.KafkaClients;
@@ -38,12 +49,15 @@ import java.util.stream.IntStream;
 /**
  * Throughput of the projection against a baseline measured in the same run: events applied per second into
  * MongoDB (the service's consumer loop, handler and exactly-once store) next to a bare KafkaConsumer reading the
- * same topic; and the rebuild time over many dossier documents. Run: {@code ./mvnw -B -Pbench -pl stats-service
+ * same topic, and from it the catch-up time for a million events (extrapolated: the rate measured over this run's
+ * events, on a database that grows; its {@code BENCH | …} lines are for the root {@code bench} script); and the
+ * rebuild time over many dossier documents. Run: {@code ./mvnw -B -Pbench -pl stats-service
  * test-compile exec:java} (system properties {@code bench.dossiers}, {@code bench.rebuildDossiers}).
  */
 public final class StatsBenchmark {
 
     private static final Instant NOW = OffsetDateTime.parse("2023-12-20T10:00:00+07:00").toInstant();
+    private static final double CATCH_UP_EVENTS = 1_000_000;
 
     public static void main(String[] args) throws Exception {
         int dossiers = Integer.getInteger("bench.dossiers", 5_000);
@@ -67,6 +81,12 @@ public final class StatsBenchmark {
             System.out.printf("bare KafkaConsumer:        %,12.0f events/s%n", bare);
             System.out.printf("applied into MongoDB:      %,12.0f events/s%n", applied);
             System.out.printf("ratio applied / bare:      %12.4f%n", applied / bare);
+            System.out.printf("BENCH | stats: events applied into MongoDB (consumer loop and store) | %,.0f events/s | "
+                    + "%,.0f events/s bare KafkaConsumer | %.3f | -%n", applied, bare, applied / bare);
+            System.out.printf("BENCH | stats: catch-up time for 1,000,000 events | %.1f min (extrapolated from %,.0f "
+                    + "events/s over %,d events) | - | - | -%n", CATCH_UP_EVENTS / applied / 60, applied, events.size());
+
+            rebuildFromTopic(bed, client, dossierTopic, alertTopic, dossiers, events.size(), bare);
 
             MongoDatabase big = client.getDatabase(bed.mongoDatabase() + "_rebuild");
             rebuild(big, rebuildDossiers);
@@ -108,6 +128,55 @@ public final class StatsBenchmark {
             loop.close();
             return rate;
         }
+    }
+
+    /**
+     * The admin's rebuild from the topic, as the service runs it ({@link StatsConsumer}, {@link Generations}): once
+     * generation 0 has caught up, a build of generation 1 (a new group from the topics' start, a new database) until
+     * the flip, timed from the start of the build; against the bare consumer's rate on the same topics.
+     */
+    private static void rebuildFromTopic(TestBed bed, MongoClient client, String dossierTopic, String alertTopic,
+                                         int dossiers, int events, double bare) throws InterruptedException {
+        String catalogueTopic = bed.compactedTopic("bench-catalogue");
+        Catalogue.publish(bed.kafka().bootstrapServers(), catalogueTopic, Catalogue.SA_DEC);
+        TopicsConfig topics = new BenchTopics(dossierTopic, alertTopic, catalogueTopic);
+        String base = bed.mongoDatabase() + "_generations";
+        Generations generations = new Generations(new GenerationControl(client.getDatabase(base)),
+                n -> GenerationGraph.on(n, client.getDatabase(base + GenerationState.suffix(n)), CrashPoint.NONE),
+                Clock.systemUTC());
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        StatsConsumer consumer = new StatsConsumer(generations, topics, "bench-generations",
+                bed.kafka().bootstrapServers(), meters, Map.of());
+        consumer.start();
+        try {
+            // Generation 0 first reads the topics to their end, as a running service would have, so that the build
+            // has the machine to itself.
+            MongoCollection<Document> servedDossiers = client.getDatabase(base).getCollection("dossiers");
+            while (servedDossiers.countDocuments() < dossiers || lag(meters) > 0) {
+                Thread.sleep(200);
+            }
+            long started = System.nanoTime();
+            generations.startBuilding();
+            while (!consumer.follow()) {
+                Thread.sleep(100);
+            }
+            double took = seconds(started);
+            System.out.printf("rebuild from the topic: %,d events in %.1f s (%,.0f events/s)%n", events, took,
+                    events / took);
+            System.out.printf("BENCH | stats: rebuild from the topic (new group, new database, to the flip) | %.1f s "
+                    + "for %,d events (%,.0f events/s) | %,.0f events/s bare KafkaConsumer | %.3f | -%n", took, events,
+                    events / took, bare, events / took / bare);
+        } finally {
+            consumer.stop();
+        }
+    }
+
+    /** Generation 0's totals loop: records not yet processed on its partitions, as its gauge reads them. */
+    private static double lag(SimpleMeterRegistry meters) {
+        return meters.get(ConsumerLoopGauges.LAG).tag("loop", StatsConsumer.TOTALS_LOOP).gauge().value();
+    }
+
+    private record BenchTopics(String dossierEvents, String deadlineAlerts, String catalogue) implements TopicsConfig {
     }
 
     /** Loads dossier documents straight into the collection (with no totals), then times a dry-run rebuild. */
