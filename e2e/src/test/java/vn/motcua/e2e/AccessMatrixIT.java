@@ -66,6 +66,8 @@ class AccessMatrixIT {
             POST   stats-admin:/api/stats/admin/rebuild?dryRun=true 401 403 403   403     403     403   403     200   401     401    401
             POST   stats-admin:/api/stats/admin/sweep          401  403     403     403     403     403   403     200   401     401    401
             POST   stats:/api/stats/admin/rebuild?dryRun=true  404  404     404     404     404     404   404     404   404     404    404
+            GET    stats-admin:/api/stats/admin/rebuild-from-topic 401 403 403    403     403     403   403     200   401     401    401
+            GET    stats:/api/stats/admin/rebuild-from-topic   404  404     404     404     404     404   404     404   404     404    404
             """;
 
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import vn.motcua.intake.messaging.CatalogueConsumerReadiness;
 import vn.motcua.intake.messaging.OutboxHealth;
 import vn.motcua.intake.messaging.OutboxRelayLiveness;
+import vn.motcua.intake.store.NewDossierWritersLiveness;
 import vn.motcua.testkit.InfrastructureResource;
 import vn.motcua.testkit.Readiness;
 import vn.motcua.testkit.ReadinessChecks;
@@ -49,7 +50,8 @@ class ReadinessTest {
     @Test
     void theRelayIsLiveAndTheOutboxReportsItsBacklogOutsideReadiness() {
         RestAssured.get(Management.url("/q/health/live")).then().statusCode(200)
-                .body("checks.find { it.name == '" + OutboxRelayLiveness.NAME + "' }.status", is("UP"));
+                .body("checks.find { it.name == '" + OutboxRelayLiveness.NAME + "' }.status", is("UP"))
+                .body("checks.find { it.name == '" + NewDossierWritersLiveness.NAME + "' }.status", is("UP"));
         String outbox = "checks.find { it.name == '" + OutboxHealth.NAME + "' }";
         RestAssured.get(Management.url("/q/health/well")).then().statusCode(200)
                 .body(outbox + ".status", is("UP"))

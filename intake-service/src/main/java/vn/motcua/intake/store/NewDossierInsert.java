@@ -1,6 +1,8 @@
 package vn.motcua.intake.store;
 
 import io.agroal.api.AgroalDataSource;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.PersistenceException;
 
@@ -11,12 +13,25 @@ import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Writes a new dossier, its first step, its outbox event and its Idempotency-Key in one SQL statement: one round
- * trip to PostgreSQL instead of a select, a nextval and four inserts through the ORM, which made up most of a POST's
- * cost (see README, intake-service). Outside a JTA transaction the statement commits on its own; the ORM still does
- * every later step of a dossier.
+ * trip to PostgreSQL instead of a select, a nextval and four inserts through the ORM (see README, intake-service).
+ * The ORM still does every later step of a dossier.
+ * <p>
+ * Group commit: on a durable PostgreSQL a commit waits for the disk (fsync), so the requests of the moment are
+ * written together, a batch of these statements in one transaction, by a few writer threads; each request's worker
+ * waits for its batch's commit before it answers, so a dossier confirmed to a kiosk is on disk as before. A batch
+ * that meets a unique key is written again one dossier at a time, so that only the clashing request gets
+ * {@link Clash} and the others their dossier.
  */
 @ApplicationScoped
 public class NewDossierInsert {
@@ -29,6 +44,12 @@ public class NewDossierInsert {
     }
 
     private static final String UNIQUE_VIOLATION = "23505";
+    /** Enough for every kiosk of a busy hall at once; a bigger batch only holds its first request longer. */
+    private static final int MAX_BATCH = 64;
+    /** One writer gathers and sends the next batch while the other waits for its commit to reach the disk. */
+    private static final int WRITERS = 2;
+    /** Longer than any write can take (connection 5 s, statement 30 s, socket 60 s): a safety net only. */
+    private static final long MAX_WAIT_SECONDS = 120;
 
     // Rows of sibling CTEs are checked against their foreign keys at the end of the statement, so the step, event
     // and key may refer to the dossier inserted beside them.
@@ -47,31 +68,143 @@ public class NewDossierInsert {
             SELECT ?, ?, code, ? FROM new_dossier WHERE ?::text IS NOT NULL
             """.formatted(OutboxRows.firstEventCte("first_event", "new_dossier"));
 
+    /** One request's dossier, and what became of it. */
+    private record Pending(Dossier dossier, String eventType, String eventValue, String idempotencyKey, Instant now,
+                           CompletableFuture<Void> written) {
+    }
+
     private final AgroalDataSource dataSource;
     private final OutboxRows outbox;
+    private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+    private final List<Thread> writers = new ArrayList<>();
 
     NewDossierInsert(AgroalDataSource dataSource, OutboxRows outbox) {
         this.dataSource = dataSource;
         this.outbox = outbox;
     }
 
+    @PostConstruct
+    void start() {
+        for (int i = 1; i <= WRITERS; i++) {
+            Thread writer = new Thread(this::writeWhileRunning, "new-dossier-writer-" + i);
+            writer.setDaemon(true);
+            writers.add(writer);
+            writer.start();
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        writers.forEach(Thread::interrupt);
+    }
+
+    /** False once a writer thread has ended: its share of the POSTs would wait out {@value #MAX_WAIT_SECONDS} s. */
+    public boolean writersAlive() {
+        return !writers.isEmpty() && writers.stream().allMatch(Thread::isAlive);
+    }
+
     /**
-     * Commits the dossier with its first step and event, or nothing.
+     * Commits the dossier with its first step and event, or nothing; returns once it is committed.
      *
      * @param eventType the type of the first step and of its event
      * @throws Clash when the code, the Idempotency-Key or the lookup code is already taken
      */
     public void insert(Dossier dossier, String eventType, String eventValue, String idempotencyKey, Instant now) {
-        try (Connection connection = dataSource.getConnection(); PreparedStatement insert = connection.prepareStatement(SQL)) {
-            bind(insert, dossier, eventType, eventValue, idempotencyKey, now);
-            insert.executeUpdate();
-        } catch (SQLException e) {
-            if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
-                throw new Clash(e);
-            }
-            throw new PersistenceException("dossier " + dossier.code + " was not written", e);
+        Pending pending = new Pending(dossier, eventType, eventValue, idempotencyKey, now, new CompletableFuture<>());
+        queue.add(pending);
+        try {
+            pending.written().get(MAX_WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof PersistenceException failure ? failure
+                    : new PersistenceException("dossier " + dossier.code + " was not written", e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PersistenceException("interrupted while dossier " + dossier.code + " was written", e);
+        } catch (TimeoutException e) {
+            throw new PersistenceException("dossier " + dossier.code + " was not written in time", e);
         }
         outbox.firstEventWritten();
+    }
+
+    private void writeWhileRunning() {
+        try {
+            while (!Thread.currentThread().isInterrupted()) {
+                List<Pending> batch = new ArrayList<>();
+                batch.add(queue.take());
+                queue.drainTo(batch, MAX_BATCH - 1);
+                write(batch);
+            }
+        } catch (InterruptedException stopping) {
+            List<Pending> left = new ArrayList<>();
+            queue.drainTo(left);
+            left.forEach(pending -> pending.written().completeExceptionally(
+                    new PersistenceException("the service is stopping: dossier " + pending.dossier().code
+                            + " was not written")));
+        }
+    }
+
+    private void write(List<Pending> batch) {
+        if (batch.size() == 1) {
+            writeAlone(batch.get(0));
+            return;
+        }
+        try (Connection connection = dataSource.getConnection()) {
+            writeTogether(connection, batch);
+            batch.forEach(pending -> pending.written().complete(null));
+        } catch (SQLException e) {
+            if (isUniqueViolation(e)) {
+                // which one clashed, the database does not say usefully: each alone, each gets its own answer
+                batch.forEach(this::writeAlone);
+            } else {
+                batch.forEach(pending -> pending.written().completeExceptionally(new PersistenceException(
+                        "dossier " + pending.dossier().code + " was not written", e)));
+            }
+        } catch (RuntimeException e) {
+            batch.forEach(pending -> pending.written().completeExceptionally(e));
+        }
+    }
+
+    private static void writeTogether(Connection connection, List<Pending> batch) throws SQLException {
+        connection.setAutoCommit(false);
+        try (PreparedStatement insert = connection.prepareStatement(SQL)) {
+            for (Pending pending : batch) {
+                bind(insert, pending.dossier(), pending.eventType(), pending.eventValue(), pending.idempotencyKey(),
+                        pending.now());
+                insert.addBatch();
+            }
+            insert.executeBatch();
+            connection.commit();
+        } catch (SQLException e) {
+            connection.rollback();
+            throw e;
+        } finally {
+            connection.setAutoCommit(true);
+        }
+    }
+
+    /** The statement alone, committing on its own. */
+    private void writeAlone(Pending pending) {
+        try (Connection connection = dataSource.getConnection(); PreparedStatement insert = connection.prepareStatement(SQL)) {
+            bind(insert, pending.dossier(), pending.eventType(), pending.eventValue(), pending.idempotencyKey(),
+                    pending.now());
+            insert.executeUpdate();
+            pending.written().complete(null);
+        } catch (SQLException e) {
+            pending.written().completeExceptionally(isUniqueViolation(e) ? new Clash(e)
+                    : new PersistenceException("dossier " + pending.dossier().code + " was not written", e));
+        } catch (RuntimeException e) {
+            pending.written().completeExceptionally(e);
+        }
+    }
+
+    /** A batch reports its failure as a BatchUpdateException with the server's error next to it. */
+    private static boolean isUniqueViolation(SQLException e) {
+        for (SQLException next = e; next != null; next = next.getNextException()) {
+            if (UNIQUE_VIOLATION.equals(next.getSQLState())) {
+                return true;
+            }
+        }
+        return e.getCause() instanceof SQLException cause && UNIQUE_VIOLATION.equals(cause.getSQLState());
     }
 
     /** Sets the parameters of {@link #SQL}; the load benchmark runs the same statement without the service. */

@@ -23,6 +23,13 @@ final class BenchLine {
                 "%.2f".formatted(result.percentileMillis(99) / baseline.percentileMillis(99)), target);
     }
 
+    /** The median latency against the baseline's median. */
+    static void p50(String figure, BenchResult result, BenchResult baseline, String target) {
+        print(figure, "%.2f ms".formatted(result.percentileMillis(50)),
+                "%.2f ms %s p50".formatted(baseline.percentileMillis(50), baseline.name()),
+                "%.2f".formatted(result.percentileMillis(50) / baseline.percentileMillis(50)), target);
+    }
+
     private static void print(String figure, String value, String baseline, String ratio, String target) {
         System.out.printf("BENCH | %s | %s | %s | %s | %s%n", figure, value, baseline, ratio, target);
     }
