@@ -33,8 +33,9 @@ import static vn.motcua.intake.domain.LocalTimes.local;
  * <p>
  * It does not ask first whether the key or a client-chosen code is known: a kiosk's retry is the exception, and it
  * meets the unique index ({@link NewDossierInsert.Clash}). The clash is then answered with the first result, or
- * refused when the request differs. No JTA transaction around the write: it is one statement that commits on its
- * own, so the dossier, its step, its event and its key commit together or not at all.
+ * refused when the request differs. No JTA transaction around the write: it is one statement (committed with the
+ * other new dossiers of the moment, see NewDossierInsert), so the dossier, its step, its event and its key commit
+ * together or not at all.
  */
 @ApplicationScoped
 public class DossierIntake {
