@@ -1,10 +1,10 @@
 package vn.motcua.devstack;
 
-import vn.motcua.testkit.EmbeddedMongo;
-import vn.motcua.testkit.EmbeddedPostgresServer;
-import vn.motcua.testkit.KafkaService;
-import vn.motcua.testkit.Backend;
-import vn.motcua.testkit.LocalKeycloak;
+import vn.motcua.infra.EmbeddedMongo;
+import vn.motcua.infra.EmbeddedPostgresServer;
+import vn.motcua.infra.KafkaService;
+import vn.motcua.infra.Backend;
+import vn.motcua.infra.LocalKeycloak;
 
 import java.nio.file.Files;
 import java.sql.Connection;
@@ -17,7 +17,7 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * The suite's infrastructure in one process, for {@code ./devstack}: a real Kafka KRaft broker, real PostgreSQL,
- * the MongoDB wire server and Keycloak (a child process, from the testkit's distribution), each with its data under
+ * the MongoDB wire server and Keycloak (a child process, from local-infra's distribution), each with its data under
  * one folder so that a restart finds every dossier and the realm again. Prints one {@code READY} line when all four
  * answer, and stops them in reverse order on SIGINT or SIGTERM.
  */
@@ -35,10 +35,8 @@ public final class DevStack {
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
 
     public static void main(String[] args) throws Exception {
-        // Kafka, zonky and mongo-java-server log through slf4j-simple (warnings, see simplelogger.properties);
-        // the testkit also brings JBoss' provider and log manager, which would otherwise win, and complain.
+        // Kafka, zonky and mongo-java-server log through slf4j-simple (warnings, see simplelogger.properties).
         System.setProperty("slf4j.provider", "org.slf4j.simple.SimpleServiceProvider");
-        System.setProperty("java.util.logging.manager", "org.jboss.logmanager.LogManager");
         DevStackConfig config = DevStackConfig.fromEnvironment();
         DevStack stack = new DevStack();
         CountDownLatch stopped = new CountDownLatch(1);
@@ -103,7 +101,7 @@ public final class DevStack {
         }
     }
 
-    /** The testkit's topic creation, which leaves existing topics as they are. */
+    /** local-infra's topic creation, which leaves existing topics as they are. */
     private static KafkaService topicAdmin(String bootstrapServers) {
         return new KafkaService() {
             @Override

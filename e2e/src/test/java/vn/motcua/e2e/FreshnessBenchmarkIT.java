@@ -1,5 +1,6 @@
 package vn.motcua.e2e;
 
+import vn.motcua.testkit.Infrastructure;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import vn.motcua.e2e.bench.BenchLine;
@@ -7,7 +8,7 @@ import vn.motcua.e2e.bench.CountSampler;
 import vn.motcua.e2e.bench.Freshness;
 import vn.motcua.e2e.bench.PacedPosts;
 import vn.motcua.e2e.bench.ServiceWatch;
-import vn.motcua.testkit.PostgresService;
+import vn.motcua.infra.PostgresService;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -64,7 +65,7 @@ class FreshnessBenchmarkIT {
             String report = suite.stats.url("/api/stats/reports/" + Year.now(VIETNAM) + "?unit=ALL");
             PacedPosts kiosks = new PacedPosts(suite.intake.url("/api/dossiers"), suite.tokens::kiosk, KIOSKS);
             PacedPosts.UNITS.forEach(suite.tokens::kiosk); // one login per unit, before the clock starts
-            try (Connection deadlineDb = PostgresService.shared().connect("deadline_e2e_" + run);
+            try (Connection deadlineDb = Infrastructure.postgres().connect("deadline_e2e_" + run);
                  Statement sql = deadlineDb.createStatement();
                  CountSampler counted = new CountSampler("report", () -> receivedInReport(report), SAMPLE_MILLIS);
                  CountSampler tracked = new CountSampler("deadlines", () -> trackedDeadlines(sql), SAMPLE_MILLIS)) {

@@ -2,8 +2,8 @@ package vn.motcua.e2e;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import vn.motcua.testkit.KeycloakService;
-import vn.motcua.testkit.KeycloakTokens;
+import vn.motcua.infra.KeycloakService;
+import vn.motcua.infra.KeycloakTokens;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;

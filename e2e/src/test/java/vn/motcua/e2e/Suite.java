@@ -1,10 +1,11 @@
 package vn.motcua.e2e;
 
+import vn.motcua.testkit.Infrastructure;
 import vn.motcua.devstack.demo.Tokens;
-import vn.motcua.testkit.KafkaService;
-import vn.motcua.testkit.KeycloakService;
-import vn.motcua.testkit.MongoService;
-import vn.motcua.testkit.PostgresService;
+import vn.motcua.infra.KafkaService;
+import vn.motcua.infra.KeycloakService;
+import vn.motcua.infra.MongoService;
+import vn.motcua.infra.PostgresService;
 
 import java.util.HashMap;
 import java.util.List;
@@ -37,7 +38,7 @@ final class Suite implements AutoCloseable {
         return shared;
     }
 
-    final KafkaService kafka = KafkaService.shared();
+    final KafkaService kafka = Infrastructure.kafka();
     final String dossierEvents;
     final String deadlineAlerts;
     final String catalogue;
@@ -53,15 +54,15 @@ final class Suite implements AutoCloseable {
     private Suite() throws Exception {
         String run = UUID.randomUUID().toString().substring(0, 8);
         // Keycloak takes the longest to start: it starts while the topics and databases are made.
-        CompletableFuture<KeycloakService> startingKeycloak = CompletableFuture.supplyAsync(KeycloakService::shared);
+        CompletableFuture<KeycloakService> startingKeycloak = CompletableFuture.supplyAsync(Infrastructure::keycloak);
         dossierEvents = "dossier-events-e2e-" + run;
         deadlineAlerts = "deadline-alerts-e2e-" + run;
         catalogue = "catalogue-e2e-" + run;
         kafka.createTopics(List.of(dossierEvents, dossierEvents + ".dlq", deadlineAlerts, deadlineAlerts + ".dlq",
                 catalogue + ".dlq"), 3);
         kafka.createCompactedTopic(catalogue, 3);
-        PostgresService postgres = PostgresService.shared();
-        MongoService mongo = MongoService.shared();
+        PostgresService postgres = Infrastructure.postgres();
+        MongoService mongo = Infrastructure.mongo();
 
         Map<String, String> environment = new HashMap<>(Map.of(
                 "MOTCUA_KAFKA_BOOTSTRAP", kafka.bootstrapServers(),

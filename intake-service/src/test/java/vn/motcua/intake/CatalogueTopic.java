@@ -8,7 +8,7 @@ import vn.motcua.events.CloudEvent;
 import vn.motcua.events.EventCodec;
 import vn.motcua.events.EventTypes;
 import vn.motcua.events.Topics;
-import vn.motcua.events.kafka.KafkaClients;
+import vn.motcua.kafka.KafkaClients;
 import vn.motcua.testkit.TopicReader;
 
 import java.util.List;

@@ -1,5 +1,6 @@
 package vn.motcua.testkit;
 
+import vn.motcua.infra.Backend;
 import org.jboss.logging.Logger;
 import org.testcontainers.DockerClientFactory;
 

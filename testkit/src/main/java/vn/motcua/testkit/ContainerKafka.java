@@ -1,5 +1,7 @@
 package vn.motcua.testkit;
 
+import vn.motcua.infra.KafkaService;
+import vn.motcua.infra.Backend;
 import org.testcontainers.kafka.KafkaContainer;
 
 /** The apache/kafka image in KRaft mode, where a Docker engine answers. */

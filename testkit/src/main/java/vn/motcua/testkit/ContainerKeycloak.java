@@ -1,5 +1,8 @@
 package vn.motcua.testkit;
 
+import vn.motcua.infra.KeycloakRealm;
+import vn.motcua.infra.KeycloakService;
+import vn.motcua.infra.Backend;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.wait.strategy.Wait;
 import org.testcontainers.utility.MountableFile;

@@ -1,5 +1,7 @@
 package vn.motcua.testkit;
 
+import vn.motcua.infra.MongoService;
+import vn.motcua.infra.Backend;
 import org.testcontainers.mongodb.MongoDBContainer;
 
 /** The mongo image, where a Docker engine answers. */

@@ -1,5 +1,7 @@
 package vn.motcua.testkit;
 
+import vn.motcua.infra.PostgresService;
+import vn.motcua.infra.Backend;
 import org.testcontainers.postgresql.PostgreSQLContainer;
 
 /** The postgres image, where a Docker engine answers. */

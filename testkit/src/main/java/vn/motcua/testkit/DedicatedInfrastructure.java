@@ -1,5 +1,8 @@
 package vn.motcua.testkit;
 
+import vn.motcua.infra.MongoService;
+import vn.motcua.infra.PostgresService;
+import vn.motcua.infra.KafkaService;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,16 +21,16 @@ public final class DedicatedInfrastructure implements AutoCloseable {
     static DedicatedInfrastructure start(Set<String> needs) {
         DedicatedInfrastructure infra = new DedicatedInfrastructure();
         if (needs.contains("kafka")) {
-            infra.kafka = KafkaService.startOwn();
+            infra.kafka = Backends.ownKafka();
             infra.kafka.createTopics(List.of("dossier-events", "deadline-alerts", "dossier-events.dlq",
                     "deadline-alerts.dlq", "catalogue.dlq"), TestBed.PARTITIONS);
             infra.kafka.createCompactedTopic("catalogue", TestBed.PARTITIONS);
         }
         if (needs.contains("postgres")) {
-            infra.postgres = PostgresService.startOwn();
+            infra.postgres = Backends.ownPostgres();
         }
         if (needs.contains("mongo")) {
-            infra.mongo = MongoService.startOwn();
+            infra.mongo = Backends.ownMongo();
         }
         return infra;
     }

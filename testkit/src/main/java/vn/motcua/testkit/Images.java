@@ -1,5 +1,7 @@
 package vn.motcua.testkit;
 
+import vn.motcua.infra.KeycloakDistribution;
+
 /** Container images, pinned to the tags docker-compose.yml runs. */
 public final class Images {
     public static final String KAFKA = "apache/kafka:4.1.2";

@@ -1,5 +1,10 @@
 package vn.motcua.testkit;
 
+import vn.motcua.infra.KeycloakService;
+import vn.motcua.infra.MongoService;
+import vn.motcua.infra.PostgresService;
+import vn.motcua.infra.KafkaService;
+
 /**
  * The shared infrastructure of one test JVM: each piece is resolved and started on first use and stopped when the
  * JVM exits, so test classes share one broker, one PostgreSQL server, one MongoDB endpoint and one Keycloak, and get clean state
@@ -17,28 +22,28 @@ public final class Infrastructure {
 
     public static synchronized KafkaService kafka() {
         if (kafka == null) {
-            kafka = stopAtExit(KafkaService.resolve());
+            kafka = stopAtExit(Backends.kafka());
         }
         return kafka;
     }
 
     public static synchronized PostgresService postgres() {
         if (postgres == null) {
-            postgres = stopAtExit(PostgresService.resolve());
+            postgres = stopAtExit(Backends.postgres());
         }
         return postgres;
     }
 
     public static synchronized MongoService mongo() {
         if (mongo == null) {
-            mongo = stopAtExit(MongoService.resolve());
+            mongo = stopAtExit(Backends.mongo());
         }
         return mongo;
     }
 
     public static synchronized KeycloakService keycloak() {
         if (keycloak == null) {
-            keycloak = stopAtExit(KeycloakService.resolve());
+            keycloak = stopAtExit(Backends.keycloak());
         }
         return keycloak;
     }

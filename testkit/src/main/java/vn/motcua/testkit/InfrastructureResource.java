@@ -1,5 +1,6 @@
 package vn.motcua.testkit;
 
+import vn.motcua.infra.PostgresService;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 import java.util.HashMap;

@@ -1,5 +1,8 @@
 package vn.motcua.testkit;
 
+import vn.motcua.infra.MongoService;
+import vn.motcua.infra.PostgresService;
+import vn.motcua.infra.KafkaService;
 import java.security.SecureRandom;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;

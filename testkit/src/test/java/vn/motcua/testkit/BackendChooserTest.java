@@ -1,5 +1,7 @@
 package vn.motcua.testkit;
 
+import vn.motcua.infra.PostgresService;
+import vn.motcua.infra.Backend;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;

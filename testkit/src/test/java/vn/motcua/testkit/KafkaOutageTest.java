@@ -1,5 +1,6 @@
 package vn.motcua.testkit;
 
+import vn.motcua.infra.KafkaService;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -18,7 +19,7 @@ class KafkaOutageTest {
 
     @Test
     void aSuspendedBrokerRefusesWritesAndTakesThemAgainAfterRestart() throws Exception {
-        try (KafkaService kafka = KafkaService.startOwn();
+        try (KafkaService kafka = Backends.ownKafka();
              KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
                      ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
                      ProducerConfig.ACKS_CONFIG, "all",

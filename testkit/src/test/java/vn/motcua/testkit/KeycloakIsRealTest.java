@@ -1,5 +1,7 @@
 package vn.motcua.testkit;
 
+import vn.motcua.infra.KeycloakTokens;
+import vn.motcua.infra.KeycloakService;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
@@ -13,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class KeycloakIsRealTest {
 
-    private static final KeycloakService keycloak = KeycloakService.shared();
+    private static final KeycloakService keycloak = Infrastructure.keycloak();
 
     @Test
     void a_clerks_token_carries_the_realm_issuer_its_role_and_its_unit() {

@@ -1,5 +1,6 @@
 package vn.motcua.testkit;
 
+import vn.motcua.infra.EmbeddedMongo;
 import com.mongodb.ConnectionString;
 import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;

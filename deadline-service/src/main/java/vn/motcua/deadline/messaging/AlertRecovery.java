@@ -8,7 +8,7 @@ import org.apache.kafka.common.TopicPartition;
 import vn.motcua.deadline.store.DeadlineStore;
 import vn.motcua.deadline.store.UnpublishedAlert;
 import vn.motcua.events.EventCodec;
-import vn.motcua.events.kafka.KafkaClients;
+import vn.motcua.kafka.KafkaClients;
 
 import java.time.Clock;
 import java.time.Duration;

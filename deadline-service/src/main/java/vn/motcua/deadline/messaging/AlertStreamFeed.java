@@ -9,9 +9,9 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import vn.motcua.config.TopicsConfig;
 import vn.motcua.events.EventCodec;
-import vn.motcua.events.kafka.ConsumerLoopHealth;
-import vn.motcua.events.kafka.EventConsumerLoop;
-import vn.motcua.events.kafka.KafkaClients;
+import vn.motcua.kafka.ConsumerLoopHealth;
+import vn.motcua.kafka.EventConsumerLoop;
+import vn.motcua.kafka.KafkaClients;
 
 import java.util.Map;
 import java.util.UUID;

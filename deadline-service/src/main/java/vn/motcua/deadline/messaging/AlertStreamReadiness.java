@@ -4,7 +4,7 @@ import jakarta.inject.Singleton;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
-import vn.motcua.events.kafka.ConsumerLoopHealth;
+import vn.motcua.kafka.ConsumerLoopHealth;
 
 /** Ready while the deadline-alerts reader of the SSE streams runs: without it every stream falls silent. */
 @Readiness

@@ -7,7 +7,7 @@ import vn.motcua.events.EventCodec;
 import vn.motcua.events.EventTypes;
 import vn.motcua.events.MalformedEventException;
 import vn.motcua.events.UnitData;
-import vn.motcua.events.kafka.EventHandler;
+import vn.motcua.kafka.EventHandler;
 
 /**
  * Hands each {@code unit.changed} of the catalogue topic to the unit catalogue; procedures and calendars are not

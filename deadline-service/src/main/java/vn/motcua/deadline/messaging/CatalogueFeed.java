@@ -10,8 +10,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import vn.motcua.config.TopicsConfig;
 import vn.motcua.deadline.app.UnitCatalogue;
 import vn.motcua.deadline.config.EngineSettings;
-import vn.motcua.events.kafka.EventConsumerLoop;
-import vn.motcua.events.kafka.KafkaClients;
+import vn.motcua.kafka.EventConsumerLoop;
+import vn.motcua.kafka.KafkaClients;
 
 import java.util.Map;
 import java.util.UUID;

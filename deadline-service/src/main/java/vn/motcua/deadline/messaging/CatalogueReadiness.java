@@ -4,7 +4,7 @@ import jakarta.inject.Singleton;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
-import vn.motcua.events.kafka.ConsumerLoopHealth;
+import vn.motcua.kafka.ConsumerLoopHealth;
 
 /**
  * Ready while the catalogue consumer runs: without it new and moved units never reach the ?unit= filters.

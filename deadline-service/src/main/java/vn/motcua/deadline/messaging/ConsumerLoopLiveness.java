@@ -5,7 +5,7 @@ import jakarta.inject.Singleton;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.Liveness;
 import vn.motcua.deadline.config.EngineSettings;
-import vn.motcua.events.kafka.ConsumerLoopHealth;
+import vn.motcua.kafka.ConsumerLoopHealth;
 
 import java.time.Duration;
 

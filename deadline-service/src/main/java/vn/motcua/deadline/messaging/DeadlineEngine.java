@@ -8,9 +8,9 @@ import vn.motcua.deadline.app.DeadlineTracker;
 import vn.motcua.deadline.config.EngineSettings;
 import vn.motcua.deadline.domain.AlertSchedule;
 import vn.motcua.deadline.store.DeadlineStore;
-import vn.motcua.events.kafka.DeadLetters;
-import vn.motcua.events.kafka.EventConsumerLoop;
-import vn.motcua.events.kafka.KafkaClients;
+import vn.motcua.kafka.DeadLetters;
+import vn.motcua.kafka.EventConsumerLoop;
+import vn.motcua.kafka.KafkaClients;
 
 import java.time.Clock;
 import java.util.List;

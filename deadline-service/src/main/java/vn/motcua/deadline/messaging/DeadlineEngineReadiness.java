@@ -4,7 +4,7 @@ import jakarta.inject.Singleton;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
-import vn.motcua.events.kafka.ConsumerLoopHealth;
+import vn.motcua.kafka.ConsumerLoopHealth;
 
 /**
  * Ready while the dossier-events consumer runs: without it deadlines go stale and alerts stop. {@code caughtUp}

@@ -13,8 +13,8 @@ import org.jboss.logging.Logger;
 import vn.motcua.config.TopicsConfig;
 import vn.motcua.deadline.config.EngineSettings;
 import vn.motcua.deadline.store.DeadlineStore;
-import vn.motcua.events.kafka.ConsumerLoopGauges;
-import vn.motcua.events.kafka.EventConsumerLoop;
+import vn.motcua.kafka.ConsumerLoopGauges;
+import vn.motcua.kafka.EventConsumerLoop;
 
 import java.time.Clock;
 import java.util.UUID;

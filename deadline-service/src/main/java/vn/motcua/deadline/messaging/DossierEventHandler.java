@@ -7,7 +7,7 @@ import vn.motcua.events.DossierData;
 import vn.motcua.events.EventCodec;
 import vn.motcua.events.EventTypes;
 import vn.motcua.events.MalformedEventException;
-import vn.motcua.events.kafka.EventHandler;
+import vn.motcua.kafka.EventHandler;
 
 /**
  * Hands each dossier event of dossier-events to the tracker with the partition it came from. Data this service

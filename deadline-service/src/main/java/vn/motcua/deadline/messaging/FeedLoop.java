@@ -3,11 +3,11 @@ package vn.motcua.deadline.messaging;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
-import vn.motcua.events.kafka.ConsumerLoopGauges;
-import vn.motcua.events.kafka.DeadLetters;
-import vn.motcua.events.kafka.EventConsumerLoop;
-import vn.motcua.events.kafka.EventHandler;
-import vn.motcua.events.kafka.KafkaClients;
+import vn.motcua.kafka.ConsumerLoopGauges;
+import vn.motcua.kafka.DeadLetters;
+import vn.motcua.kafka.EventConsumerLoop;
+import vn.motcua.kafka.EventHandler;
+import vn.motcua.kafka.KafkaClients;
 
 import java.util.List;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package vn.motcua.deadline.messaging;
 
 import org.apache.kafka.common.TopicPartition;
-import vn.motcua.events.kafka.EventConsumerLoop;
+import vn.motcua.kafka.EventConsumerLoop;
 
 import java.util.Set;
 import java.util.stream.Collectors;

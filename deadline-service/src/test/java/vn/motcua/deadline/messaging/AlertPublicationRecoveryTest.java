@@ -15,7 +15,7 @@ import vn.motcua.deadline.support.Settings;
 import vn.motcua.deadline.support.TestDatabase;
 import vn.motcua.deadline.support.Topic;
 import vn.motcua.events.CloudEvent;
-import vn.motcua.events.kafka.KafkaClients;
+import vn.motcua.kafka.KafkaClients;
 import vn.motcua.testkit.RealInfrastructureExtension;
 import vn.motcua.testkit.SettableClock;
 import vn.motcua.testkit.TestBed;

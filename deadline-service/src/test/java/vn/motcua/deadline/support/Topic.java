@@ -9,7 +9,7 @@ import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import vn.motcua.events.CloudEvent;
 import vn.motcua.events.EventCodec;
-import vn.motcua.events.kafka.KafkaClients;
+import vn.motcua.kafka.KafkaClients;
 
 import java.time.Duration;
 import java.util.ArrayList;

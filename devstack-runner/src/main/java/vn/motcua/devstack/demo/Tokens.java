@@ -1,7 +1,7 @@
 package vn.motcua.devstack.demo;
 
-import vn.motcua.testkit.KeycloakTokens;
-import vn.motcua.testkit.KeycloakTokens.IssuedToken;
+import vn.motcua.infra.KeycloakTokens;
+import vn.motcua.infra.KeycloakTokens.IssuedToken;
 
 import java.net.URI;
 import java.time.Clock;

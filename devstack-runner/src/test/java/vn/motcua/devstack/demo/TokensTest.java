@@ -1,7 +1,7 @@
 package vn.motcua.devstack.demo;
 
 import org.junit.jupiter.api.Test;
-import vn.motcua.testkit.KeycloakTokens.IssuedToken;
+import vn.motcua.infra.KeycloakTokens.IssuedToken;
 import vn.motcua.testkit.SettableClock;
 
 import java.time.Duration;

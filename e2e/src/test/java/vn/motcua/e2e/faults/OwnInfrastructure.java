@@ -1,10 +1,12 @@
 package vn.motcua.e2e.faults;
 
-import vn.motcua.testkit.EmbeddedMongo;
-import vn.motcua.testkit.EmbeddedPostgresServer;
+import vn.motcua.testkit.Backends;
+import vn.motcua.testkit.Infrastructure;
+import vn.motcua.infra.EmbeddedMongo;
+import vn.motcua.infra.EmbeddedPostgresServer;
 import vn.motcua.devstack.demo.Tokens;
-import vn.motcua.testkit.KafkaService;
-import vn.motcua.testkit.KeycloakService;
+import vn.motcua.infra.KafkaService;
+import vn.motcua.infra.KeycloakService;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -35,7 +37,7 @@ final class OwnInfrastructure implements AutoCloseable {
 
     final KafkaService kafka;
     /** The test JVM's shared Keycloak: no fault touches it. */
-    final KeycloakService keycloak = KeycloakService.shared();
+    final KeycloakService keycloak = Infrastructure.keycloak();
     private final Tokens tokens = Tokens.from(keycloak.issuer());
     private final Path postgresData;
     private final int postgresPort;
@@ -51,7 +53,7 @@ final class OwnInfrastructure implements AutoCloseable {
         mongoFile = folder.resolve("stats.mv");
         postgresPort = freePort();
         mongoPort = freePort();
-        kafka = KafkaService.startOwn();
+        kafka = Backends.ownKafka();
         kafka.createTopics(List.of(DOSSIER_EVENTS, DEADLINE_ALERTS, DOSSIER_EVENTS + ".dlq", DEADLINE_ALERTS + ".dlq",
                 CATALOGUE + ".dlq"), 3);
         kafka.createCompactedTopic(CATALOGUE, 3);

@@ -6,7 +6,7 @@ import vn.motcua.events.EventCodec;
 import vn.motcua.events.EventTypes;
 import vn.motcua.events.ProcedureData;
 import vn.motcua.events.UnitData;
-import vn.motcua.events.kafka.EventHandler;
+import vn.motcua.kafka.EventHandler;
 import vn.motcua.intake.app.CalendarService;
 import vn.motcua.intake.domain.CalendarChangedEvent;
 import vn.motcua.intake.store.Catalogue;

@@ -10,11 +10,11 @@ import org.apache.kafka.clients.producer.Producer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import vn.motcua.config.TopicsConfig;
-import vn.motcua.events.kafka.ConsumerLoopGauges;
-import vn.motcua.events.kafka.ConsumerLoopHealth;
-import vn.motcua.events.kafka.DeadLetters;
-import vn.motcua.events.kafka.EventConsumerLoop;
-import vn.motcua.events.kafka.KafkaClients;
+import vn.motcua.kafka.ConsumerLoopGauges;
+import vn.motcua.kafka.ConsumerLoopHealth;
+import vn.motcua.kafka.DeadLetters;
+import vn.motcua.kafka.EventConsumerLoop;
+import vn.motcua.kafka.KafkaClients;
 import vn.motcua.intake.app.CalendarService;
 import vn.motcua.intake.store.Catalogue;
 

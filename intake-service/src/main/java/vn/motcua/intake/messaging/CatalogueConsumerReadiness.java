@@ -4,7 +4,7 @@ import jakarta.inject.Singleton;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
-import vn.motcua.events.kafka.ConsumerLoopHealth;
+import vn.motcua.kafka.ConsumerLoopHealth;
 
 /**
  * UP while this instance's catalogue loop runs: if it died, another instance's calendar change would never reach the

@@ -12,7 +12,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import vn.motcua.config.TopicsConfig;
-import vn.motcua.events.kafka.KafkaClients;
+import vn.motcua.kafka.KafkaClients;
 import vn.motcua.intake.config.OutboxConfig;
 import vn.motcua.intake.store.OutboxRows;
 import vn.motcua.intake.store.OutboxWritten;

@@ -1,6 +1,7 @@
 package vn.motcua.intake.bench;
 
-import vn.motcua.testkit.KeycloakService;
+import vn.motcua.testkit.Infrastructure;
+import vn.motcua.infra.KeycloakService;
 
 import java.util.Locale;
 import java.util.Map;
@@ -19,7 +20,7 @@ final class KioskTokens {
     }
 
     static Map<String, String> of(String... units) {
-        KeycloakService keycloak = KeycloakService.shared();
+        KeycloakService keycloak = Infrastructure.keycloak();
         return Stream.of(units).collect(Collectors.toMap(Function.identity(), unit -> {
             String client = "kiosk-" + unit.toLowerCase(Locale.ROOT);
             return keycloak.clientToken(client, client + "-secret");

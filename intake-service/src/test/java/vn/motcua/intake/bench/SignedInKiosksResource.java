@@ -1,7 +1,8 @@
 package vn.motcua.intake.bench;
 
+import vn.motcua.testkit.Infrastructure;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
-import vn.motcua.testkit.KeycloakService;
+import vn.motcua.infra.KeycloakService;
 
 import java.util.Map;
 
@@ -17,7 +18,7 @@ public class SignedInKiosksResource implements QuarkusTestResourceLifecycleManag
 
     @Override
     public Map<String, String> start() {
-        return Map.of("quarkus.oidc.auth-server-url", KeycloakService.shared().issuer(),
+        return Map.of("quarkus.oidc.auth-server-url", Infrastructure.keycloak().issuer(),
                 "motcua.intake.backdate-window", HISTORICAL_BACKDATE_WINDOW);
     }
 

@@ -8,7 +8,7 @@ import vn.motcua.events.MalformedEventException;
 import vn.motcua.events.Topics;
 import vn.motcua.events.ProcedureData;
 import vn.motcua.events.UnitData;
-import vn.motcua.events.kafka.EventHandler;
+import vn.motcua.kafka.EventHandler;
 import vn.motcua.stats.domain.ProcedureCatalogue;
 import vn.motcua.stats.domain.Unit;
 import vn.motcua.stats.store.ProcedureStore;

@@ -4,10 +4,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.common.TopicPartition;
 import org.jboss.logging.Logger;
 import vn.motcua.config.TopicsConfig;
-import vn.motcua.events.kafka.ConsumerLoopGauges;
-import vn.motcua.events.kafka.DeadLetters;
-import vn.motcua.events.kafka.EventConsumerLoop;
-import vn.motcua.events.kafka.KafkaClients;
+import vn.motcua.kafka.ConsumerLoopGauges;
+import vn.motcua.kafka.DeadLetters;
+import vn.motcua.kafka.EventConsumerLoop;
+import vn.motcua.kafka.KafkaClients;
 import vn.motcua.stats.app.GenerationGraph;
 import vn.motcua.stats.domain.GenerationState;
 

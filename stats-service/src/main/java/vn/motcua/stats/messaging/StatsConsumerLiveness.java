@@ -5,8 +5,8 @@ import jakarta.inject.Singleton;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Liveness;
-import vn.motcua.events.kafka.ConsumerLoopHealth;
-import vn.motcua.events.kafka.EventConsumerLoop;
+import vn.motcua.kafka.ConsumerLoopHealth;
+import vn.motcua.kafka.EventConsumerLoop;
 import vn.motcua.stats.config.ConsumerLoopConfig;
 import vn.motcua.stats.config.StatsConfig;
 

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import vn.motcua.config.TopicsConfig;
 import vn.motcua.events.EventCodec;
-import vn.motcua.events.kafka.KafkaClients;
+import vn.motcua.kafka.KafkaClients;
 import vn.motcua.stats.app.TimeSweep;
 import vn.motcua.stats.domain.Period;
 import vn.motcua.stats.domain.PeriodConvention;

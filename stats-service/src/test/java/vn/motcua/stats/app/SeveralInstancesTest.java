@@ -8,7 +8,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import vn.motcua.events.EventCodec;
-import vn.motcua.events.kafka.ConsumedEvent;
+import vn.motcua.kafka.ConsumedEvent;
 import vn.motcua.stats.domain.Contributions;
 import vn.motcua.stats.domain.Counts;
 import vn.motcua.stats.domain.DossierRecord;

@@ -14,7 +14,7 @@ import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import com.mongodb.client.model.WriteModel;
 import org.bson.Document;
-import vn.motcua.events.kafka.ConsumedEvent;
+import vn.motcua.kafka.ConsumedEvent;
 import vn.motcua.stats.app.CrashPoint;
 import vn.motcua.stats.support.Events;
 import vn.motcua.stats.support.HistoryGenerator;

@@ -10,7 +10,7 @@ import vn.motcua.events.Decision;
 import vn.motcua.events.DossierData;
 import vn.motcua.events.EventCodec;
 import vn.motcua.events.EventTypes;
-import vn.motcua.events.kafka.KafkaClients;
+import vn.motcua.kafka.KafkaClients;
 
 import java.net.URI;
 import java.time.Instant;

@@ -2,7 +2,7 @@ package vn.motcua.stats.support;
 
 import com.mongodb.client.MongoDatabase;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import vn.motcua.events.kafka.ConsumedEvent;
+import vn.motcua.kafka.ConsumedEvent;
 import vn.motcua.stats.app.BatchProjector;
 import vn.motcua.stats.app.CrashPoint;
 import vn.motcua.stats.app.DossierProjector;
