@@ -19,7 +19,8 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
  *       transaction or a lock together; {@code domain} pure rules and records; {@code store} persistence;
  *       {@code messaging} the Kafka edge; {@code config} typed settings;</li>
  *   <li>every class sits in one of them; the domain uses no framework; no package cycles; edges point inwards:
- *       nothing calls {@code api}, only the edges call {@code app}, and {@code config} needs nothing but
+ *       nothing calls {@code api} or {@code messaging} (CDI wires them), only the edges call {@code app},
+ *       {@code messaging} reaches storage only through {@code app}, and {@code config} needs nothing but
  *       {@code domain}.</li>
  * </ul>
  */
@@ -62,7 +63,8 @@ public final class ServiceSkeleton {
                         .layer("config").definedBy(base + ".config..")
                         .whereLayer("api").mayNotBeAccessedByAnyLayer()
                         .whereLayer("app").mayOnlyBeAccessedByLayers("api", "messaging")
-                        .whereLayer("messaging").mayOnlyBeAccessedByLayers("api")
+                        .whereLayer("messaging").mayNotBeAccessedByAnyLayer()
+                        .whereLayer("store").mayOnlyBeAccessedByLayers("app", "api")
                         .whereLayer("domain").mayNotAccessAnyLayer()
                         .whereLayer("config").mayOnlyAccessLayers("domain")
                         .withOptionalLayers(true)
