@@ -63,7 +63,8 @@ class GoldenEventsTest {
                 catalogue(12, EventCodec.calendarChanged(INTAKE, t("2022-01-03T08:00:00+07:00"),
                         new CalendarData(2022, List.of(new CalendarData.Day(LocalDate.parse("2022-01-03"), "Tết Dương lịch (nghỉ bù)"),
                                 new CalendarData.Day(LocalDate.parse("2022-04-11"), "Giỗ Tổ Hùng Vương (nghỉ bù)")),
-                                List.of(), 3))));
+                                List.of(), 3, true,
+                                List.of(new CalendarData.Day(LocalDate.parse("2022-03-14"), "Ngày nghỉ riêng của tỉnh"))))));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -24,6 +24,19 @@ class TolerantReaderTest {
     }
 
     @Test
+    void aCalendarWrittenBeforeScheduleEnteredAndLocalDaysOffReadsAsEnteredWithNone() {
+        CloudEvent event = EventCodec.read(bytes("""
+                {"specversion":"1.0","id":"00000000-0000-4000-8000-000000000003","source":"/x",
+                 "type":"calendar.changed","time":"2022-01-03T08:00:00+07:00","subject":"calendar:2022",
+                 "data":{"year":2022,"closedDays":[{"date":"2022-01-03","name":"Tết"}],"workingSaturdays":[],
+                         "version":1}}"""));
+
+        CalendarData data = EventCodec.calendarData(event);
+        assertThat(data.entered()).isTrue();
+        assertThat(data.localDaysOffOrNone()).isEmpty();
+    }
+
+    @Test
     void unknownTypesAreReadAndRecognisedAsForeign() {
         CloudEvent event = EventCodec.read(bytes("""
                 {"specversion":"1.0","id":"00000000-0000-4000-8000-000000000002","source":"/x",
