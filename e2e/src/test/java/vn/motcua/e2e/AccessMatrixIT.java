@@ -25,49 +25,57 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Who may do what, on the packaged services with real tokens from Keycloak (realm motcua): every endpoint of the
  * three services (stats' admin actions on its management port) × every kind of caller, the status each must
- * answer (README, "Who may do what"). A refusal is
+ * answer (docs/contracts.md, "Who may do what"). A refusal is
  * problem+json and changes nothing: the state a row names is read by an admin before and after the call.
- * Every dossier of the table is SADEC-P1's, received by the kiosk of SADEC-P1.
+ * Every dossier of the table is SADEC-P1's, received by the kiosk of SADEC-P1, but {codeP2}, SADEC-P2's by its kiosk.
  */
 class AccessMatrixIT {
 
-    /** Rows: method, path ({code}: a fresh dossier, {paused}: one waiting for a supplement, {dayOff}: a fresh day off). */
+    /**
+     * Rows: method, path ({code}: a fresh dossier of SADEC-P1, {codeP2}: one of SADEC-P2, {paused}: one waiting for a
+     * supplement, {dayOff}: a fresh day off). Columns: no token; the kiosks and clerks of wards P1 and P2; the
+     * supervisors of P1 and of the city; the admin; refused tokens; a user with no role ({@code nobody}); the city's
+     * clerk and kiosk, whose unit is the wards' parent (a clerk acts for the units under it, a kiosk for its own).
+     */
     private static final String MATRIX = """
-            endpoint                                           none kioskP1 kioskP2 clerkP1 clerkP2 supP1 supCity admin expired forged foreign
-            POST   /api/dossiers                               401  201     403     201     403     403   403     201   401     401    401
-            GET    /api/dossiers/{code}                        401  200     404     200     403     200   200     200   401     401    401
-            GET    /api/dossiers/lookup/{lookup}               200  200     200     200     200     200   200     200   200     200    200
-            POST   /api/dossiers/{code}/supplement-requests    401  403     403     200     403     403   403     200   401     401    401
-            POST   /api/dossiers/{paused}/supplement-received  401  403     403     200     403     403   403     200   401     401    401
-            POST   /api/dossiers/{code}/apologies              401  403     403     200     403     403   403     200   401     401    401
-            POST   /api/dossiers/{code}/result                 401  403     403     200     403     403   403     200   401     401    401
-            POST   /api/dossiers/{code}/withdrawal             401  403     403     200     403     403   403     200   401     401    401
-            GET    /api/procedures                             200  200     200     200     200     200   200     200   200     200    200
-            GET    /api/procedures/1.004873                    200  200     200     200     200     200   200     200   200     200    200
-            PUT    /api/procedures/9.000888                    401  403     403     403     403     403   403     200   401     401    401
-            GET    /api/units                                  200  200     200     200     200     200   200     200   200     200    200
-            GET    /api/units/SADEC-P1                         200  200     200     200     200     200   200     200   200     200    200
-            PUT    /api/units/E2E-MATRIX                       401  403     403     403     403     403   403     200   401     401    401
-            GET    /api/calendar/2022                          200  200     200     200     200     200   200     200   200     200    200
-            PUT    /api/calendar/2098                          401  403     403     403     403     403   403     200   401     401    401
-            GET    /api/calendar/days-off                      200  200     200     200     200     200   200     200   200     200    200
-            GET    /api/calendar/days-off/{dayOff}             200  200     200     200     200     200   200     200   200     200    200
-            POST   /api/calendar/days-off                      401  403     403     403     403     403   403     201   401     401    401
-            DELETE /api/calendar/days-off/{dayOff}             401  403     403     403     403     403   403     204   401     401    401
-            GET    deadline:/api/deadlines/overdue?unit=SADEC-P1 401 403    403     200     403     200   200     200   401     401    401
-            GET    deadline:/api/deadlines/overdue?unit=SADEC-P2 401 403    403     403     200     403   200     200   401     401    401
-            GET    deadline:/api/deadlines/overdue?unit=ALL    401  403     403     403     403     403   403     200   401     401    401
-            STREAM deadline:/api/alerts/stream?unit=SADEC-P1   401  403     403     200     403     200   200     200   401     401    401
-            STREAM deadline:/api/alerts/stream?unit=SADEC-P2   401  403     403     403     200     403   200     200   401     401    401
-            GET    stats:/api/stats/reports/2022-H1?unit=SADEC 200  200     200     200     200     200   200     200   200     200    200
-            GET    stats:/api/stats/reports/2022-H1.csv?unit=SADEC&by=field 200 200 200 200   200     200   200     200   200     200    200
-            GET    stats:/api/stats/units                      200  200     200     200     200     200   200     200   200     200    200
-            GET    stats:/api/dashboard/config                 200  200     200     200     200     200   200     200   200     200    200
-            POST   stats-admin:/api/stats/admin/rebuild?dryRun=true 401 403 403   403     403     403   403     200   401     401    401
-            POST   stats-admin:/api/stats/admin/sweep          401  403     403     403     403     403   403     200   401     401    401
-            POST   stats:/api/stats/admin/rebuild?dryRun=true  404  404     404     404     404     404   404     404   404     404    404
-            GET    stats-admin:/api/stats/admin/rebuild-from-topic 401 403 403    403     403     403   403     200   401     401    401
-            GET    stats:/api/stats/admin/rebuild-from-topic   404  404     404     404     404     404   404     404   404     404    404
+            endpoint                                           none kioskP1 kioskP2 clerkP1 clerkP2 supP1 supCity admin expired forged foreign nobody clerkCity kioskCity
+            POST   /api/dossiers                               401  201     403     201     403     403   403     201   401     401    401  403 201 403
+            GET    /api/dossiers/{code}                        401  200     404     200     403     200   200     200   401     401    401  403 200 404
+            GET    /api/dossiers/{codeP2}                      401  404     200     403     200     403   200     200   401     401    401      403    200       404
+            GET    /api/dossiers/lookup/{lookup}               200  200     200     200     200     200   200     200   200     200    200  200 200 200
+            POST   /api/dossiers/{code}/supplement-requests    401  403     403     200     403     403   403     200   401     401    401  403 200 403
+            POST   /api/dossiers/{paused}/supplement-received  401  403     403     200     403     403   403     200   401     401    401  403 200 403
+            POST   /api/dossiers/{code}/apologies              401  403     403     200     403     403   403     200   401     401    401  403 200 403
+            POST   /api/dossiers/{code}/result                 401  403     403     200     403     403   403     200   401     401    401  403 200 403
+            POST   /api/dossiers/{code}/withdrawal             401  403     403     200     403     403   403     200   401     401    401  403 200 403
+            GET    /api/procedures                             200  200     200     200     200     200   200     200   200     200    200  200 200 200
+            GET    /api/procedures/1.004873                    200  200     200     200     200     200   200     200   200     200    200  200 200 200
+            PUT    /api/procedures/9.000888                    401  403     403     403     403     403   403     200   401     401    401  403 403 403
+            GET    /api/units                                  200  200     200     200     200     200   200     200   200     200    200  200 200 200
+            GET    /api/units/SADEC-P1                         200  200     200     200     200     200   200     200   200     200    200  200 200 200
+            PUT    /api/units/E2E-MATRIX                       401  403     403     403     403     403   403     200   401     401    401  403 403 403
+            GET    /api/calendar/2022                          200  200     200     200     200     200   200     200   200     200    200  200 200 200
+            PUT    /api/calendar/2098                          401  403     403     403     403     403   403     200   401     401    401  403 403 403
+            GET    /api/calendar/days-off                      200  200     200     200     200     200   200     200   200     200    200  200 200 200
+            GET    /api/calendar/days-off/{dayOff}             200  200     200     200     200     200   200     200   200     200    200  200 200 200
+            POST   /api/calendar/days-off                      401  403     403     403     403     403   403     201   401     401    401  403 403 403
+            DELETE /api/calendar/days-off/{dayOff}             401  403     403     403     403     403   403     204   401     401    401  403 403 403
+            GET    deadline:/api/deadlines/overdue?unit=SADEC-P1 401 403    403     200     403     200   200     200   401     401    401  403 200 403
+            GET    deadline:/api/deadlines/overdue?unit=SADEC-P2 401 403    403     403     200     403   200     200   401     401    401  403 200 403
+            GET    deadline:/api/deadlines/overdue?unit=ALL    401  403     403     403     403     403   403     200   401     401    401  403 403 403
+            STREAM deadline:/api/alerts/stream?unit=SADEC-P1   401  403     403     200     403     200   200     200   401     401    401  403 200 403
+            STREAM deadline:/api/alerts/stream?unit=SADEC-P2   401  403     403     403     200     403   200     200   401     401    401  403 200 403
+            GET    deadline:/api/alerts/login?returnTo=http://localhost:8083/  302 303 303 303 303 303 303 303 401 401 401 303 303 303
+            GET    deadline:/api/alerts/logout?returnTo=http://localhost:8083/ 303 303 303 303 303 303 303 303 401 401 401 303 303 303
+            GET    stats:/api/stats/reports/2022-H1?unit=SADEC 200  200     200     200     200     200   200     200   200     200    200  200 200 200
+            GET    stats:/api/stats/reports/2022-H1.csv?unit=SADEC&by=field 200 200 200 200   200     200   200     200   200     200    200  200 200 200
+            GET    stats:/api/stats/units                      200  200     200     200     200     200   200     200   200     200    200  200 200 200
+            GET    stats:/api/dashboard/config                 200  200     200     200     200     200   200     200   200     200    200  200 200 200
+            POST   stats-admin:/api/stats/admin/rebuild?dryRun=true 401 403 403   403     403     403   403     200   401     401    401  403 403 403
+            POST   stats-admin:/api/stats/admin/sweep          401  403     403     403     403     403   403     200   401     401    401  403 403 403
+            POST   stats:/api/stats/admin/rebuild?dryRun=true  404  404     404     404     404     404   404     404   404     404    404  404 404 404
+            GET    stats-admin:/api/stats/admin/rebuild-from-topic 401 403 403    403     403     403   403     200   401     401    401  403 403 403
+            GET    stats:/api/stats/admin/rebuild-from-topic   404  404     404     404     404     404   404     404   404     404    404  404 404 404
             """;
 
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
@@ -89,6 +97,9 @@ class AccessMatrixIT {
         TOKENS.put("expired", RealTokens.expired(suite.keycloak, "admin"));
         TOKENS.put("forged", RealTokens.forged(suite.tokens.user("clerk-p2")));
         TOKENS.put("foreign", RealTokens.foreign(suite.keycloak));
+        TOKENS.put("nobody", suite.tokens.user("nobody"));
+        TOKENS.put("clerkCity", suite.tokens.user("clerk-sadec"));
+        TOKENS.put("kioskCity", suite.tokens.kiosk("SADEC"));
     }
 
     @Test
@@ -211,10 +222,14 @@ class AccessMatrixIT {
     }
 
     private static String dossier(String code) {
+        return dossier(code, "SADEC-P1");
+    }
+
+    private static String dossier(String code, String unit) {
         return """
-                {"procedureCode": "1.004873", "unitCode": "SADEC-P1", "channel": "DIRECT", "dossierCode": "%s",
+                {"procedureCode": "1.004873", "unitCode": "%s", "channel": "DIRECT", "dossierCode": "%s",
                  "applicant": {"name": "Nguyễn Thị Bích", "idNumber": "087190001234", "phone": "0912345678"}}"""
-                .formatted(code);
+                .formatted(unit, code);
     }
 
     /** A fresh dossier, paused dossier or day off for each cell, so an allowed call finds a state that allows it. */
@@ -232,6 +247,12 @@ class AccessMatrixIT {
             }
             path = path.replace("{code}", code).replace("{paused}", code)
                     .replace("{lookup}", slip.body().path("lookupCode").asText());
+        }
+        if (path.contains("{codeP2}")) {
+            Http.Answer slip = Http.post(suite.intake.url("/api/dossiers"), TOKENS.get("kioskP2"),
+                    dossier("SADEC-P2.E2E-FIX-" + UUID.randomUUID().toString().substring(0, 8), "SADEC-P2"), null);
+            assertThat(slip.status()).as("fixture: %s", slip.body()).isEqualTo(201);
+            path = path.replace("{codeP2}", slip.body().path("code").asText());
         }
         if (path.contains("{dayOff}")) {
             Http.Answer dayOff = Http.post(suite.intake.url("/api/calendar/days-off"), TOKENS.get("admin"),
