@@ -1,4 +1,4 @@
--- An alert is recorded before it is published (issue 15): attempted_at is when its row was written (step 1 of the
+-- An alert is recorded before it is published, so that none goes out twice: attempted_at is when its row was written (step 1 of the
 -- tick), published_at when the broker's ack was recorded. A row left unpublished past the lease is settled by the
 -- recovery (messaging.AlertRecovery), which reads deadline-alerts back before sending anything again. Rows
 -- written before this migration were published inside the transaction that wrote them.

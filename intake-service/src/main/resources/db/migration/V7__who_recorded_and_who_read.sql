@@ -1,4 +1,4 @@
--- Issue 14: who recorded each step and when (besides `occurred_at`, when it happened), who received each dossier
+-- Who recorded each step and when (besides `occurred_at`, when it happened), who received each dossier
 -- (a kiosk may read back the slips it issued), and every read of an applicant's personal data. Rows written before
 -- this migration have no recorder: they stay NULL rather than name somebody who did not do it.
 ALTER TABLE dossier ADD COLUMN received_by text;

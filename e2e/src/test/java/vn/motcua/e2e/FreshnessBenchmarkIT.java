@@ -22,7 +22,7 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Issue 16's freshness, memory and start-up figures, on the packaged suite as separate processes (only with
+ * The benchmarks' freshness, memory and start-up figures, on the packaged suite as separate processes (only with
  * {@code -Pbench}; see the root {@code bench} script):
  * <ul>
  *   <li>each service's start to ready: its process spawned to the first 200 of {@code /q/health/ready}, the three

@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.fail;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The fault suite (issue 15): two instances of each packaged service on infrastructure of the suite's own, a
+ * The fault suite: two instances of each packaged service on infrastructure of the suite's own, a
  * steady load of kiosk POSTs and lifecycle steps on both intake instances, and meanwhile kill -9 of one instance of
  * each service three times, PostgreSQL restarted, the broker away for 60 s, MongoDB restarted. Then the load stops,
  * the suite waits (bounded) until everything is processed, and checks {@link Invariants} against intake's database.
