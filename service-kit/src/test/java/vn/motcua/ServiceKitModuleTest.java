@@ -13,7 +13,7 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 /** The runtime every service shares: its parts stay apart, and the unit tree stays pure for the services' domains. */
 class ServiceKitModuleTest {
 
-    /** This module\'s main classes. */
+    /** This module's main classes. */
     private static final JavaClasses KIT = new ClassFileImporter().importPath(Path.of("target", "classes"));
 
     @Test

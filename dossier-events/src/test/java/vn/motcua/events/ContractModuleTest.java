@@ -11,7 +11,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 /** The event contract is read by every service and by tools: plain Java, Jackson and the calendar, nothing else. */
 class ContractModuleTest {
 
-    /** This module\'s main classes. */
+    /** This module's main classes. */
     private static final JavaClasses CONTRACT = new ClassFileImporter().importPath(Path.of("target", "classes"));
 
     @Test

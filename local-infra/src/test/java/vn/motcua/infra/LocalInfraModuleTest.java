@@ -11,7 +11,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 /** devstack-runner ships this module: no test library may creep into it. */
 class LocalInfraModuleTest {
 
-    /** This module\'s main classes. */
+    /** This module's main classes. */
     private static final JavaClasses LAUNCHERS = new ClassFileImporter().importPath(Path.of("target", "classes"));
 
     @Test

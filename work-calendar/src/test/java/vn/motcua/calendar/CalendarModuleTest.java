@@ -11,7 +11,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 /** The calendar is the suite's legal arithmetic: plain Java and ICU4J, usable from any domain. */
 class CalendarModuleTest {
 
-    /** This module\'s main classes. */
+    /** This module's main classes. */
     private static final JavaClasses CALENDAR = new ClassFileImporter().importPath(Path.of("target", "classes"));
 
     @Test
