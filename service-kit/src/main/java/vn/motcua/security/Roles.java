@@ -2,7 +2,7 @@ package vn.motcua.security;
 
 /**
  * The four realm roles of the suite (Keycloak realm {@code motcua}, claim {@code realm_access.roles}). What each may
- * do is the matrix in README.md, "Who may do what".
+ * do is the matrix in docs/contracts.md, "Who may do what".
  */
 public final class Roles {
 
