@@ -6,6 +6,7 @@ import vn.motcua.events.EventCodec;
 import vn.motcua.events.ProcedureData;
 import vn.motcua.events.UnitData;
 import vn.motcua.intake.domain.CalendarChangedEvent;
+import vn.motcua.intake.domain.OutboxStream;
 import vn.motcua.intake.domain.VersionedSchedule;
 import vn.motcua.intake.store.OutboxRows;
 import vn.motcua.intake.store.Procedure;
@@ -47,7 +48,7 @@ class CatalogueEvents {
 
     /** The CloudEvents subject is the record key: {@code unit:<code>}, {@code procedure:<code>} … */
     private void append(CloudEvent event, long version) {
-        outbox.append(OutboxRows.Stream.CATALOGUE, event.subject(), version, event.type(), EventValues.json(event));
+        outbox.append(OutboxStream.CATALOGUE, event.subject(), version, event.type(), EventValues.json(event));
     }
 
     private OffsetDateTime now() {

@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * Creates or replaces procedures and units. Each committed change raises the item's version and appends its whole
+ * Creates or replaces procedures and units, and takes in the changes read from the catalogue topic. Each committed change raises the item's version and appends its whole
  * new state to the outbox in the same transaction; intake counts it from the very next dossier, on this instance at
  * once and on the others when the event arrives. Every PUT that passes validation publishes, even one that changes
  * nothing: it costs a version and restates the item on the topic.
@@ -80,5 +80,19 @@ public class CatalogueUpdates {
         catalogue.save(unit);
         events.unitChanged(unit);
         return unit;
+    }
+
+    /**
+     * A unit's event arrived from the topic (another instance's change, or this one's coming back): the copy in
+     * memory is forgotten unless it is as new as {@code version}; the database, shared by every instance, holds the
+     * new state. Harmless when repeated.
+     */
+    public void unitPublished(String code, long version) {
+        catalogue.forgetUnit(code, version);
+    }
+
+    /** A procedure's event arrived from the topic: as {@link #unitPublished}. */
+    public void procedurePublished(String code, long version) {
+        catalogue.forgetProcedure(code, version);
     }
 }

@@ -20,6 +20,7 @@ import vn.motcua.intake.domain.PersonalText;
 import vn.motcua.intake.store.Dossier;
 import vn.motcua.intake.store.DossierClockStop;
 import vn.motcua.intake.store.DossierStep;
+import vn.motcua.intake.domain.OutboxStream;
 import vn.motcua.intake.store.OutboxRows;
 import vn.motcua.intake.store.Procedure;
 import vn.motcua.security.Caller;
@@ -182,7 +183,7 @@ public class DossierLifecycle {
         dossier.sequence++;
         dossier.lastStepAt = at;
         DossierStep.append(dossier, type, at, note, caller.name(), clock.instant());
-        outbox.append(OutboxRows.Stream.DOSSIER_EVENTS, dossier.code, dossier.sequence, type,
+        outbox.append(OutboxStream.DOSSIER_EVENTS, dossier.code, dossier.sequence, type,
                 DossierEvents.value(dossier, type, at, remainingWorkingDays));
         return dossier;
     }

@@ -16,7 +16,7 @@ import vn.motcua.kafka.DeadLetters;
 import vn.motcua.kafka.EventConsumerLoop;
 import vn.motcua.kafka.KafkaClients;
 import vn.motcua.intake.app.CalendarService;
-import vn.motcua.intake.store.Catalogue;
+import vn.motcua.intake.app.CatalogueUpdates;
 
 import java.time.Duration;
 import java.util.List;
@@ -34,7 +34,7 @@ public class CatalogueConsumer {
     /** Startup waits this long for the topic to be read once, so the instance is ready when it has started. */
     private static final Duration FIRST_READ = Duration.ofSeconds(10);
 
-    private final CatalogueChangeHandler handler;
+    private final CatalogueEventHandler handler;
     private final String topic;
     private final String bootstrapServers;
     private final MeterRegistry meters;
@@ -42,9 +42,9 @@ public class CatalogueConsumer {
     private volatile EventConsumerLoop loop;
     private ConsumerLoopGauges gauges;
 
-    CatalogueConsumer(Catalogue catalogue, CalendarService calendars, TopicsConfig topics,
+    CatalogueConsumer(CatalogueUpdates catalogue, CalendarService calendars, TopicsConfig topics,
                       @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers, MeterRegistry meters) {
-        this.handler = new CatalogueChangeHandler(catalogue, calendars);
+        this.handler = new CatalogueEventHandler(catalogue, calendars);
         this.topic = topics.catalogue();
         this.bootstrapServers = bootstrapServers;
         this.meters = meters;

@@ -4,8 +4,8 @@ import jakarta.inject.Singleton;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Liveness;
+import vn.motcua.config.ConsumerSettings;
 import vn.motcua.kafka.ConsumerLoopHealth;
-import vn.motcua.intake.config.ConsumerLoopConfig;
 
 import java.time.Duration;
 
@@ -20,7 +20,7 @@ public class CatalogueConsumerLiveness implements HealthCheck {
     private final CatalogueConsumer consumer;
     private final Duration maxSilence;
 
-    CatalogueConsumerLiveness(CatalogueConsumer consumer, ConsumerLoopConfig config) {
+    CatalogueConsumerLiveness(CatalogueConsumer consumer, ConsumerSettings config) {
         this.consumer = consumer;
         this.maxSilence = config.maxSilence();
     }

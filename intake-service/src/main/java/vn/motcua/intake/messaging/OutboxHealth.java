@@ -5,6 +5,7 @@ import jakarta.inject.Singleton;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
+import vn.motcua.intake.app.OutboxBacklog;
 
 /**
  * Informational, in the wellness group ({@code /q/health/well}, and {@code /q/health}): never in readiness, because

@@ -1,6 +1,5 @@
 package vn.motcua.intake.messaging;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,9 +12,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import vn.motcua.config.TopicsConfig;
 import vn.motcua.kafka.KafkaClients;
+import vn.motcua.intake.app.OutboxDelivery;
+import vn.motcua.intake.app.OutboxPublisher;
 import vn.motcua.intake.config.OutboxConfig;
-import vn.motcua.intake.store.OutboxRows;
-import vn.motcua.intake.store.OutboxWritten;
+import vn.motcua.intake.domain.OutboxStream;
+import vn.motcua.intake.domain.OutboxWritten;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -27,19 +28,19 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Publishes outbox rows in id order, each to its stream's topic ({@code dossier-events} keyed by dossier code,
- * {@code catalogue} keyed {@code unit:<code>}, {@code procedure:<code>}, {@code calendar:<year>}), and marks them sent
- * only after the broker acknowledged them. One relay at a time across instances (a PostgreSQL advisory lock), so the
- * per-key order of the rows is the order on the topic. Woken right after each commit; polls every second too.
- * Kafka away: the relay retries, and intake goes on accepting dossiers. Every finished cycle, sent or not, is a
- * heartbeat for {@link OutboxRelayLiveness}.
+ * The outbox relay's thread and its Kafka producer: each row goes to its stream's topic ({@code dossier-events} keyed
+ * by dossier code, {@code catalogue} keyed {@code unit:<code>}, {@code procedure:<code>}, {@code calendar:<year>}).
+ * The claim of the rows, their order and their marking belong to {@link OutboxDelivery}, which calls back
+ * {@link #publish} inside its transaction. Woken right after each commit; polls every second too. Kafka away: the
+ * relay retries, and intake goes on accepting dossiers. Every finished cycle, sent or not, is a heartbeat for
+ * {@link OutboxRelayLiveness}.
  */
 @ApplicationScoped
 public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
 
-    private final OutboxRows rows;
+    private final OutboxDelivery delivery;
     private final String bootstrapServers;
     private final TopicsConfig topics;
     private final int batchSize;
@@ -49,9 +50,9 @@ public class OutboxRelay {
     private volatile Thread thread;
     private Producer<String, byte[]> producer;
 
-    OutboxRelay(OutboxRows rows, OutboxConfig config, TopicsConfig topics,
+    OutboxRelay(OutboxDelivery delivery, OutboxConfig config, TopicsConfig topics,
                 @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
-        this.rows = rows;
+        this.delivery = delivery;
         this.bootstrapServers = bootstrapServers;
         this.topics = topics;
         this.batchSize = config.batchSize();
@@ -110,7 +111,7 @@ public class OutboxRelay {
             boolean failed = false;
             int published = 0;
             try {
-                published = QuarkusTransaction.requiringNew().timeout(60).call(this::publishBatch);
+                published = delivery.deliverBatch(batchSize, this::publish);
             } catch (RuntimeException e) {
                 LOG.warnf("outbox relay: %s; retrying in a second", e.getMessage());
                 failed = true;
@@ -131,21 +132,14 @@ public class OutboxRelay {
         }
     }
 
-    /** One batch in one transaction; answers how many rows were marked sent. */
-    int publishBatch() {
-        if (!rows.lockForRelay()) {
-            return 0;
-        }
-        List<OutboxRows.Unsent> batch = rows.unsent(batchSize);
-        if (batch.isEmpty()) {
-            return 0;
-        }
-        List<Future<?>> acks = new ArrayList<>(batch.size());
-        for (OutboxRows.Unsent row : batch) {
+    /** Sends in order, stopping at the first failure; answers how many from the first the broker acknowledged. */
+    private int publish(List<OutboxPublisher.Event> events) {
+        List<Future<?>> acks = new ArrayList<>(events.size());
+        for (OutboxPublisher.Event event : events) {
             Future<?> ack;
             try {
-                ack = producer.send(new ProducerRecord<>(topicOf(row.stream()), row.key(),
-                        row.payload().getBytes(StandardCharsets.UTF_8)));
+                ack = producer.send(new ProducerRecord<>(topicOf(event.stream()), event.key(),
+                        event.payload().getBytes(StandardCharsets.UTF_8)));
             } catch (RuntimeException e) {
                 break;
             }
@@ -156,22 +150,14 @@ public class OutboxRelay {
             }
         }
         producer.flush();
-        // Mark the acknowledged prefix only: a row after a failed one is sent again, never reordered past it.
-        List<Long> sentIds = new ArrayList<>(acks.size());
-        for (int i = 0; i < acks.size() && acknowledged(acks.get(i)); i++) {
-            sentIds.add(batch.get(i).id());
+        int acknowledged = 0;
+        while (acknowledged < acks.size() && acknowledged(acks.get(acknowledged))) {
+            acknowledged++;
         }
-        int sent = sentIds.size();
-        if (sent > 0) {
-            rows.markSent(sentIds);
-        }
-        if (sent < batch.size()) {
-            LOG.warnf("outbox relay: %d of %d events acknowledged; the rest go again", sent, batch.size());
-        }
-        return sent;
+        return acknowledged;
     }
 
-    private String topicOf(OutboxRows.Stream stream) {
+    private String topicOf(OutboxStream stream) {
         return switch (stream) {
             case DOSSIER_EVENTS -> topics.dossierEvents();
             case CATALOGUE -> topics.catalogue();

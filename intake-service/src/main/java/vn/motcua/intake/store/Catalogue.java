@@ -9,9 +9,15 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.transaction.Transactional;
+import vn.motcua.units.UnitTree;
 
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.function.ToLongFunction;
 
@@ -21,7 +27,8 @@ import java.util.function.ToLongFunction;
  * caches (their size is bounded in application.properties too). A change saved through this instance is seen at once
  * (after its commit); one made through another instance as soon as its catalogue event arrives
  * ({@link #forgetUnit}, {@link #forgetProcedure}); {@code expire-after-write} is a safety net.
- * The entities handed out are detached copies: read them, never change them.
+ * The entities handed out are detached copies: read them, never change them. The tree of all units
+ * ({@link #unitTree}) is held the same way: read again after any unit changed here or arrived from the topic.
  */
 @ApplicationScoped
 public class Catalogue {
@@ -45,10 +52,20 @@ public class Catalogue {
         }
     }
 
+    /** As the units cache's {@code expire-after-write}: a safety net, a change normally replaces the tree at once. */
+    private static final long TREE_FRESH_FOR_NANOS = Duration.ofSeconds(60).toNanos();
+
+    /** A tree as read, with the count of unit changes seen before the read began. */
+    private record HeldTree(UnitTree tree, long changesBefore, long readAtNanos) {
+    }
+
     private final Cache procedures;
     private final Cache units;
     private final EntityManagerFactory entityManagerFactory;
     private final Event<Changed> changes;
+    /** Grows with every unit forgotten: a tree read before a change is never served after it. */
+    private final AtomicLong unitChanges = new AtomicLong();
+    private volatile HeldTree tree;
 
     Catalogue(@CacheName(PROCEDURES) Cache procedures, @CacheName(UNITS) Cache units,
               EntityManagerFactory entityManagerFactory, Event<Changed> changes) {
@@ -64,6 +81,30 @@ public class Catalogue {
 
     public Optional<Unit> unit(String code) {
         return lookUp(units, code, key -> Unit.findById(key));
+    }
+
+    /**
+     * Every unit by its parent, in memory: one query after a unit changed, none otherwise, so a lineage costs the
+     * request path no database call.
+     */
+    public UnitTree unitTree() {
+        HeldTree held = tree;
+        long changesBefore = unitChanges.get();
+        if (held != null && held.changesBefore() == changesBefore
+                && System.nanoTime() - held.readAtNanos() < TREE_FRESH_FOR_NANOS) {
+            return held.tree();
+        }
+        UnitTree read = UnitTree.of(parents());
+        tree = new HeldTree(read, changesBefore, System.nanoTime());
+        return read;
+    }
+
+    private static Map<String, String> parents() {
+        List<Object[]> rows = Unit.getEntityManager()
+                .createQuery("SELECT u.code, u.parentCode FROM Unit u", Object[].class).getResultList();
+        Map<String, String> parentOf = new HashMap<>(); // a root's parent is null: no Collectors.toMap
+        rows.forEach(row -> parentOf.put((String) row[0], (String) row[1]));
+        return parentOf;
     }
 
     /** Stores a procedure in the caller's transaction; this instance forgets the old one once it commits. */
@@ -92,6 +133,8 @@ public class Catalogue {
 
     /** A unit's event arrived: as {@link #forgetProcedure(String, long)}. */
     public void forgetUnit(String code, long version) {
+        // The tree may be older than the unit's own copy: read it again whatever that copy's version.
+        unitChanges.incrementAndGet();
         if (heldVersion(units, code, Unit.class, unit -> unit.version) < version) {
             forgetUnit(code);
         }
@@ -102,6 +145,7 @@ public class Catalogue {
     }
 
     private void forgetUnit(String code) {
+        unitChanges.incrementAndGet();
         forget(Unit.class, units, code);
     }
 

@@ -8,6 +8,8 @@ import jakarta.persistence.PersistenceException;
 import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 import org.hibernate.query.NativeQuery;
+import vn.motcua.intake.domain.OutboxStream;
+import vn.motcua.intake.domain.OutboxWritten;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -16,7 +18,6 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -28,26 +29,8 @@ import java.util.Optional;
 @ApplicationScoped
 public class OutboxRows {
 
-    /** The logical stream a row belongs to; the relay publishes each to its configured topic. */
-    public enum Stream {
-        DOSSIER_EVENTS("dossier-events"),
-        CATALOGUE("catalogue");
-
-        /** As stored in the {@code stream} column. */
-        private final String column;
-
-        Stream(String column) {
-            this.column = column;
-        }
-
-        static Stream of(String column) {
-            return Arrays.stream(values()).filter(stream -> stream.column.equals(column)).findFirst()
-                    .orElseThrow(() -> new IllegalStateException("unknown outbox stream " + column));
-        }
-    }
-
     /** A row waiting for the relay: its stream, and the record key and value exactly as they will be published. */
-    public record Unsent(long id, Stream stream, String key, String payload) {
+    public record Unsent(long id, OutboxStream stream, String key, String payload) {
     }
 
     /** What waits for the broker: how many rows, and when the next one to go (the lowest id) was written. */
@@ -85,7 +68,7 @@ public class OutboxRows {
                 %s AS (
                     INSERT INTO %s (%s)
                     SELECT '%s', code, sequence, ?, ?, ? FROM %s)"""
-                .formatted(name, TABLE, COLUMNS, Stream.DOSSIER_EVENTS.column, dossierCte);
+                .formatted(name, TABLE, COLUMNS, column(OutboxStream.DOSSIER_EVENTS), dossierCte);
     }
 
     /** Sets the parameters of {@link #firstEventCte} from {@code index} on; answers the index after them. */
@@ -109,9 +92,9 @@ public class OutboxRows {
      * @param sequence the dossier's sequence, or the catalogue key's version
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void append(Stream stream, String key, long sequence, String type, String payload) {
+    public void append(OutboxStream stream, String key, long sequence, String type, String payload) {
         mutation("INSERT INTO " + TABLE + " (" + COLUMNS + ") VALUES (:stream, :key, :sequence, :type, :payload, :now)")
-                .setParameter("stream", stream.column).setParameter("key", key).setParameter("sequence", sequence)
+                .setParameter("stream", column(stream)).setParameter("key", key).setParameter("sequence", sequence)
                 .setParameter("type", type).setParameter("payload", payload).setParameter("now", clock.instant())
                 .executeUpdate();
         written.fire(new OutboxWritten());
@@ -132,7 +115,7 @@ public class OutboxRows {
                         + " WHERE sent_at IS NULL ORDER BY id LIMIT :limit")
                 .setParameter("limit", limit).getResultList();
         return rows.stream().map(Object[].class::cast)
-                .map(row -> new Unsent(((Number) row[0]).longValue(), Stream.of((String) row[1]), (String) row[2],
+                .map(row -> new Unsent(((Number) row[0]).longValue(), streamOf((String) row[1]), (String) row[2],
                         (String) row[3]))
                 .toList();
     }
@@ -161,6 +144,22 @@ public class OutboxRows {
         } catch (SQLException e) {
             throw new PersistenceException("the outbox backlog could not be read", e);
         }
+    }
+
+    /** A stream as stored in the {@code stream} column. */
+    private static String column(OutboxStream stream) {
+        return switch (stream) {
+            case DOSSIER_EVENTS -> "dossier-events";
+            case CATALOGUE -> "catalogue";
+        };
+    }
+
+    private static OutboxStream streamOf(String column) {
+        return switch (column) {
+            case "dossier-events" -> OutboxStream.DOSSIER_EVENTS;
+            case "catalogue" -> OutboxStream.CATALOGUE;
+            default -> throw new IllegalStateException("unknown outbox stream " + column);
+        };
     }
 
     /** A native write that names its table: Hibernate would otherwise drop its whole second-level cache. */

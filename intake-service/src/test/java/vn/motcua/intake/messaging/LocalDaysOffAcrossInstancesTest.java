@@ -21,9 +21,9 @@ import vn.motcua.intake.CatalogueTopic;
 import vn.motcua.intake.Dossiers;
 import vn.motcua.intake.app.AnotherInstance;
 import vn.motcua.intake.app.CalendarService;
+import vn.motcua.intake.app.CatalogueUpdates;
 import vn.motcua.intake.domain.CalendarChangedEvent;
 import vn.motcua.intake.domain.VersionedSchedule;
-import vn.motcua.intake.store.Catalogue;
 import vn.motcua.testkit.InfrastructureResource;
 
 import java.net.URI;
@@ -52,7 +52,7 @@ class LocalDaysOffAcrossInstancesTest {
     private static final ProcessingTime THREE_WORKING_DAYS = ProcessingTime.workingDays(3);
 
     @Inject
-    Catalogue catalogue;
+    CatalogueUpdates catalogue;
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
@@ -68,7 +68,7 @@ class LocalDaysOffAcrossInstancesTest {
         try (KafkaProducer<String, byte[]> deadLetters = new KafkaProducer<>(KafkaClients.producerConfig(bootstrapServers));
              EventConsumerLoop consumer = EventConsumerLoop.start("second-intake-catalogue",
                      KafkaClients.consumerConfig(bootstrapServers, "intake-catalogue-" + UUID.randomUUID()),
-                     List.of(CatalogueTopic.name()), new CatalogueChangeHandler(catalogue, second),
+                     List.of(CatalogueTopic.name()), new CatalogueEventHandler(catalogue, second),
                      new DeadLetters(deadLetters, "second-intake"))) {
             await().atMost(Duration.ofSeconds(30)).until(() -> ConsumerLoopHealth.caughtUp(consumer));
             assertThat(dueDate(second, "2013-03-04T09:00:00+07:00")).isEqualTo("2013-03-07");

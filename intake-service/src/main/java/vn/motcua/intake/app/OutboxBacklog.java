@@ -1,4 +1,4 @@
-package vn.motcua.intake.messaging;
+package vn.motcua.intake.app;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
