@@ -1,7 +1,7 @@
 package vn.motcua.intake.api;
 
 /**
- * Who may call an endpoint, as its OpenAPI operation says (README, "Who may do what"); the annotations
+ * Who may call an endpoint, as its OpenAPI operation says (docs/contracts.md, "Who may do what"); the annotations
  * ({@code @RolesAllowed}, {@code @PermitAll}) and {@code app.DossierAccess} enforce it.
  */
 final class Who {

@@ -8,7 +8,7 @@ import vn.motcua.security.Roles;
 import vn.motcua.security.UnitLineage;
 
 /**
- * Which dossiers a caller may touch, beyond the role each endpoint names (README, "Who may do what"): staff act for
+ * Which dossiers a caller may touch, beyond the role each endpoint names (docs/contracts.md, "Who may do what"): staff act for
  * their units and every unit under them, an admin for all; a kiosk reads back only the slips it issued. Checked
  * before anything is written, so a refusal (403) leaves no trace.
  */

@@ -23,8 +23,8 @@ import java.util.function.ToLongFunction;
 
 /**
  * The procedures and units every intake checks against, kept in memory: a look-up in the ORM cost a POST more than
- * its whole SQL statement (README, intake-service). Only codes found are kept, so unknown codes cannot fill the
- * caches (their size is bounded in application.properties too). A change saved through this instance is seen at once
+ * its whole SQL statement (intake-service/README.md, "How it works"). Only codes found are kept, so unknown codes
+ * cannot fill the caches (their size is bounded in application.properties too). A change saved through this instance is seen at once
  * (after its commit); one made through another instance as soon as its catalogue event arrives
  * ({@link #forgetUnit}, {@link #forgetProcedure}); {@code expire-after-write} is a safety net.
  * The entities handed out are detached copies: read them, never change them. The tree of all units

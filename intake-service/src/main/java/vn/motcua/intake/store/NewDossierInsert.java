@@ -24,7 +24,8 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * Writes a new dossier, its first step, its outbox event and its Idempotency-Key in one SQL statement: one round
- * trip to PostgreSQL instead of a select, a nextval and four inserts through the ORM (see README, intake-service).
+ * trip to PostgreSQL instead of a select, a nextval and four inserts through the ORM
+ * (see intake-service/README.md, "How it works").
  * The ORM still does every later step of a dossier.
  * <p>
  * Group commit: on a durable PostgreSQL a commit waits for the disk (fsync), so the requests of the moment are

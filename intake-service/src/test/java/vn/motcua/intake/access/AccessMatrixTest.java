@@ -30,7 +30,7 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Who may call what (README, "Who may do what"): every endpoint of intake-service × every kind of caller, with real
+ * Who may call what (docs/contracts.md, "Who may do what"): every endpoint of intake-service × every kind of caller, with real
  * signed tokens checked against the JWKS of a WireMock issuer. The table below is the matrix; each cell is the
  * status the call must answer. Every 401 and 403 is problem+json, and a refused call leaves the database as it was.
  * <p>

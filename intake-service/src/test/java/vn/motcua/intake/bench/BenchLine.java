@@ -1,7 +1,7 @@
 package vn.motcua.intake.bench;
 
 /**
- * The one machine-readable line a figure gets, which {@code ./bench} collects into its table:
+ * The one machine-readable line a figure gets, which {@code bench/run} collects into its table:
  * {@code BENCH | figure | value | baseline | ratio | target}, the baseline measured in the same run.
  */
 final class BenchLine {

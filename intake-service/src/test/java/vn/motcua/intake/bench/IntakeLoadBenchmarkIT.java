@@ -35,8 +35,8 @@ import java.util.concurrent.Future;
  * this disk). The statements and commits PostgreSQL ran per POST come from pg_stat_statements.
  * Each kiosk posts for its own unit with its kiosk client's real Keycloak token (the service verifies every one), its
  * dossiers received in 2022 (the service's backdate window opened for them, as for the demo). Prints rates,
- * latencies and ratios, and one {@code BENCH |} line a figure for {@code ./bench}; asserts nothing about speed. Not
- * part of the normal build: {@code ./mvnw -B verify -Pbench -pl intake-service -am}, or {@code ./bench}.
+ * latencies and ratios, and one {@code BENCH |} line a figure for {@code bench/run}; asserts nothing about speed. Not
+ * part of the normal build: {@code ./mvnw -B verify -Pbench -pl intake-service -am}, or {@code bench/run}.
  */
 @QuarkusIntegrationTest
 @Tag("benchmark")
