@@ -2,7 +2,7 @@ package vn.motcua.deadline.messaging;
 
 import vn.motcua.deadline.domain.AlertEvents;
 import vn.motcua.deadline.domain.AlertSchedule;
-import vn.motcua.deadline.domain.Deadline;
+import vn.motcua.deadline.domain.TrackedDeadline;
 import vn.motcua.deadline.domain.PlannedAlert;
 import vn.motcua.deadline.store.DeadlineStore;
 import vn.motcua.events.CloudEvent;
@@ -70,10 +70,10 @@ public final class AlertScanner {
 
     private Batch claim(Set<Integer> partitions, Instant now) {
         return store.inTransaction(transaction -> {
-            List<Deadline> due = transaction.claimDue(now, partitions, batchSize);
+            List<TrackedDeadline> due = transaction.claimDue(now, partitions, batchSize);
             List<CloudEvent> alerts = new ArrayList<>();
             int handled = 0;
-            for (Deadline deadline : due) {
+            for (TrackedDeadline deadline : due) {
                 // Asked again with the row locked: an event applied since the claim started has the lock first.
                 if (!gate.isOpen(deadline.partition())) {
                     continue;
