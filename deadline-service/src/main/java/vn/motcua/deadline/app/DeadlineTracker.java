@@ -1,8 +1,8 @@
 package vn.motcua.deadline.app;
 
 import vn.motcua.deadline.domain.AlertSchedule;
-import vn.motcua.deadline.domain.TrackedDeadline;
 import vn.motcua.deadline.domain.PlannedAlert;
+import vn.motcua.deadline.domain.TrackedDeadline;
 import vn.motcua.deadline.store.DeadlineStore;
 import vn.motcua.events.DossierData;
 

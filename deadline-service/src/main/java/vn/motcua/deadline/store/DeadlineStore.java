@@ -1,9 +1,10 @@
 package vn.motcua.deadline.store;
 
 import jakarta.inject.Singleton;
-import vn.motcua.deadline.domain.TrackedDeadline;
 import vn.motcua.deadline.domain.DeadlineStatus;
+import vn.motcua.deadline.domain.TrackedDeadline;
 import vn.motcua.deadline.domain.UnitScope;
+import vn.motcua.deadline.domain.UnpublishedAlert;
 
 import javax.sql.DataSource;
 import java.sql.Array;
