@@ -16,7 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import vn.motcua.config.TopicsConfig;
-import vn.motcua.deadline.messaging.AlertBroadcaster;
+import vn.motcua.deadline.api.AlertBroadcaster;
 import vn.motcua.deadline.support.Catalogue;
 import vn.motcua.deadline.support.Topic;
 import vn.motcua.security.Roles;

@@ -10,7 +10,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import vn.motcua.deadline.domain.AlertEvents;
-import vn.motcua.deadline.messaging.AlertBroadcaster;
+import vn.motcua.deadline.api.AlertBroadcaster;
 import vn.motcua.deadline.support.SseClient;
 import vn.motcua.deadline.support.TightLimits;
 import vn.motcua.events.AlertData;

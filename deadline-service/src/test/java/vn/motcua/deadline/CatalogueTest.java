@@ -13,8 +13,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import vn.motcua.config.TopicsConfig;
-import vn.motcua.deadline.messaging.AlertStreamFeed;
-import vn.motcua.deadline.messaging.CatalogueReadiness;
+import vn.motcua.deadline.messaging.AlertStreamConsumer;
+import vn.motcua.deadline.messaging.CatalogueConsumerReadiness;
 import vn.motcua.deadline.support.Catalogue;
 import vn.motcua.deadline.support.DossierEvent;
 import vn.motcua.deadline.support.PrefilledCatalogue;
@@ -71,7 +71,7 @@ class CatalogueTest {
     @Inject
     DataSource dataSource;
     @Inject
-    AlertStreamFeed feed;
+    AlertStreamConsumer feed;
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
     @TestHTTPResource("/")
@@ -105,8 +105,8 @@ class CatalogueTest {
         assertThat(overdue("LAIVUNG")).doesNotContain(late);
         eventually().untilAsserted(() -> RestAssured.given().port(management.getPort()).get("/q/health/ready")
                 .then().statusCode(200)
-                .body("checks.find { it.name == '" + CatalogueReadiness.NAME + "' }.status", equalTo("UP"))
-                .body("checks.find { it.name == '" + CatalogueReadiness.NAME + "' }.data.caughtUp", equalTo(true)));
+                .body("checks.find { it.name == '" + CatalogueConsumerReadiness.NAME + "' }.status", equalTo("UP"))
+                .body("checks.find { it.name == '" + CatalogueConsumerReadiness.NAME + "' }.data.caughtUp", equalTo(true)));
     }
 
     @Test

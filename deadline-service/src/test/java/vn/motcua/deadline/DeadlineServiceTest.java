@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
 import vn.motcua.calendar.VietnamTime;
 import vn.motcua.config.TopicsConfig;
 import vn.motcua.deadline.domain.AlertEvents;
-import vn.motcua.deadline.messaging.AlertBroadcaster;
-import vn.motcua.deadline.messaging.AlertStreamFeed;
+import vn.motcua.deadline.api.AlertBroadcaster;
+import vn.motcua.deadline.messaging.AlertStreamConsumer;
 import vn.motcua.deadline.support.Catalogue;
 import vn.motcua.deadline.support.DossierEvent;
 import vn.motcua.deadline.support.SseClient;
@@ -79,7 +79,7 @@ class DeadlineServiceTest {
     @TestHTTPResource(value = "/", management = true)
     URL management;
     @Inject
-    AlertStreamFeed feed;
+    AlertStreamConsumer feed;
     @Inject
     DataSource dataSource;
     @Inject

@@ -9,9 +9,9 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import vn.motcua.deadline.messaging.AlertStreamReadiness;
-import vn.motcua.deadline.messaging.CatalogueReadiness;
-import vn.motcua.deadline.messaging.DeadlineEngineReadiness;
+import vn.motcua.deadline.messaging.AlertStreamConsumerReadiness;
+import vn.motcua.deadline.messaging.CatalogueConsumerReadiness;
+import vn.motcua.deadline.messaging.DossierEventsConsumerReadiness;
 import vn.motcua.testkit.InfrastructureResource;
 import vn.motcua.testkit.Readiness;
 import vn.motcua.testkit.ReadinessChecks;
@@ -32,8 +32,8 @@ import static org.hamcrest.Matchers.is;
 @WithTestResource(value = InfrastructureResource.class, initArgs = @ResourceArg(name = "needs", value = "kafka,postgres"))
 class ReadinessTest {
 
-    private static final List<String> LOOPS = List.of(DeadlineEngineReadiness.NAME, CatalogueReadiness.NAME,
-            AlertStreamReadiness.NAME);
+    private static final List<String> LOOPS = List.of(DossierEventsConsumerReadiness.NAME, CatalogueConsumerReadiness.NAME,
+            AlertStreamConsumerReadiness.NAME);
 
     @Inject
     DataSource dataSource;

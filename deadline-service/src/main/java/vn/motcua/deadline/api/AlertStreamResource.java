@@ -18,7 +18,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.motcua.api.ProblemException;
 import vn.motcua.deadline.app.ReadAccess;
 import vn.motcua.deadline.domain.UnitFilter;
-import vn.motcua.deadline.messaging.AlertBroadcaster;
 import vn.motcua.security.CurrentCaller;
 import vn.motcua.security.Roles;
 

@@ -1,7 +1,7 @@
 package vn.motcua.deadline.api;
 
 import vn.motcua.calendar.VietnamTime;
-import vn.motcua.deadline.domain.Deadline;
+import vn.motcua.deadline.domain.TrackedDeadline;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -11,7 +11,7 @@ import java.time.OffsetDateTime;
 public record OverdueDossier(String code, String unitCode, String procedureCode, LocalDate dueDate,
                              OffsetDateTime dueAt, OffsetDateTime overdueSince, OffsetDateTime newAppointmentAt) {
 
-    static OverdueDossier of(Deadline deadline) {
+    static OverdueDossier of(TrackedDeadline deadline) {
         return new OverdueDossier(deadline.dossierCode(), deadline.unitCode(), deadline.procedureCode(),
                 deadline.dueDate(), at(deadline.dueAt()), at(deadline.dueAt()), at(deadline.newAppointmentAt()));
     }

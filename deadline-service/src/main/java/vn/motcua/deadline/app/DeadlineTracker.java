@@ -1,8 +1,8 @@
 package vn.motcua.deadline.app;
 
 import vn.motcua.deadline.domain.AlertSchedule;
-import vn.motcua.deadline.domain.Deadline;
 import vn.motcua.deadline.domain.PlannedAlert;
+import vn.motcua.deadline.domain.TrackedDeadline;
 import vn.motcua.deadline.store.DeadlineStore;
 import vn.motcua.events.DossierData;
 
@@ -31,10 +31,10 @@ public final class DeadlineTracker {
      */
     public void track(String type, DossierData data, OffsetDateTime eventTime, int partition) {
         store.inTransaction(transaction -> {
-            Optional<Deadline> stored = transaction.findForUpdate(data.dossierCode());
-            Deadline updated = stored
+            Optional<TrackedDeadline> stored = transaction.findForUpdate(data.dossierCode());
+            TrackedDeadline updated = stored
                     .map(deadline -> deadline.apply(type, data, eventTime, partition))
-                    .orElseGet(() -> Deadline.first(type, data, eventTime, partition));
+                    .orElseGet(() -> TrackedDeadline.first(type, data, eventTime, partition));
             if (stored.isEmpty() || updated != stored.get()) {
                 transaction.save(updated, schedule.next(updated).map(PlannedAlert::at).orElse(null));
             }

@@ -4,13 +4,13 @@ import jakarta.inject.Singleton;
 import vn.motcua.api.ProblemException;
 import vn.motcua.deadline.domain.UnitFilter;
 import vn.motcua.deadline.domain.UnitScope;
-import vn.motcua.deadline.domain.UnitTree;
+import vn.motcua.deadline.domain.Unit;
 import vn.motcua.deadline.store.UnitStore;
 import vn.motcua.security.UnitLineage;
+import vn.motcua.units.UnitTree;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 
@@ -60,17 +60,17 @@ public class UnitDirectory implements UnitLineage {
 
     /** The unit codes {@code filter} covers now; every code, known or not, for ALL. */
     public UnitScope scope(UnitFilter filter) {
-        return filter.isAll() ? UnitScope.ALL : tree().scope(filter.codes());
+        return filter.isAll() ? UnitScope.ALL : UnitScope.under(tree(), filter.codes());
     }
 
-    /** The unit and the units above it now: the filters that see an alert of this unit. */
-    public Set<String> lineage(String unitCode) {
+    /** The unit and the units above it now, nearest first: the filters that see an alert of this unit. */
+    public List<String> lineage(String unitCode) {
         return tree().lineage(unitCode);
     }
 
     @Override
     public List<String> selfAndAncestors(String unit) {
-        return List.copyOf(lineage(unit));
+        return lineage(unit);
     }
 
     /** The tree changed (this instance applied a catalogue event): the next question reads the table again. */
@@ -86,7 +86,7 @@ public class UnitDirectory implements UnitLineage {
             return current.tree();
         }
         // Read after noting the change count: a change applied during the read makes this snapshot stale at once.
-        UnitTree tree = UnitTree.of(units.all());
+        UnitTree tree = Unit.tree(units.all());
         snapshot = new Snapshot(tree, change, now);
         return tree;
     }

@@ -9,9 +9,10 @@ import java.time.LocalTime;
 import java.util.Optional;
 
 /**
- * What the alert engine is told: the {@code motcua.consumer.*} and {@code motcua.alerts.*} keys of
- * application.properties (table in the README, deadline-service, Configuration). Topic names are the suite's one
- * mapping, {@link vn.motcua.config.TopicsConfig}.
+ * What the alert engine is told: {@code motcua.consumer.group} and the {@code motcua.alerts.*} keys of
+ * application.properties (table in the README, deadline-service, Configuration). The suite's shared mappings hold the
+ * rest: topic names in {@link vn.motcua.config.TopicsConfig}, {@code motcua.consumer.max-silence} in
+ * {@link vn.motcua.config.ConsumerSettings}; both may map keys under {@code motcua.consumer}.
  */
 @ConfigMapping(prefix = "motcua")
 public interface EngineSettings {
@@ -33,13 +34,6 @@ public interface EngineSettings {
         default String catalogueGroup() {
             return group() + "-catalogue";
         }
-
-        /**
-         * A consumer loop is not live when no poll has returned for this long: above the loop's own longest waits
-         * (30 s between attempts to rejoin, 10 s for a client call), so only a stuck or dead loop gets this far.
-         */
-        @WithDefault("60s")
-        Duration maxSilence();
     }
 
     interface Alerts {

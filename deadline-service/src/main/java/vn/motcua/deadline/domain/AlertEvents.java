@@ -20,7 +20,7 @@ public final class AlertEvents {
     private AlertEvents() {
     }
 
-    public static CloudEvent toEvent(Deadline deadline, PlannedAlert alert, Instant now) {
+    public static CloudEvent toEvent(TrackedDeadline deadline, PlannedAlert alert, Instant now) {
         AlertData data = new AlertData(deadline.dossierCode(), deadline.unitCode(), deadline.procedureCode(),
                 deadline.dueDate(), at(alert.about()), at(deadline.newAppointmentAt()), deadline.sequence());
         // time = when the alert's moment came at the one-stop shop, in whole seconds as in the contract's fixtures

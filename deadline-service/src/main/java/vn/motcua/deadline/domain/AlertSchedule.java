@@ -23,7 +23,7 @@ public final class AlertSchedule {
     }
 
     /** The next alert not yet sent; empty for closed and paused dossiers, which never alert. */
-    public Optional<PlannedAlert> next(Deadline deadline) {
+    public Optional<PlannedAlert> next(TrackedDeadline deadline) {
         if (!deadline.isRunning()) {
             return Optional.empty();
         }
@@ -48,9 +48,9 @@ public final class AlertSchedule {
      * The alerts due at {@code now} and the deadline with them marked sent. A due-soon whose dueAt has already
      * passed is marked without being sent: the overdue alert says more.
      */
-    public Firing fire(Deadline deadline, Instant now) {
+    public Firing fire(TrackedDeadline deadline, Instant now) {
         List<PlannedAlert> toSend = new ArrayList<>();
-        Deadline current = deadline;
+        TrackedDeadline current = deadline;
         for (Optional<PlannedAlert> next = next(current); next.isPresent() && !next.get().at().isAfter(now);
              next = next(current)) {
             PlannedAlert alert = next.get();
@@ -75,6 +75,6 @@ public final class AlertSchedule {
     }
 
     /** @param nextAlertAt when the deadline's next alert falls due after these, or null */
-    public record Firing(List<PlannedAlert> toSend, Deadline deadline, Instant nextAlertAt) {
+    public record Firing(List<PlannedAlert> toSend, TrackedDeadline deadline, Instant nextAlertAt) {
     }
 }

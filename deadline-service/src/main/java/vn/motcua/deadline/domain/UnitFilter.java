@@ -29,10 +29,10 @@ public record UnitFilter(Set<String> codes) {
     }
 
     /**
-     * @param lineage an alert's unit and the units above it, as {@link UnitTree#lineage} answers them; ALL needs
-     *                none (null is fine), so the tree is read only for filters that name a unit
+     * @param lineage an alert's unit and the units above it, as {@link vn.motcua.units.UnitTree#lineage} answers
+     *                them; ALL needs none (null is fine), so the tree is read only for filters that name a unit
      */
-    public boolean covers(Set<String> lineage) {
+    public boolean covers(Collection<String> lineage) {
         return codes == null || lineage.stream().anyMatch(codes::contains);
     }
 }

@@ -4,7 +4,7 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.Liveness;
-import vn.motcua.deadline.config.EngineSettings;
+import vn.motcua.config.ConsumerSettings;
 import vn.motcua.kafka.ConsumerLoopHealth;
 
 import java.time.Duration;
@@ -19,28 +19,28 @@ public class ConsumerLoopLiveness {
 
     private final Duration maxSilence;
 
-    public ConsumerLoopLiveness(EngineSettings settings) {
-        this.maxSilence = settings.consumer().maxSilence();
+    public ConsumerLoopLiveness(ConsumerSettings settings) {
+        this.maxSilence = settings.maxSilence();
     }
 
     @Produces
     @Liveness
     @Singleton
-    HealthCheck dossierEvents(DeadlineEngineService engine) {
-        return () -> ConsumerLoopHealth.liveness(DeadlineEngineReadiness.NAME, engine.consumer(), maxSilence);
+    HealthCheck dossierEvents(DossierEventsConsumer consumer) {
+        return () -> ConsumerLoopHealth.liveness(DossierEventsConsumerReadiness.NAME, consumer.loop(), maxSilence);
     }
 
     @Produces
     @Liveness
     @Singleton
-    HealthCheck catalogue(CatalogueFeed feed) {
-        return () -> ConsumerLoopHealth.liveness(CatalogueReadiness.NAME, feed.loop(), maxSilence);
+    HealthCheck catalogue(CatalogueConsumer consumer) {
+        return () -> ConsumerLoopHealth.liveness(CatalogueConsumerReadiness.NAME, consumer.loop(), maxSilence);
     }
 
     @Produces
     @Liveness
     @Singleton
-    HealthCheck alertStream(AlertStreamFeed feed) {
-        return () -> ConsumerLoopHealth.liveness(AlertStreamReadiness.NAME, feed.loop(), maxSilence);
+    HealthCheck alertStream(AlertStreamConsumer consumer) {
+        return () -> ConsumerLoopHealth.liveness(AlertStreamConsumerReadiness.NAME, consumer.loop(), maxSilence);
     }
 }

@@ -1,9 +1,10 @@
 package vn.motcua.deadline.store;
 
 import jakarta.inject.Singleton;
-import vn.motcua.deadline.domain.Deadline;
 import vn.motcua.deadline.domain.DeadlineStatus;
+import vn.motcua.deadline.domain.TrackedDeadline;
 import vn.motcua.deadline.domain.UnitScope;
+import vn.motcua.deadline.domain.UnpublishedAlert;
 
 import javax.sql.DataSource;
 import java.sql.Array;
@@ -81,7 +82,7 @@ public class DeadlineStore {
      * Open dossiers whose clock runs and whose dueAt is before {@code now}, earliest first; served by the partial
      * index on due_at, whose predicate the query repeats.
      */
-    public List<Deadline> overdue(Instant now, UnitScope scope) {
+    public List<TrackedDeadline> overdue(Instant now, UnitScope scope) {
         String sql = "select " + COLUMNS + " from deadlines where status = 'OPEN' and not paused and due_at < ?"
                 + (scope.isAll() ? "" : " and unit_code = any (?)") + " order by due_at";
         try (Connection connection = dataSource.getConnection();
@@ -106,7 +107,7 @@ public class DeadlineStore {
         }
 
         /** The dossier's row, locked until the transaction ends. */
-        public Optional<Deadline> findForUpdate(String dossierCode) throws SQLException {
+        public Optional<TrackedDeadline> findForUpdate(String dossierCode) throws SQLException {
             try (PreparedStatement select = connection.prepareStatement(
                     "select " + COLUMNS + " from deadlines where dossier_code = ? for update")) {
                 select.setString(1, dossierCode);
@@ -118,7 +119,7 @@ public class DeadlineStore {
          * Inserts or replaces the row. The sequence guard in SQL keeps an older picture from overwriting a newer
          * one even when two instances insert the same new dossier during a rebalance.
          */
-        public void save(Deadline deadline, Instant nextAlertAt) throws SQLException {
+        public void save(TrackedDeadline deadline, Instant nextAlertAt) throws SQLException {
             try (PreparedStatement upsert = connection.prepareStatement(
                     "insert into deadlines (" + COLUMNS + ", next_alert_at, updated_at) "
                             + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now()) "
@@ -154,7 +155,7 @@ public class DeadlineStore {
          * Rows of the given partitions whose next alert is due, locked; rows another instance holds are skipped.
          * Served by the partial index on next_alert_at: reads only what is coming due.
          */
-        public List<Deadline> claimDue(Instant now, Collection<Integer> partitions, int limit) throws SQLException {
+        public List<TrackedDeadline> claimDue(Instant now, Collection<Integer> partitions, int limit) throws SQLException {
             try (PreparedStatement select = connection.prepareStatement("select " + COLUMNS + " from deadlines "
                     + "where next_alert_at <= ? and partition_no = any (?) order by next_alert_at limit ? "
                     + "for update skip locked")) {
@@ -167,7 +168,7 @@ public class DeadlineStore {
         }
 
         /** Stores which alerts went out and when the next one falls due. */
-        public void saveAlertState(Deadline deadline, Instant nextAlertAt) throws SQLException {
+        public void saveAlertState(TrackedDeadline deadline, Instant nextAlertAt) throws SQLException {
             try (PreparedStatement update = connection.prepareStatement("update deadlines set due_soon_sent_for = ?, "
                     + "overdue_sent_for = ?, appointment_missed_sent_for = ?, next_alert_at = ?, updated_at = now() "
                     + "where dossier_code = ?")) {
@@ -266,8 +267,8 @@ public class DeadlineStore {
         }
     }
 
-    private static List<Deadline> readAll(PreparedStatement select) throws SQLException {
-        List<Deadline> deadlines = new ArrayList<>();
+    private static List<TrackedDeadline> readAll(PreparedStatement select) throws SQLException {
+        List<TrackedDeadline> deadlines = new ArrayList<>();
         try (ResultSet rows = select.executeQuery()) {
             while (rows.next()) {
                 deadlines.add(read(rows));
@@ -276,8 +277,8 @@ public class DeadlineStore {
         return deadlines;
     }
 
-    private static Deadline read(ResultSet rows) throws SQLException {
-        return new Deadline(rows.getString("dossier_code"), rows.getString("unit_code"),
+    private static TrackedDeadline read(ResultSet rows) throws SQLException {
+        return new TrackedDeadline(rows.getString("dossier_code"), rows.getString("unit_code"),
                 rows.getString("procedure_code"), rows.getInt("partition_no"), rows.getLong("last_sequence"),
                 DeadlineStatus.valueOf(rows.getString("status")), rows.getBoolean("paused"),
                 instant(rows, "received_at"), rows.getObject("due_date", LocalDate.class), instant(rows, "due_at"),

@@ -8,9 +8,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import vn.motcua.calendar.VietnamTime;
 import vn.motcua.deadline.domain.AlertSchedule;
-import vn.motcua.deadline.domain.Deadline;
 import vn.motcua.deadline.domain.DeadlineStatus;
 import vn.motcua.deadline.domain.DueSoonPolicy;
+import vn.motcua.deadline.domain.TrackedDeadline;
 import vn.motcua.deadline.messaging.DossierEventHandler;
 import vn.motcua.deadline.store.DeadlineStore;
 import vn.motcua.deadline.support.DossierEvent;
@@ -96,21 +96,21 @@ class DeadlineTrackerTest {
         DossierEvent paused = DossierEvent.of("PR-2", "SADEC", RECEIVED);
         handle(paused.received(1, DUE_AT), 1);
         handle(paused.supplementRequested(2, RECEIVED.plusSeconds(3600), DUE_AT), 1);
-        assertThat(stored("PR-2")).get().extracting(Deadline::paused).isEqualTo(true);
+        assertThat(stored("PR-2")).get().extracting(TrackedDeadline::paused).isEqualTo(true);
         assertThat(nextAlertAt("PR-2")).isNull();
     }
 
     @Test
     void anOlderPictureNeverOverwritesANewerOneEvenWhenTwoWritersRace() {
         DossierEvent dossier = DossierEvent.of("RACE-1", "SADEC", RECEIVED);
-        Deadline newer = first(dossier.supplementReceived(3, DUE_AT, NEW_DUE_AT));
-        Deadline older = first(dossier.received(1, DUE_AT));
+        TrackedDeadline newer = first(dossier.supplementReceived(3, DUE_AT, NEW_DUE_AT));
+        TrackedDeadline older = first(dossier.received(1, DUE_AT));
         store.inTransaction(transaction -> {
             transaction.save(newer, null);
             transaction.save(older, null);
             return null;
         });
-        assertThat(stored("RACE-1")).get().extracting(Deadline::sequence).isEqualTo(3L);
+        assertThat(stored("RACE-1")).get().extracting(TrackedDeadline::sequence).isEqualTo(3L);
     }
 
     @Test
@@ -120,15 +120,15 @@ class DeadlineTrackerTest {
         assertThat(stored("BAD-1")).isEmpty();
     }
 
-    private static Deadline first(CloudEvent event) {
-        return Deadline.first(event.type(), EventCodec.dossierData(event), event.time(), 0);
+    private static TrackedDeadline first(CloudEvent event) {
+        return TrackedDeadline.first(event.type(), EventCodec.dossierData(event), event.time(), 0);
     }
 
     private static void handle(CloudEvent event, int partition) {
         handler.handle(event, new ConsumerRecord<>("dossier-events", partition, 0L, event.subject(), EventCodec.write(event)));
     }
 
-    private static Optional<Deadline> stored(String code) {
+    private static Optional<TrackedDeadline> stored(String code) {
         return store.inTransaction(transaction -> transaction.findForUpdate(code));
     }
 

@@ -4,7 +4,7 @@ import io.agroal.api.AgroalDataSource;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.postgresql.PGConnection;
 import vn.motcua.calendar.VietnamTime;
-import vn.motcua.deadline.messaging.DeadlineEngine;
+import vn.motcua.deadline.app.DeadlineEngine;
 import vn.motcua.deadline.store.DeadlineStore;
 import vn.motcua.deadline.support.DossierEvent;
 import vn.motcua.deadline.support.Settings;

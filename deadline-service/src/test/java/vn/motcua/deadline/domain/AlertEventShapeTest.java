@@ -24,7 +24,7 @@ class AlertEventShapeTest {
 
     @Test
     void overdueLikeTheGoldenFixture() throws Exception {
-        Deadline deadline = deadline(dossier.supplementReceived(3, OffsetDateTime.parse("2022-01-12T09:00:00+07:00").toInstant(), DUE_AT));
+        TrackedDeadline deadline = deadline(dossier.supplementReceived(3, OffsetDateTime.parse("2022-01-12T09:00:00+07:00").toInstant(), DUE_AT));
         CloudEvent alert = read(AlertEvents.toEvent(deadline,
                 new PlannedAlert(EventTypes.OVERDUE, DUE_AT.plusNanos(1000), DUE_AT), LATER));
 
@@ -39,7 +39,7 @@ class AlertEventShapeTest {
 
     @Test
     void appointmentMissedLikeTheGoldenFixture() throws Exception {
-        Deadline deadline = deadline(dossier.apology(4, OffsetDateTime.parse("2022-01-14T15:00:00+07:00").toInstant(),
+        TrackedDeadline deadline = deadline(dossier.apology(4, OffsetDateTime.parse("2022-01-14T15:00:00+07:00").toInstant(),
                 DUE_AT, APPOINTMENT));
         CloudEvent alert = read(AlertEvents.toEvent(deadline,
                 new PlannedAlert(EventTypes.APPOINTMENT_MISSED, APPOINTMENT.plusNanos(1000), APPOINTMENT), LATER));
@@ -53,15 +53,15 @@ class AlertEventShapeTest {
 
     @Test
     void dueSoonAtOfficeOpening() {
-        Deadline deadline = deadline(dossier.received(3, DUE_AT));
+        TrackedDeadline deadline = deadline(dossier.received(3, DUE_AT));
         Instant opening = OffsetDateTime.parse("2022-01-14T07:30:00+07:00").toInstant();
         CloudEvent alert = read(AlertEvents.toEvent(deadline, new PlannedAlert(EventTypes.DUE_SOON, opening, DUE_AT),
                 opening.plusMillis(300)));
         assertThat(alert.time()).isEqualTo(OffsetDateTime.parse("2022-01-14T07:30:00+07:00"));
     }
 
-    private static Deadline deadline(CloudEvent event) {
-        return Deadline.first(event.type(), EventCodec.dossierData(event), event.time(), 0);
+    private static TrackedDeadline deadline(CloudEvent event) {
+        return TrackedDeadline.first(event.type(), EventCodec.dossierData(event), event.time(), 0);
     }
 
     /** Through the wire format, as a consumer sees it. */

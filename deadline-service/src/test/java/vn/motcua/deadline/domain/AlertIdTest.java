@@ -33,7 +33,7 @@ class AlertIdTest {
 
     @Test
     void theEventCarriesItWhenEverItIsBuilt() {
-        Deadline deadline = deadline(DossierEvent.of(DOSSIER, "SADEC",
+        TrackedDeadline deadline = deadline(DossierEvent.of(DOSSIER, "SADEC",
                 OffsetDateTime.parse("2022-01-05T08:30:00+07:00").toInstant()).received(1, DUE_AT));
         PlannedAlert overdue = new PlannedAlert(EventTypes.OVERDUE, DUE_AT.plusNanos(1000), DUE_AT);
         CloudEvent first = AlertEvents.toEvent(deadline, overdue, DUE_AT.plusSeconds(5));
@@ -44,7 +44,7 @@ class AlertIdTest {
         assertThat(EventCodec.read(EventCodec.write(first)).id()).isEqualTo(first.id());
     }
 
-    private static Deadline deadline(CloudEvent event) {
-        return Deadline.first(event.type(), EventCodec.dossierData(event), event.time(), 0);
+    private static TrackedDeadline deadline(CloudEvent event) {
+        return TrackedDeadline.first(event.type(), EventCodec.dossierData(event), event.time(), 0);
     }
 }

@@ -24,7 +24,7 @@ class AlertScheduleTest {
 
     @Test
     void dueSoonDefaultsToOfficeOpeningOnTheDueDateThenOverdueRightAfterDueAt() {
-        Deadline open = track(dossier.received(1, DUE_AT));
+        TrackedDeadline open = track(dossier.received(1, DUE_AT));
 
         assertThat(schedule.next(open)).hasValue(new PlannedAlert(EventTypes.DUE_SOON, OFFICE_OPENS_ON_DUE_DATE, DUE_AT));
         assertThat(schedule.fire(open, OFFICE_OPENS_ON_DUE_DATE.minusSeconds(1)).toSend()).isEmpty();
@@ -55,11 +55,11 @@ class AlertScheduleTest {
 
     @Test
     void closedAndPausedDossiersNeverAlert() {
-        Deadline open = track(dossier.received(1, DUE_AT));
+        TrackedDeadline open = track(dossier.received(1, DUE_AT));
         Instant now = DUE_AT.plusSeconds(60);
         assertThat(schedule.next(apply(open, dossier.resolved(2, DUE_AT.minusSeconds(60), DUE_AT)))).isEmpty();
         assertThat(schedule.next(apply(open, dossier.withdrawn(2, DUE_AT.minusSeconds(60), DUE_AT)))).isEmpty();
-        Deadline paused = apply(open, dossier.supplementRequested(2, RECEIVED.plusSeconds(3600), DUE_AT));
+        TrackedDeadline paused = apply(open, dossier.supplementRequested(2, RECEIVED.plusSeconds(3600), DUE_AT));
         assertThat(paused.paused()).isTrue();
         assertThat(schedule.fire(paused, now).toSend()).isEmpty();
     }
@@ -67,8 +67,8 @@ class AlertScheduleTest {
     @Test
     void aResumeReschedulesToTheNewDueAtAndAlertsForItOnce() {
         Instant newDueAt = DUE_AT.plus(Duration.ofDays(4));
-        Deadline open = track(dossier.received(1, DUE_AT));
-        Deadline resumed = apply(apply(open, dossier.supplementRequested(2, RECEIVED.plusSeconds(3600), DUE_AT)),
+        TrackedDeadline open = track(dossier.received(1, DUE_AT));
+        TrackedDeadline resumed = apply(apply(open, dossier.supplementRequested(2, RECEIVED.plusSeconds(3600), DUE_AT)),
                 dossier.supplementReceived(3, DUE_AT.minusSeconds(3600), newDueAt));
 
         assertThat(schedule.fire(resumed, DUE_AT.plusSeconds(60)).toSend()).isEmpty();
@@ -78,8 +78,8 @@ class AlertScheduleTest {
 
     @Test
     void aSupplementRequestAfterDueAtDoesNotStopTheClock() {
-        Deadline open = track(dossier.received(1, DUE_AT));
-        Deadline requested = apply(open, dossier.supplementRequested(2, DUE_AT.plusSeconds(600), DUE_AT));
+        TrackedDeadline open = track(dossier.received(1, DUE_AT));
+        TrackedDeadline requested = apply(open, dossier.supplementRequested(2, DUE_AT.plusSeconds(600), DUE_AT));
         assertThat(requested.paused()).isFalse();
         assertThat(schedule.fire(requested, DUE_AT.plusSeconds(700)).toSend()).extracting(PlannedAlert::type)
                 .containsExactly(EventTypes.OVERDUE);
@@ -88,8 +88,8 @@ class AlertScheduleTest {
     @Test
     void anApologysNewDateAlertsWhenItPassesWhileStillOpen() {
         Instant appointment = DUE_AT.plus(Duration.ofDays(4));
-        Deadline overdueSent = schedule.fire(track(dossier.received(1, DUE_AT)), DUE_AT.plusSeconds(1)).deadline();
-        Deadline apologised = apply(overdueSent, dossier.apology(2, DUE_AT.plusSeconds(60), DUE_AT, appointment));
+        TrackedDeadline overdueSent = schedule.fire(track(dossier.received(1, DUE_AT)), DUE_AT.plusSeconds(1)).deadline();
+        TrackedDeadline apologised = apply(overdueSent, dossier.apology(2, DUE_AT.plusSeconds(60), DUE_AT, appointment));
 
         assertThat(schedule.fire(apologised, appointment).toSend()).isEmpty();
         AlertSchedule.Firing missed = schedule.fire(apologised, appointment.plusSeconds(1));
@@ -100,22 +100,22 @@ class AlertScheduleTest {
 
     @Test
     void olderAndRepeatedEventsChangeNothingAndClosedIsFinal() {
-        Deadline resolved = apply(track(dossier.received(1, DUE_AT)), dossier.resolved(3, DUE_AT.minusSeconds(60), DUE_AT));
+        TrackedDeadline resolved = apply(track(dossier.received(1, DUE_AT)), dossier.resolved(3, DUE_AT.minusSeconds(60), DUE_AT));
         assertThat(apply(resolved, dossier.supplementReceived(2, RECEIVED, DUE_AT))).isSameAs(resolved);
         assertThat(apply(resolved, dossier.resolved(3, DUE_AT.minusSeconds(60), DUE_AT))).isSameAs(resolved);
         assertThat(apply(resolved, dossier.received(4, DUE_AT))).isSameAs(resolved);
 
         // Out of order: the later event first, then the older one is ignored.
-        Deadline fromLater = track(dossier.withdrawn(2, RECEIVED.plusSeconds(60), DUE_AT));
+        TrackedDeadline fromLater = track(dossier.withdrawn(2, RECEIVED.plusSeconds(60), DUE_AT));
         assertThat(apply(fromLater, dossier.received(1, DUE_AT))).isSameAs(fromLater);
         assertThat(schedule.next(fromLater)).isEmpty();
     }
 
-    private static Deadline track(CloudEvent event) {
-        return Deadline.first(event.type(), EventCodec.dossierData(event), event.time(), 0);
+    private static TrackedDeadline track(CloudEvent event) {
+        return TrackedDeadline.first(event.type(), EventCodec.dossierData(event), event.time(), 0);
     }
 
-    private static Deadline apply(Deadline deadline, CloudEvent event) {
+    private static TrackedDeadline apply(TrackedDeadline deadline, CloudEvent event) {
         return deadline.apply(event.type(), EventCodec.dossierData(event), event.time(), 0);
     }
 }

@@ -1,18 +1,24 @@
 package vn.motcua.deadline.support;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.quarkus.runtime.configuration.DurationConverter;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
+import org.apache.kafka.clients.producer.Producer;
 import vn.motcua.config.TopicsConfig;
 import vn.motcua.deadline.config.EngineSettings;
-import vn.motcua.deadline.messaging.DeadlineEngine;
+import vn.motcua.deadline.app.DeadlineEngine;
+import vn.motcua.deadline.messaging.AlertPublisher;
+import vn.motcua.deadline.messaging.DossierEventsConsumer;
 import vn.motcua.deadline.store.DeadlineStore;
+import vn.motcua.kafka.EventConsumerLoop;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.BiFunction;
 
 /**
  * The engine's settings outside Quarkus, read by SmallRye Config from the same keys as application.properties,
@@ -38,6 +44,19 @@ public record Settings(EngineSettings engine, TopicsConfig topics) {
 
     /** One engine with these settings, as the application starts it but without Quarkus. */
     public DeadlineEngine startEngine(String bootstrapServers, String instanceName, DeadlineStore store, Clock clock) {
-        return DeadlineEngine.start(engine, topics, bootstrapServers, instanceName, store, clock);
+        return startEngine(bootstrapServers, instanceName, store, clock, null);
+    }
+
+    /** @param publishers makes the alert publisher from the producer and the topic; null for the real one */
+    public DeadlineEngine startEngine(String bootstrapServers, String instanceName, DeadlineStore store, Clock clock,
+                                      BiFunction<Producer<String, byte[]>, String, AlertPublisher> publishers) {
+        DossierEventsConsumer kafka = new DossierEventsConsumer(engine, topics, bootstrapServers,
+                new SimpleMeterRegistry(), publishers);
+        return DeadlineEngine.start(engine, kafka, instanceName, store, clock);
+    }
+
+    /** The dossier-events consumer loop of an engine started here. */
+    public static EventConsumerLoop loop(DeadlineEngine engine) {
+        return ((DossierEventsConsumer.Connection) engine.feed()).loop();
     }
 }

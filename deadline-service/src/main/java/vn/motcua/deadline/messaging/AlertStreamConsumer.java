@@ -8,6 +8,7 @@ import jakarta.inject.Singleton;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import vn.motcua.config.TopicsConfig;
+import vn.motcua.deadline.app.LiveAlerts;
 import vn.motcua.events.EventCodec;
 import vn.motcua.kafka.ConsumerLoopHealth;
 import vn.motcua.kafka.EventConsumerLoop;
@@ -17,24 +18,25 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Feeds the SSE streams from the deadline-alerts topic, so supervisors connected to any instance see the alerts
- * of every instance. A group of its own per instance, starting at the end: a stream shows what happens from now.
+ * Reads the deadline-alerts topic for the SSE streams, so supervisors connected to any instance see the alerts of
+ * every instance; it hands them to the {@link LiveAlerts} port (the streams are api's). A group of its own per
+ * instance, starting at the end: a stream shows what happens from now.
  */
 @Startup
 @Singleton
-public class AlertStreamFeed {
+public class AlertStreamConsumer {
 
-    private final AlertBroadcaster broadcaster;
+    private final LiveAlerts streams;
     private final String bootstrapServers;
     private final String alertsTopic;
     private final MeterRegistry meters;
 
     private FeedLoop feed;
 
-    public AlertStreamFeed(AlertBroadcaster broadcaster, TopicsConfig topics,
+    public AlertStreamConsumer(LiveAlerts streams, TopicsConfig topics,
                            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
                            MeterRegistry meters) {
-        this.broadcaster = broadcaster;
+        this.streams = streams;
         this.meters = meters;
         this.bootstrapServers = bootstrapServers;
         this.alertsTopic = topics.deadlineAlerts();
@@ -47,7 +49,7 @@ public class AlertStreamFeed {
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
         feed = FeedLoop.start(name, "alert-stream", bootstrapServers, config, alertsTopic, (event, record) -> {
             if (event.isAlert()) {
-                broadcaster.broadcast(event, EventCodec.alertData(event));
+                streams.broadcast(event, EventCodec.alertData(event));
             }
         }, meters);
     }

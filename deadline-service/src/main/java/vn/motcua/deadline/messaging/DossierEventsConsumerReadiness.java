@@ -12,18 +12,18 @@ import vn.motcua.kafka.ConsumerLoopHealth;
  */
 @Readiness
 @Singleton
-public class DeadlineEngineReadiness implements HealthCheck {
+public class DossierEventsConsumerReadiness implements HealthCheck {
 
     public static final String NAME = "deadline-service dossier-events consumer";
 
-    private final DeadlineEngineService engine;
+    private final DossierEventsConsumer consumer;
 
-    public DeadlineEngineReadiness(DeadlineEngineService engine) {
-        this.engine = engine;
+    public DossierEventsConsumerReadiness(DossierEventsConsumer consumer) {
+        this.consumer = consumer;
     }
 
     @Override
     public HealthCheckResponse call() {
-        return ConsumerLoopHealth.readiness(NAME, engine.consumer());
+        return ConsumerLoopHealth.readiness(NAME, consumer.loop());
     }
 }

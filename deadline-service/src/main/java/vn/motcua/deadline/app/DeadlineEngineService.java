@@ -1,4 +1,4 @@
-package vn.motcua.deadline.messaging;
+package vn.motcua.deadline.app;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -8,18 +8,17 @@ import io.quarkus.scheduler.Scheduler;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
-import vn.motcua.config.TopicsConfig;
 import vn.motcua.deadline.config.EngineSettings;
 import vn.motcua.deadline.store.DeadlineStore;
-import vn.motcua.kafka.ConsumerLoopGauges;
-import vn.motcua.kafka.EventConsumerLoop;
 
 import java.time.Clock;
 import java.util.UUID;
 
-/** Runs this instance's {@link DeadlineEngine} for the application and drives its alert tick. */
+/**
+ * Runs this instance's {@link DeadlineEngine} for the application and drives its alert tick. Kafka comes in through
+ * the {@link DossierFeeds} port, which messaging implements; the consumer's health checks ask messaging.
+ */
 @Startup
 @Singleton
 public class DeadlineEngineService {
@@ -27,8 +26,7 @@ public class DeadlineEngineService {
     private static final Logger LOG = Logger.getLogger(DeadlineEngineService.class);
 
     private final EngineSettings settings;
-    private final TopicsConfig topics;
-    private final String bootstrapServers;
+    private final DossierFeeds feeds;
     private final DeadlineStore store;
     private final Clock clock;
     private final Scheduler scheduler;
@@ -36,14 +34,10 @@ public class DeadlineEngineService {
     private final MeterRegistry meters;
 
     private volatile DeadlineEngine engine;
-    private ConsumerLoopGauges gauges;
 
-    public DeadlineEngineService(EngineSettings settings, TopicsConfig topics,
-                                 @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
-                                 DeadlineStore store, Clock clock, Scheduler scheduler, MeterRegistry meters) {
+    public DeadlineEngineService(EngineSettings settings, DossierFeeds feeds, DeadlineStore store, Clock clock, Scheduler scheduler, MeterRegistry meters) {
         this.settings = settings;
-        this.topics = topics;
-        this.bootstrapServers = bootstrapServers;
+        this.feeds = feeds;
         this.store = store;
         this.clock = clock;
         this.scheduler = scheduler;
@@ -55,8 +49,7 @@ public class DeadlineEngineService {
     @PostConstruct
     void start() {
         String instance = "deadline-" + UUID.randomUUID().toString().substring(0, 8);
-        engine = DeadlineEngine.start(settings, topics, bootstrapServers, instance, store, clock);
-        gauges = ConsumerLoopGauges.bind(meters, "dossier-events", engine.consumer());
+        engine = DeadlineEngine.start(settings, feeds, instance, store, clock);
         // Scheduled here rather than by annotation so that the interval is the typed motcua.alerts.tick.
         scheduler.newJob("deadline-alert-tick")
                 .setInterval(settings.alerts().tick().toString())
@@ -82,19 +75,10 @@ public class DeadlineEngineService {
         }
     }
 
-    /** The dossier-events loop, for its health; null before the start and after the stop. */
-    EventConsumerLoop consumer() {
-        DeadlineEngine running = engine;
-        return running == null ? null : running.consumer();
-    }
-
     @PreDestroy
     void stop() {
         DeadlineEngine running = engine;
         engine = null;
-        if (gauges != null) {
-            gauges.close();
-        }
         if (running != null) {
             running.close();
         }

@@ -24,7 +24,7 @@ import java.util.UUID;
  */
 @Startup
 @Singleton
-public class CatalogueFeed {
+public class CatalogueConsumer {
 
     private final UnitCatalogue catalogue;
     private final String bootstrapServers;
@@ -34,7 +34,7 @@ public class CatalogueFeed {
 
     private FeedLoop feed;
 
-    public CatalogueFeed(UnitCatalogue catalogue, EngineSettings settings, TopicsConfig topics,
+    public CatalogueConsumer(UnitCatalogue catalogue, EngineSettings settings, TopicsConfig topics,
                          @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
                          MeterRegistry meters) {
         this.catalogue = catalogue;

@@ -1,4 +1,4 @@
-package vn.motcua.deadline.messaging;
+package vn.motcua.deadline.app;
 
 import io.agroal.api.AgroalDataSource;
 import org.junit.jupiter.api.AfterEach;
@@ -100,7 +100,7 @@ class TwoInstancesTest {
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> alertsOf(topic, alerts, EventTypes.OVERDUE) >= open);
         await().atMost(Duration.ofSeconds(30)).until(() ->
                 count(dataSource, "select count(*) from deadlines where next_alert_at is not null") == 0);
-        assertThat(second.consumer().isRunning()).isTrue();
+        assertThat(Settings.loop(second).isRunning()).isTrue();
 
         List<CloudEvent> sent = topic.events(alerts);
         Map<String, Long> perKey = sent.stream().collect(Collectors.groupingBy(TwoInstancesTest::key, Collectors.counting()));

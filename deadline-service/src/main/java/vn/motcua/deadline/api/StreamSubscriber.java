@@ -1,4 +1,4 @@
-package vn.motcua.deadline.messaging;
+package vn.motcua.deadline.api;
 
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.OutboundSseEvent;

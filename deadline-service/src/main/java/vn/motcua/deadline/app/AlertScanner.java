@@ -1,9 +1,9 @@
-package vn.motcua.deadline.messaging;
+package vn.motcua.deadline.app;
 
 import vn.motcua.deadline.domain.AlertEvents;
 import vn.motcua.deadline.domain.AlertSchedule;
-import vn.motcua.deadline.domain.Deadline;
 import vn.motcua.deadline.domain.PlannedAlert;
+import vn.motcua.deadline.domain.TrackedDeadline;
 import vn.motcua.deadline.store.DeadlineStore;
 import vn.motcua.events.CloudEvent;
 import vn.motcua.events.EventCodec;
@@ -16,44 +16,44 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * One alert tick, in three steps so that no alert goes out twice by id (issue 15). First the recovery settles
+ * One alert tick, in three steps so that no alert goes out twice by id. First the recovery settles
  * alerts an earlier tick recorded but never saw acknowledged ({@link AlertRecovery}). Then, per batch: claim the
  * deadlines coming due on the partitions this instance may alert for and record their alerts unpublished in one
  * transaction, committed before anything is sent; then publish them, wait for the acks and mark them published.
  * A crash or a failed send between the commit and the mark leaves them unpublished for the recovery, which reads
  * the topic before sending again. {@code SKIP LOCKED} keeps two instances off the same rows and the
- * {@code alerts_sent} key turns any second attempt at the same alert into nothing. It lives at the Kafka edge
- * because it drives the publish.
+ * {@code alerts_sent} key turns any second attempt at the same alert into nothing. Kafka is behind the ports: the
+ * partitions from {@link DossierFeed}, the sends through {@link AlertChannel}.
  */
-public final class AlertScanner {
+final class AlertScanner {
 
     /** Batches drained in one tick at most, so that a huge backlog cannot hold a tick forever. */
     private static final int MAX_ROUNDS = 100;
 
     private final DeadlineStore store;
     private final AlertSchedule schedule;
-    private final PartitionGate gate;
-    private final AlertPublisher publisher;
+    private final DossierFeed gate;
+    private final AlertChannel publisher;
     private final AlertRecovery recovery;
     private final Clock clock;
     private final int batchSize;
 
-    public AlertScanner(DeadlineStore store, AlertSchedule schedule, PartitionGate gate, AlertPublisher publisher,
-                        AlertRecovery recovery, Clock clock, int batchSize) {
+    AlertScanner(DeadlineStore store, AlertSchedule schedule, DossierFeed feed, AlertRecovery recovery, Clock clock,
+                 int batchSize) {
         this.store = store;
         this.schedule = schedule;
-        this.gate = gate;
-        this.publisher = publisher;
+        this.gate = feed;
+        this.publisher = feed.alerts();
         this.recovery = recovery;
         this.clock = clock;
         this.batchSize = batchSize;
     }
 
     /** Sends what is due now; answers how many alerts went out. Drains a backlog in batches. */
-    public int tick() {
-        int sent = recovery.recover(gate.open());
+    int tick() {
+        int sent = recovery.recover(gate.openPartitions());
         for (int round = 0; round < MAX_ROUNDS; round++) {
-            Set<Integer> partitions = gate.open();
+            Set<Integer> partitions = gate.openPartitions();
             if (partitions.isEmpty()) {
                 return sent;
             }
@@ -70,10 +70,10 @@ public final class AlertScanner {
 
     private Batch claim(Set<Integer> partitions, Instant now) {
         return store.inTransaction(transaction -> {
-            List<Deadline> due = transaction.claimDue(now, partitions, batchSize);
+            List<TrackedDeadline> due = transaction.claimDue(now, partitions, batchSize);
             List<CloudEvent> alerts = new ArrayList<>();
             int handled = 0;
-            for (Deadline deadline : due) {
+            for (TrackedDeadline deadline : due) {
                 // Asked again with the row locked: an event applied since the claim started has the lock first.
                 if (!gate.isOpen(deadline.partition())) {
                     continue;
@@ -99,7 +99,7 @@ public final class AlertScanner {
         if (alerts.isEmpty()) {
             return;
         }
-        publisher.publishAll(alerts);
+        publisher.publish(alerts);
         store.inTransaction(transaction -> {
             transaction.markPublished(alerts.stream().map(CloudEvent::id).toList(), now);
             return null;

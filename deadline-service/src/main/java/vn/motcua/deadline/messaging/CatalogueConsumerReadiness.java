@@ -12,18 +12,18 @@ import vn.motcua.kafka.ConsumerLoopHealth;
  */
 @Readiness
 @Singleton
-public class CatalogueReadiness implements HealthCheck {
+public class CatalogueConsumerReadiness implements HealthCheck {
 
     public static final String NAME = "deadline-service catalogue consumer";
 
-    private final CatalogueFeed feed;
+    private final CatalogueConsumer consumer;
 
-    public CatalogueReadiness(CatalogueFeed feed) {
-        this.feed = feed;
+    public CatalogueConsumerReadiness(CatalogueConsumer consumer) {
+        this.consumer = consumer;
     }
 
     @Override
     public HealthCheckResponse call() {
-        return ConsumerLoopHealth.readiness(NAME, feed.loop());
+        return ConsumerLoopHealth.readiness(NAME, consumer.loop());
     }
 }

@@ -10,6 +10,7 @@ import java.time.OffsetDateTime;
 /**
  * What this service knows of one dossier's deadline: the picture the latest applied dossier event gave (events
  * carry the current dueDate/dueAt, so no calendar is needed here) and which alerts went out for which due instant.
+ * Not {@code Deadline}: that is work-calendar's computed due date, a different thing.
  *
  * @param partition                partition of dossier-events this dossier's events arrive on; only the instance
  *                                 that owns it and has caught up on it may alert
@@ -17,7 +18,7 @@ import java.time.OffsetDateTime;
  * @param overdueSentFor           the dueAt whose overdue alert was sent
  * @param appointmentMissedSentFor the apology appointment whose appointment-missed alert was sent
  */
-public record Deadline(
+public record TrackedDeadline(
         String dossierCode,
         String unitCode,
         String procedureCode,
@@ -35,8 +36,8 @@ public record Deadline(
         Instant appointmentMissedSentFor) {
 
     /** The first event seen of a dossier, whatever its type: events carry the full picture, so any one will do. */
-    public static Deadline first(String type, DossierData data, OffsetDateTime eventTime, int partition) {
-        Deadline empty = new Deadline(data.dossierCode(), data.unitCode(), data.procedureCode(), partition, 0,
+    public static TrackedDeadline first(String type, DossierData data, OffsetDateTime eventTime, int partition) {
+        TrackedDeadline empty = new TrackedDeadline(data.dossierCode(), data.unitCode(), data.procedureCode(), partition, 0,
                 DeadlineStatus.OPEN, false, data.receivedAt().toInstant(), null, null, null, null, null, null, null);
         return empty.apply(type, data, eventTime, partition);
     }
@@ -45,7 +46,7 @@ public record Deadline(
      * This deadline after the event, or this same object when the event is old news: a sequence not above the
      * last applied one (duplicate or out of order), or anything after the dossier closed.
      */
-    public Deadline apply(String type, DossierData data, OffsetDateTime eventTime, int partition) {
+    public TrackedDeadline apply(String type, DossierData data, OffsetDateTime eventTime, int partition) {
         if (data.sequence() <= sequence || status.isClosed()) {
             return this;
         }
@@ -74,7 +75,7 @@ public record Deadline(
                 // a dossier type this version does not know: keep the picture, take the sequence
             }
         }
-        return new Deadline(dossierCode, data.unitCode(), data.procedureCode() != null ? data.procedureCode() : procedureCode,
+        return new TrackedDeadline(dossierCode, data.unitCode(), data.procedureCode() != null ? data.procedureCode() : procedureCode,
                 partition, data.sequence(), newStatus, newPaused, data.receivedAt().toInstant(), newDueDate, newDueAt,
                 newAppointment, newClosedAt, dueSoonSentFor, overdueSentFor, appointmentMissedSentFor);
     }
@@ -91,18 +92,18 @@ public record Deadline(
         return status == DeadlineStatus.OPEN && !paused && dueAt != null;
     }
 
-    public Deadline withDueSoonSentFor(Instant instant) {
-        return new Deadline(dossierCode, unitCode, procedureCode, partition, sequence, status, paused, receivedAt,
+    public TrackedDeadline withDueSoonSentFor(Instant instant) {
+        return new TrackedDeadline(dossierCode, unitCode, procedureCode, partition, sequence, status, paused, receivedAt,
                 dueDate, dueAt, newAppointmentAt, closedAt, instant, overdueSentFor, appointmentMissedSentFor);
     }
 
-    public Deadline withOverdueSentFor(Instant instant) {
-        return new Deadline(dossierCode, unitCode, procedureCode, partition, sequence, status, paused, receivedAt,
+    public TrackedDeadline withOverdueSentFor(Instant instant) {
+        return new TrackedDeadline(dossierCode, unitCode, procedureCode, partition, sequence, status, paused, receivedAt,
                 dueDate, dueAt, newAppointmentAt, closedAt, dueSoonSentFor, instant, appointmentMissedSentFor);
     }
 
-    public Deadline withAppointmentMissedSentFor(Instant instant) {
-        return new Deadline(dossierCode, unitCode, procedureCode, partition, sequence, status, paused, receivedAt,
+    public TrackedDeadline withAppointmentMissedSentFor(Instant instant) {
+        return new TrackedDeadline(dossierCode, unitCode, procedureCode, partition, sequence, status, paused, receivedAt,
                 dueDate, dueAt, newAppointmentAt, closedAt, dueSoonSentFor, overdueSentFor, instant);
     }
 }

@@ -1,4 +1,4 @@
-package vn.motcua.deadline.messaging;
+package vn.motcua.deadline.api;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 import org.jboss.logging.Logger;
+import vn.motcua.deadline.app.LiveAlerts;
 import vn.motcua.deadline.app.UnitDirectory;
 import vn.motcua.deadline.config.StreamSettings;
 import vn.motcua.deadline.domain.UnitFilter;
@@ -17,7 +18,6 @@ import vn.motcua.events.EventCodec;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
@@ -28,10 +28,11 @@ import java.util.concurrent.TimeUnit;
  * Hands each alert to the open SSE streams whose unit covers the alert's unit, by the tree as it stands when the
  * alert comes: a ward added or moved under a subscriber's unit after it subscribed is covered from then on.
  * Streams are capped in total and per client address; each gets a heartbeat comment, and a stream that names the
- * last alert it saw (Last-Event-ID) first gets the alerts sent after it, from {@code alerts_sent}.
+ * last alert it saw (Last-Event-ID) first gets the alerts sent after it, from {@code alerts_sent}. The alerts come
+ * from messaging's reader of deadline-alerts, through the {@link LiveAlerts} port.
  */
 @ApplicationScoped
-public class AlertBroadcaster {
+public class AlertBroadcaster implements LiveAlerts {
 
     private static final Logger LOG = Logger.getLogger(AlertBroadcaster.class);
 
@@ -82,10 +83,11 @@ public class AlertBroadcaster {
         return true;
     }
 
+    @Override
     public void broadcast(CloudEvent alert, AlertData data) {
         StreamSubscriber.Alert outgoing = new StreamSubscriber.Alert(alert,
                 new String(EventCodec.write(alert), StandardCharsets.UTF_8));
-        Set<String> lineage = null; // the alert's unit and those above it, read once and only if a filter needs it
+        List<String> lineage = null; // the alert's unit and those above it, read once and only if a filter needs it
         for (StreamSubscriber subscriber : subscribers) {
             if (subscriber.isClosed()) {
                 subscribers.remove(subscriber);
@@ -119,7 +121,7 @@ public class AlertBroadcaster {
         try {
             for (String json : store.alertsSentAfter(lastEventId, settings.maxReplay())) {
                 CloudEvent alert = EventCodec.read(json.getBytes(StandardCharsets.UTF_8));
-                Set<String> lineage = subscriber.filter().isAll() ? null
+                List<String> lineage = subscriber.filter().isAll() ? null
                         : units.lineage(EventCodec.alertData(alert).unitCode());
                 if (subscriber.filter().covers(lineage)) {
                     subscriber.replay(new StreamSubscriber.Alert(alert, json));

@@ -1,4 +1,4 @@
-package vn.motcua.deadline.messaging;
+package vn.motcua.deadline.app;
 
 import io.agroal.api.AgroalDataSource;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -9,6 +9,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.extension.ExtendWith;
+import vn.motcua.deadline.messaging.AlertPublisher;
 import vn.motcua.deadline.store.DeadlineStore;
 import vn.motcua.deadline.support.DossierEvent;
 import vn.motcua.deadline.support.Settings;
@@ -42,7 +43,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Issue 15: an alert recorded in {@code alerts_sent} but never marked published (a kill -9 or a lost ack between
+ * An alert recorded in {@code alerts_sent} but never marked published (a kill -9 or a lost ack between
  * the broker's append and the mark) is settled by the recovery once its lease is over: it reaches deadline-alerts,
  * and never twice by id. The crashes are publishers that fail right after the acks, or before sending anything.
  */
@@ -94,9 +95,9 @@ class AlertPublicationRecoveryTest {
 
     @Test
     void crashAfterTheAckBeforeTheMarkIsNotSentAgain() throws Exception {
-        DeadlineEngine crashing = closing(engine("crashing", (producer, name) -> new AlertPublisher(producer, name) {
+        DeadlineEngine crashing = closing(engine("crashing", (producer, name) -> new AlertPublisher(producer, name, bootstrap()) {
             @Override
-            void send(List<ProducerRecord<String, byte[]>> records) {
+            protected void send(List<ProducerRecord<String, byte[]>> records) {
                 super.send(records);
                 throw new IllegalStateException("crash after the acks");
             }
@@ -106,8 +107,8 @@ class AlertPublicationRecoveryTest {
         assertThat(unpublished()).isEqualTo(DOSSIERS);
         crashing.close();
 
-        DeadlineEngine restarted = closing(engine("restarted", AlertPublisher::new));
-        tickUntil(restarted, () -> restarted.consumer().assignment().size() == TestBed.PARTITIONS);
+        DeadlineEngine restarted = closing(engine("restarted", null));
+        tickUntil(restarted, () -> Settings.loop(restarted).assignment().size() == TestBed.PARTITIONS);
         assertThat(unpublished()).as("within the lease the recovery leaves them alone").isEqualTo(DOSSIERS);
 
         clock.advance(LEASE.plusSeconds(1));
@@ -117,9 +118,9 @@ class AlertPublicationRecoveryTest {
 
     @Test
     void crashAfterTheCommitBeforeAnySendIsSentOnce() throws Exception {
-        DeadlineEngine crashing = closing(engine("crashing", (producer, name) -> new AlertPublisher(producer, name) {
+        DeadlineEngine crashing = closing(engine("crashing", (producer, name) -> new AlertPublisher(producer, name, bootstrap()) {
             @Override
-            void send(List<ProducerRecord<String, byte[]>> records) {
+            protected void send(List<ProducerRecord<String, byte[]>> records) {
                 throw new IllegalStateException("crash before the send");
             }
         }));
@@ -128,8 +129,8 @@ class AlertPublicationRecoveryTest {
         assertThat(unpublished()).isEqualTo(DOSSIERS);
         crashing.close();
 
-        DeadlineEngine restarted = closing(engine("restarted", AlertPublisher::new));
-        tickUntil(restarted, () -> restarted.consumer().assignment().size() == TestBed.PARTITIONS);
+        DeadlineEngine restarted = closing(engine("restarted", null));
+        tickUntil(restarted, () -> Settings.loop(restarted).assignment().size() == TestBed.PARTITIONS);
         assertThat(topic.events(alerts)).isEmpty();
 
         clock.advance(LEASE.plusSeconds(1));
@@ -141,9 +142,9 @@ class AlertPublicationRecoveryTest {
     @Test
     void twoRecoveriesAtOnceSendEachMissingAlertOnce() throws Exception {
         // Half the batch reaches the broker, then the crash: the recoveries must send exactly the other half.
-        DeadlineEngine crashing = closing(engine("crashing", (producer, name) -> new AlertPublisher(producer, name) {
+        DeadlineEngine crashing = closing(engine("crashing", (producer, name) -> new AlertPublisher(producer, name, bootstrap()) {
             @Override
-            void send(List<ProducerRecord<String, byte[]>> records) {
+            protected void send(List<ProducerRecord<String, byte[]>> records) {
                 super.send(records.subList(0, records.size() / 2));
                 throw new IllegalStateException("crash halfway");
             }
@@ -174,13 +175,15 @@ class AlertPublicationRecoveryTest {
     private AlertRecovery recovery() {
         Producer<String, byte[]> producer = closing(new KafkaProducer<>(
                 KafkaClients.producerConfig(bed.kafka().bootstrapServers())));
-        return new AlertRecovery(store, new AlertPublisher(producer, alerts), bed.kafka().bootstrapServers(), clock,
-                LEASE);
+        return new AlertRecovery(store, new AlertPublisher(producer, alerts, bootstrap()), clock, LEASE);
     }
 
     private DeadlineEngine engine(String name, BiFunction<Producer<String, byte[]>, String, AlertPublisher> publishers) {
-        return DeadlineEngine.start(settings.engine(), settings.topics(), bed.kafka().bootstrapServers(), name, store,
-                clock, publishers);
+        return settings.startEngine(bootstrap(), name, store, clock, publishers);
+    }
+
+    private String bootstrap() {
+        return bed.kafka().bootstrapServers();
     }
 
     /** Every dossier's due-soon window open; ticks until the one tick that records them all fails in the publisher. */

@@ -9,18 +9,18 @@ import vn.motcua.kafka.ConsumerLoopHealth;
 /** Ready while the deadline-alerts reader of the SSE streams runs: without it every stream falls silent. */
 @Readiness
 @Singleton
-public class AlertStreamReadiness implements HealthCheck {
+public class AlertStreamConsumerReadiness implements HealthCheck {
 
     public static final String NAME = "deadline-service alert stream feed";
 
-    private final AlertStreamFeed feed;
+    private final AlertStreamConsumer consumer;
 
-    public AlertStreamReadiness(AlertStreamFeed feed) {
-        this.feed = feed;
+    public AlertStreamConsumerReadiness(AlertStreamConsumer consumer) {
+        this.consumer = consumer;
     }
 
     @Override
     public HealthCheckResponse call() {
-        return ConsumerLoopHealth.readiness(NAME, feed.loop());
+        return ConsumerLoopHealth.readiness(NAME, consumer.loop());
     }
 }

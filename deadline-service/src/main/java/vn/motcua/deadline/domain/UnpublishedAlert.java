@@ -1,4 +1,4 @@
-package vn.motcua.deadline.store;
+package vn.motcua.deadline.domain;
 
 import java.time.Instant;
 import java.util.UUID;
