@@ -40,7 +40,7 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Who may call which endpoint, with real signed tokens checked against the JWKS of a WireMock OIDC server: one row
- * per endpoint and caller, read off as the README's matrix. Refusals answer problem+json and open no stream. The
+ * per endpoint and caller, read off as the matrix in docs/contracts.md. Refusals answer problem+json and open no stream. The
  * unit asked for is the ward SADEC-P2: its supervisor is SADEC's, its clerk its own; SADEC-P1's supervisor is the
  * caller of another unit, and a clerk in no unit group may read nothing.
  */

@@ -10,8 +10,7 @@ import java.util.Optional;
 
 /**
  * What the alert engine is told: {@code motcua.consumer.group} and the {@code motcua.alerts.*} keys of
- * application.properties (table in the README, deadline-service, Configuration). The suite's shared mappings hold the
- * rest: topic names in {@link vn.motcua.config.TopicsConfig}, {@code motcua.consumer.max-silence} in
+ * application.properties (deadline-service/README.md, "Configuration"). The suite's shared mappings hold the rest: topic names in {@link vn.motcua.config.TopicsConfig}, {@code motcua.consumer.max-silence} in
  * {@link vn.motcua.config.ConsumerSettings}; both may map keys under {@code motcua.consumer}.
  */
 @ConfigMapping(prefix = "motcua")

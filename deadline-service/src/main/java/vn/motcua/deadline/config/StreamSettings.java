@@ -7,7 +7,7 @@ import java.time.Duration;
 
 /**
  * The {@code motcua.alerts.stream.*} keys: what GET /api/alerts/stream holds open and how it keeps streams alive
- * (table in the README, deadline-service, Configuration).
+ * (table in deadline-service/README.md, "Configuration").
  */
 @ConfigMapping(prefix = "motcua.alerts.stream")
 public interface StreamSettings {

@@ -41,8 +41,8 @@ import java.util.regex.Pattern;
  * databases in one run, 10,000 and 1,000,000 open deadlines, each with the same 100 rows coming due: the alert
  * tick's claim query is timed on both, alternating after a common warm-up, and the time from dueAt to the alert
  * on the topic is measured with an engine on each. Prints ratios against the small database, and one
- * {@code BENCH |} line a figure for {@code ./bench}; asserts nothing. Run: {@code ./mvnw -B -pl deadline-service
- * -Pbench process-test-classes}, or {@code ./bench}. Options: -Dbench.small, -Dbench.large, -Dbench.tick-ms.
+ * {@code BENCH |} line a figure for {@code bench/run}; asserts nothing. Run: {@code ./mvnw -B -pl deadline-service
+ * -Pbench process-test-classes}, or {@code bench/run}. Options: -Dbench.small, -Dbench.large, -Dbench.tick-ms.
  */
 public final class DeadlineBenchmark {
 
@@ -112,7 +112,7 @@ public final class DeadlineBenchmark {
     }
 
     /**
-     * The one machine-readable line a figure gets, which {@code ./bench} collects into its table; the ratio is
+     * The one machine-readable line a figure gets, which {@code bench/run} collects into its table; the ratio is
      * the large database's over the small one's, so 1 means the cost does not grow with the open deadlines.
      */
     private static void line(String figure, String value, String baseline, double ratio) {
