@@ -7,7 +7,7 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Liveness;
 import vn.motcua.kafka.ConsumerLoopHealth;
 import vn.motcua.kafka.EventConsumerLoop;
-import vn.motcua.stats.config.ConsumerLoopConfig;
+import vn.motcua.config.ConsumerSettings;
 import vn.motcua.stats.config.StatsConfig;
 
 import java.time.Duration;
@@ -33,7 +33,7 @@ public class StatsConsumerLiveness {
     /** The timer's: the loops' allowance, or three of its periods if that is longer. */
     private final Duration followerSilence;
 
-    StatsConsumerLiveness(ConsumerLoopConfig config, StatsConfig stats) {
+    StatsConsumerLiveness(ConsumerSettings config, StatsConfig stats) {
         this.maxSilence = config.maxSilence();
         Duration threePeriods = stats.generationCheckEvery().multipliedBy(3);
         this.followerSilence = threePeriods.compareTo(maxSilence) > 0 ? threePeriods : maxSilence;
