@@ -5,9 +5,10 @@ import jakarta.inject.Singleton;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Liveness;
+import vn.motcua.config.ConsumerSettings;
 import vn.motcua.kafka.ConsumerLoopHealth;
 import vn.motcua.kafka.EventConsumerLoop;
-import vn.motcua.config.ConsumerSettings;
+import vn.motcua.stats.app.GenerationFollower;
 import vn.motcua.stats.config.StatsConfig;
 
 import java.time.Duration;
@@ -70,9 +71,9 @@ public class StatsConsumerLiveness {
     @Produces
     @Liveness
     @Singleton
-    HealthCheck follower(StatsConsumer consumer) {
+    HealthCheck follower(GenerationFollower follower) {
         return () -> {
-            long silent = consumer.millisSinceFollow();
+            long silent = follower.millisSinceFollow();
             return HealthCheckResponse.named(FOLLOWER).status(silent <= followerSilence.toMillis())
                     .withData("millisSinceLastRun", silent).withData("maxSilenceMillis", followerSilence.toMillis())
                     .build();
