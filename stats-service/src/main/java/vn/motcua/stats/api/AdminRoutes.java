@@ -15,9 +15,9 @@ import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 import vn.motcua.api.Problem;
 import vn.motcua.api.ProblemException;
+import vn.motcua.stats.app.GenerationFollower;
 import vn.motcua.stats.app.Generations;
 import vn.motcua.stats.app.TimeSweep;
-import vn.motcua.stats.messaging.StatsConsumer;
 
 import java.util.List;
 import java.util.Map;
@@ -45,13 +45,13 @@ public class AdminRoutes {
     private static final int BETWEEN_AUTHENTICATION_AND_AUTHORIZATION = -150;
 
     private final Generations generations;
-    private final StatsConsumer consumer;
+    private final GenerationFollower follower;
     private final TimeSweep sweep;
     private final ObjectMapper json;
 
-    AdminRoutes(Generations generations, StatsConsumer consumer, TimeSweep sweep, ObjectMapper json) {
+    AdminRoutes(Generations generations, GenerationFollower follower, TimeSweep sweep, ObjectMapper json) {
         this.generations = generations;
-        this.consumer = consumer;
+        this.follower = follower;
         this.sweep = sweep;
         this.json = json;
     }
@@ -69,14 +69,14 @@ public class AdminRoutes {
         router.post(ROOT + "/rebuild-from-topic").blockingHandler(rc -> {
             generations.startBuilding();
             try {
-                consumer.follow(); // this instance starts its loops now; the others at their next look
+                follower.follow(); // this instance starts its loops now; the others at their next look
             } catch (RuntimeException e) {
                 LOG.warn("the rebuild started; this instance's timer starts its loops at its next look: " + e);
             }
-            send(rc, 202, "application/json", consumer.status());
+            send(rc, 202, "application/json", follower.status());
         }, false);
         // The generation served and the one being built, with its group's progress per partition.
-        router.get(ROOT + "/rebuild-from-topic").blockingHandler(answer(rc -> consumer.status()), false);
+        router.get(ROOT + "/rebuild-from-topic").blockingHandler(answer(rc -> follower.status()), false);
     }
 
     /**

@@ -47,7 +47,7 @@ public class UnitResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(type = SchemaType.ARRAY, implementation = UnitEntry.class)))
     public List<UnitEntry> list() {
-        return generations.serving().units().tree().inOrder().stream()
+        return generations.serving().units().outline().inOrder().stream()
                 .map(placed -> new UnitEntry(placed.unit().code(), placed.unit().name(), placed.unit().parentCode(),
                         placed.depth()))
                 .toList();

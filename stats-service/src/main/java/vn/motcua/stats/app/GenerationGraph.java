@@ -29,6 +29,11 @@ public record GenerationGraph(long number, DossierStore dossiers, TotalsStore to
         return new Rebuild(projector, dossiers, totals);
     }
 
+    /** Where this generation's catalogue records go. */
+    public CatalogueUpdates catalogue() {
+        return new CatalogueUpdates(units, procedures);
+    }
+
     /** The time sweep of this generation's open dossiers. */
     public TimeSweep sweep(Clock clock) {
         return new TimeSweep(dossiers, projector, clock);

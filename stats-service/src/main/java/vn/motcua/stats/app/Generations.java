@@ -23,7 +23,7 @@ import java.util.function.LongFunction;
 /**
  * The generations of the projection this instance knows (docs/architecture.md, "Rebuild from the topic"): the one
  * reports, the time sweep and the admin recount act on ({@link #serving()}), and the control document's changes,
- * starting a rebuild and flipping to it. Which consumer loops run is messaging.StatsConsumer's, which follows the
+ * starting a rebuild and flipping to it. Which consumer loops run is {@link GenerationFollower}'s, which follows the
  * control document and calls {@link #serve} when it moves.
  */
 @Singleton

@@ -11,7 +11,7 @@ import vn.motcua.stats.domain.PeriodConvention;
 import vn.motcua.stats.domain.PeriodReport;
 import vn.motcua.stats.domain.ProcedureCatalogue;
 import vn.motcua.stats.domain.TotalsKey;
-import vn.motcua.stats.domain.UnitTree;
+import vn.motcua.stats.domain.UnitOutline;
 import vn.motcua.stats.store.ProcedureStore;
 import vn.motcua.stats.store.TotalsStore;
 import vn.motcua.stats.store.UnitStore;
@@ -108,7 +108,7 @@ public final class ReportService {
         }
         String unit = unitText == null || unitText.isBlank() ? ALL : unitText.trim();
         Sources from = sources.get();
-        UnitTree tree = from.units().tree();
+        UnitOutline tree = from.units().outline();
         if (!unit.equals(ALL) && (!unit.matches("[A-Za-z0-9._-]{1,64}")
                 || (!tree.knows(unit) && !from.totals().hasUnit(unit)))) {
             problems.fail("unit", "unknown unit '" + unit + "'; use ALL or a unit code");
@@ -140,7 +140,7 @@ public final class ReportService {
     }
 
     /** One row per unit code with totals in the subtree, in tree order: the code's own dossiers, not its children's. */
-    private static List<PeriodReport.Row> unitRows(UnitTree tree, Map<TotalsKey, Counts> stored,
+    private static List<PeriodReport.Row> unitRows(UnitOutline tree, Map<TotalsKey, Counts> stored,
                                                    ProcedureCatalogue catalogue) {
         List<String> codes = tree.ordered(stored.keySet().stream().map(TotalsKey::unit).collect(Collectors.toSet()));
         return codes.stream().map(code -> PeriodReport.Row.of(code, tree.nameOf(code), null,
@@ -178,6 +178,6 @@ public final class ReportService {
     }
 
     /** A validated query, with the tree it was validated against: one read of the tree serves the whole answer. */
-    public record ReportQuery(Period period, String unit, UnitTree tree, Breakdown by) {
+    public record ReportQuery(Period period, String unit, UnitOutline tree, Breakdown by) {
     }
 }

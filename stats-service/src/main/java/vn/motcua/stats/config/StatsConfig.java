@@ -38,7 +38,7 @@ public interface StatsConfig {
 
     /**
      * How often each instance reads the generations' control document (a rebuild from the topics: start its loops,
-     * flip once it caught up, follow a flip made elsewhere). The schedule of {@code messaging.StatsConsumer} reads
+     * flip once it caught up, follow a flip made elsewhere). The schedule of {@code app.GenerationFollower} reads
      * the key itself; mapped here so that a value that is not a duration fails at startup.
      */
     @WithDefault("5s")

@@ -9,20 +9,20 @@ import vn.motcua.events.Topics;
 import vn.motcua.events.ProcedureData;
 import vn.motcua.events.UnitData;
 import vn.motcua.kafka.EventHandler;
+import vn.motcua.stats.app.CatalogueUpdates;
 import vn.motcua.stats.domain.ProcedureCatalogue;
 import vn.motcua.stats.domain.Unit;
-import vn.motcua.stats.store.ProcedureStore;
-import vn.motcua.stats.store.UnitStore;
 
 import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * Feeds {@code unit.changed} and {@code procedure.changed} from the compacted catalogue topic into the unit tree and
- * the procedures' names and fields (the report's procedure and field rows), keeping per key the state of the
- * highest version seen. Calendars are intake's concern (handling time comes computed): skipped, like unknown
- * types. A unit or procedure the suite could never have published (a code outside intake-service's form, a blank name, its own parent, a
- * record key that is not {@code unit:<code>}, which compaction would keep under the wrong key) goes to the DLQ.
+ * Checks {@code unit.changed} and {@code procedure.changed} from the compacted catalogue topic and hands them to
+ * {@link CatalogueUpdates} (the unit tree; the procedures' names and fields for the report's procedure and field
+ * rows), which keeps per key the state of the highest version seen. Calendars are intake's concern (handling time
+ * comes computed): skipped, like unknown types. A unit or procedure the suite could never have published (a code
+ * outside intake-service's form, a blank name, its own parent, a record key that is not {@code unit:<code>}, which
+ * compaction would keep under the wrong key) goes to the DLQ.
  */
 public final class CatalogueEventHandler implements EventHandler {
 
@@ -30,12 +30,10 @@ public final class CatalogueEventHandler implements EventHandler {
     /** intake-service's form of a procedure code (domain.CatalogueCodes there). */
     private static final Pattern PROCEDURE_CODE = Pattern.compile("[A-Za-z0-9.-]{1,32}");
 
-    private final UnitStore units;
-    private final ProcedureStore procedures;
+    private final CatalogueUpdates updates;
 
-    public CatalogueEventHandler(UnitStore units, ProcedureStore procedures) {
-        this.units = units;
-        this.procedures = procedures;
+    public CatalogueEventHandler(CatalogueUpdates updates) {
+        this.updates = updates;
     }
 
     @Override
@@ -55,7 +53,7 @@ public final class CatalogueEventHandler implements EventHandler {
         refuseUnless(!data.code().equals(data.parentCode()), event, "the unit is its own parent");
         refuseUnless(Objects.equals(record.key(), Topics.unitKey(data.code())), event,
                 "record key " + record.key() + " is not " + Topics.unitKey(data.code()));
-        units.storeIfNewer(new Unit(data.code(), data.name().strip(), data.parentCode()), data.version());
+        updates.unitChanged(new Unit(data.code(), data.name().strip(), data.parentCode()), data.version());
     }
 
     private void procedure(CloudEvent event, ConsumerRecord<String, byte[]> record) {
@@ -66,7 +64,7 @@ public final class CatalogueEventHandler implements EventHandler {
         refuseUnless(Objects.equals(record.key(), Topics.procedureKey(data.code())), event,
                 "record key " + record.key() + " is not " + Topics.procedureKey(data.code()));
         String field = data.field() == null || data.field().isBlank() ? null : data.field().strip();
-        procedures.storeIfNewer(new ProcedureCatalogue.Procedure(data.code(), data.name().strip(), field),
+        updates.procedureChanged(new ProcedureCatalogue.Procedure(data.code(), data.name().strip(), field),
                 data.version());
     }
 

@@ -7,7 +7,7 @@ import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
-import vn.motcua.stats.messaging.RebuildStatus.Partition;
+import vn.motcua.stats.app.RebuildStatus.Partition;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -74,11 +74,6 @@ final class GroupProgress implements AutoCloseable {
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("could not read the progress of " + group + ": " + e, e);
         }
-    }
-
-    /** Every partition read to its end (a topic without partitions cannot be: then false). */
-    static boolean caughtUp(List<Partition> partitions) {
-        return !partitions.isEmpty() && partitions.stream().allMatch(p -> p.lag() == 0);
     }
 
     @Override

@@ -5,9 +5,10 @@ import jakarta.inject.Singleton;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Liveness;
+import vn.motcua.config.ConsumerSettings;
 import vn.motcua.kafka.ConsumerLoopHealth;
 import vn.motcua.kafka.EventConsumerLoop;
-import vn.motcua.stats.config.ConsumerLoopConfig;
+import vn.motcua.stats.app.GenerationFollower;
 import vn.motcua.stats.config.StatsConfig;
 
 import java.time.Duration;
@@ -33,7 +34,7 @@ public class StatsConsumerLiveness {
     /** The timer's: the loops' allowance, or three of its periods if that is longer. */
     private final Duration followerSilence;
 
-    StatsConsumerLiveness(ConsumerLoopConfig config, StatsConfig stats) {
+    StatsConsumerLiveness(ConsumerSettings config, StatsConfig stats) {
         this.maxSilence = config.maxSilence();
         Duration threePeriods = stats.generationCheckEvery().multipliedBy(3);
         this.followerSilence = threePeriods.compareTo(maxSilence) > 0 ? threePeriods : maxSilence;
@@ -70,9 +71,9 @@ public class StatsConsumerLiveness {
     @Produces
     @Liveness
     @Singleton
-    HealthCheck follower(StatsConsumer consumer) {
+    HealthCheck follower(GenerationFollower follower) {
         return () -> {
-            long silent = consumer.millisSinceFollow();
+            long silent = follower.millisSinceFollow();
             return HealthCheckResponse.named(FOLLOWER).status(silent <= followerSilence.toMillis())
                     .withData("millisSinceLastRun", silent).withData("maxSilenceMillis", followerSilence.toMillis())
                     .build();

@@ -11,7 +11,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import org.bson.Document;
 import vn.motcua.stats.domain.Unit;
-import vn.motcua.stats.domain.UnitTree;
+import vn.motcua.stats.domain.UnitOutline;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -55,12 +55,12 @@ public final class UnitStore {
         }
     }
 
-    /** The tree as it stands now: read afresh by every report and unit list. */
-    public UnitTree tree() {
+    /** The units as they stand now: read afresh by every report and unit list. */
+    public UnitOutline outline() {
         List<Unit> all = new ArrayList<>();
         for (Document doc : units.find()) {
             all.add(new Unit(doc.getString("_id"), doc.getString("name"), doc.getString("parentCode")));
         }
-        return new UnitTree(all);
+        return new UnitOutline(all);
     }
 }

@@ -15,6 +15,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 import vn.motcua.config.TopicsConfig;
 import vn.motcua.events.EventCodec;
+import vn.motcua.stats.app.GenerationFollower;
 import vn.motcua.stats.app.TimeSweep;
 import vn.motcua.stats.domain.Counter;
 import vn.motcua.stats.domain.Counts;
@@ -54,7 +55,7 @@ import static org.hamcrest.Matchers.nullValue;
  * The admin's rebuild from the topics in the running service (docs/architecture.md, "Rebuild from the topic"):
  * started on the management port by an admin only, one at a time; reports stay on generation 0 (with a total
  * planted wrong there) while generation 1 is built and after it caught up, until the control timer flips it; then
- * they are generation 1's, equal to the recount. The timer is the test's here ({@link StatsConsumer#follow()}), so
+ * they are generation 1's, equal to the recount. The timer is the test's here ({@link GenerationFollower#follow()}), so
  * that "caught up, not served yet" can be seen; RebuildFromTopicTest covers several instances and a kill.
  */
 @QuarkusTest
@@ -87,7 +88,7 @@ class RebuildFromTopicServiceTest {
     @Inject
     StatsDatabase database;
     @Inject
-    StatsConsumer consumer;
+    GenerationFollower follower;
 
     @Test
     void anAdminRebuildsFromTheTopicsAndReportsMoveToTheNewGenerationOnceItCaughtUp() throws Exception {
@@ -110,7 +111,7 @@ class RebuildFromTopicServiceTest {
         post(null).then().statusCode(401).contentType("application/problem+json");
         post(TestTokens.user("clerk-p1", "clerk", "SADEC-P1")).then().statusCode(403)
                 .contentType("application/problem+json");
-        assertThat(consumer.status().building()).as("a refused call starts nothing").isNull();
+        assertThat(follower.status().building()).as("a refused call starts nothing").isNull();
 
         post(admin()).then().statusCode(202).body("serving", is(0)).body("building.generation", is(1))
                 .body("building.consumerGroup", is("stats-service-g1"));
@@ -128,7 +129,7 @@ class RebuildFromTopicServiceTest {
         assertThat(metrics()).contains("loop=\"" + StatsConsumer.TOTALS_LOOP + StatsConsumer.BUILDING + "\"")
                 .contains("loop=\"" + StatsConsumer.CATALOGUE_LOOP + StatsConsumer.BUILDING + "\"");
 
-        assertThat(consumer.follow()).as("the control timer flips").isTrue();
+        assertThat(follower.follow()).as("the control timer flips").isTrue();
         status().then().statusCode(200).body("serving", is(1)).body("servingGroup", is("stats-service-g1"))
                 .body("building", nullValue());
         for (String period : PERIODS) {

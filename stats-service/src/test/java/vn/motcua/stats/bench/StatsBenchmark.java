@@ -6,6 +6,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import vn.motcua.config.TopicsConfig;
+import vn.motcua.stats.app.GenerationFollower;
 import vn.motcua.stats.app.GenerationGraph;
 import vn.motcua.stats.app.Generations;
 import vn.motcua.stats.domain.GenerationState;
@@ -131,7 +132,7 @@ public final class StatsBenchmark {
     }
 
     /**
-     * The admin's rebuild from the topic, as the service runs it ({@link StatsConsumer}, {@link Generations}): once
+     * The admin's rebuild from the topic, as the service runs it ({@link GenerationFollower}, {@link StatsConsumer}, {@link Generations}): once
      * generation 0 has caught up, a build of generation 1 (a new group from the topics' start, a new database) until
      * the flip, timed from the start of the build; against the bare consumer's rate on the same topics.
      */
@@ -145,9 +146,9 @@ public final class StatsBenchmark {
                 n -> GenerationGraph.on(n, client.getDatabase(base + GenerationState.suffix(n)), CrashPoint.NONE),
                 Clock.systemUTC());
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
-        StatsConsumer consumer = new StatsConsumer(generations, topics, "bench-generations",
-                bed.kafka().bootstrapServers(), meters, Map.of());
-        consumer.start();
+        GenerationFollower follower = new GenerationFollower(generations,
+                new StatsConsumer(topics, bed.kafka().bootstrapServers(), meters, Map.of()), "bench-generations");
+        follower.start();
         try {
             // Generation 0 first reads the topics to their end, as a running service would have, so that the build
             // has the machine to itself.
@@ -157,7 +158,7 @@ public final class StatsBenchmark {
             }
             long started = System.nanoTime();
             generations.startBuilding();
-            while (!consumer.follow()) {
+            while (!follower.follow()) {
                 Thread.sleep(100);
             }
             double took = seconds(started);
@@ -167,7 +168,7 @@ public final class StatsBenchmark {
                     + "for %,d events (%,.0f events/s) | %,.0f events/s bare KafkaConsumer | %.3f | -%n", took, events,
                     events / took, bare, events / took / bare);
         } finally {
-            consumer.stop();
+            follower.stop();
         }
     }
 

@@ -11,6 +11,7 @@ import vn.motcua.kafka.DeadLetters;
 import vn.motcua.kafka.EventConsumerLoop;
 import vn.motcua.kafka.KafkaClients;
 import vn.motcua.stats.app.BatchProjector;
+import vn.motcua.stats.app.CatalogueUpdates;
 import vn.motcua.stats.app.CrashPoint;
 import vn.motcua.stats.app.DossierProjector;
 import vn.motcua.stats.app.ReportService;
@@ -94,7 +95,8 @@ public final class PlainStats implements AutoCloseable {
         loop = EventConsumerLoop.start("stats-test", config, topics, handler(crashPoint), deadLetters);
         catalogueLoop = EventConsumerLoop.start("stats-test-catalogue",
                 KafkaClients.consumerConfig(bootstrap, "stats-service-catalogue-" + UUID.randomUUID()),
-                List.of(catalogueTopic), new CatalogueEventHandler(new UnitStore(database), new ProcedureStore(database)), deadLetters);
+                List.of(catalogueTopic), new CatalogueEventHandler(
+                        new CatalogueUpdates(new UnitStore(database), new ProcedureStore(database))), deadLetters);
     }
 
     public boolean isRunning() {

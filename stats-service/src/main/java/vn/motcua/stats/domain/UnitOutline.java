@@ -1,12 +1,13 @@
 package vn.motcua.stats.domain;
 
+import vn.motcua.units.UnitTree;
+
 import java.text.Collator;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -14,14 +15,15 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The units as they stand at one read, of any depth (province → district or city → ward or commune). Built afresh
- * for every report, so a unit that arrived or moved counts where it is now.
+ * The units as a report lists them, at one read: names, siblings in Vietnamese order, every unit once in pre-order
+ * with its depth. Built afresh for every report, so a unit that arrived or moved counts where it is now. Which codes
+ * a unit covers is the suite's one walk ({@link UnitTree}); only the listing is the report's own.
  *
  * <p>The catalogue topic delivers units in per-key order only, so a reader may see a child before its parent, or
- * (for a moment, while a move is half read) two units that name each other as parent. Neither breaks a walk: a unit
- * whose parent is not known stands as a root, and every walk visits a unit once.
+ * (for a moment, while a move is half read) two units that name each other as parent. Neither breaks the listing: a
+ * unit whose parent is not known stands as a root, and every unit is listed once.
  */
-public final class UnitTree {
+public final class UnitOutline {
 
     /** Siblings as a person looks for them: by name in Vietnamese order (Đ after D), then by code. */
     private static final Comparator<Unit> SIBLINGS = Comparator
@@ -31,9 +33,15 @@ public final class UnitTree {
     private final Map<String, Unit> units = new HashMap<>();
     private final List<Unit> sorted;
     private final Map<String, List<Unit>> children = new HashMap<>();
+    private final UnitTree tree;
 
-    public UnitTree(Collection<Unit> units) {
-        units.forEach(unit -> this.units.put(unit.code(), unit));
+    public UnitOutline(Collection<Unit> units) {
+        Map<String, String> parentOf = new HashMap<>();
+        units.forEach(unit -> {
+            this.units.put(unit.code(), unit);
+            parentOf.put(unit.code(), unit.parentCode());
+        });
+        this.tree = UnitTree.of(parentOf);
         this.sorted = this.units.values().stream().sorted(SIBLINGS).toList();
         for (Unit unit : sorted) { // in sibling order, so every child list is sorted
             if (unit.parentCode() != null) {
@@ -54,22 +62,14 @@ public final class UnitTree {
         return find(code).map(Unit::name).orElse(code);
     }
 
-    /** A unit of the tree, or a code a unit names as its parent (its own event has not come yet). */
+    /** A unit of the outline, or a code a unit names as its parent (its own event has not come yet). */
     public boolean knows(String code) {
-        return units.containsKey(code) || children.containsKey(code);
+        return tree.knows(code);
     }
 
     /** The code and every code below it, at any depth. */
     public Set<String> subtree(String code) {
-        Set<String> result = new LinkedHashSet<>();
-        collect(code, result);
-        return result;
-    }
-
-    private void collect(String code, Set<String> into) {
-        if (into.add(code)) {
-            children.getOrDefault(code, List.of()).forEach(child -> collect(child.code(), into));
-        }
+        return tree.subtree(code);
     }
 
     /**
@@ -94,7 +94,7 @@ public final class UnitTree {
         children.getOrDefault(unit.code(), List.of()).forEach(child -> walk(child, depth + 1, visited, into));
     }
 
-    /** The codes in tree order; codes the tree does not hold follow, alphabetically. */
+    /** The codes in outline order; codes the outline does not hold follow, alphabetically. */
     public List<String> ordered(Collection<String> codes) {
         List<String> result = new ArrayList<>();
         inOrder().stream().map(placed -> placed.unit().code()).filter(codes::contains).forEach(result::add);

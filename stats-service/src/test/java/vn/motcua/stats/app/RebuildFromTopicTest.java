@@ -1,4 +1,4 @@
-package vn.motcua.stats.messaging;
+package vn.motcua.stats.app;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
@@ -14,16 +14,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import vn.motcua.api.ProblemException;
 import vn.motcua.calendar.VietnamTime;
 import vn.motcua.config.TopicsConfig;
-import vn.motcua.stats.app.CrashPoint;
-import vn.motcua.stats.app.GenerationGraph;
-import vn.motcua.stats.app.Generations;
-import vn.motcua.stats.app.ReportService;
 import vn.motcua.stats.domain.Counter;
 import vn.motcua.stats.domain.Counts;
 import vn.motcua.stats.domain.GenerationState;
 import vn.motcua.stats.domain.Period;
 import vn.motcua.stats.domain.PeriodConvention;
 import vn.motcua.stats.domain.TotalsKey;
+import vn.motcua.stats.messaging.StatsConsumer;
 import vn.motcua.stats.store.GenerationControl;
 import vn.motcua.stats.support.Catalogue;
 import vn.motcua.stats.support.Events;
@@ -52,9 +49,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A rebuild from the topics (docs/architecture.md, "Rebuild from the topic") with the service's own consumer and
- * generation classes, wired by hand on the testkit's real Kafka and MongoDB, one object graph per "process". The
- * control timer is the test's: it calls {@link StatsConsumer#follow()} when the scenario needs it, so the build can
+ * A rebuild from the topics (docs/architecture.md, "Rebuild from the topic") with the service's own generation
+ * classes and Kafka consumer, wired by hand on the testkit's real Kafka and MongoDB, one object graph per "process".
+ * The control timer is the test's: it calls {@link GenerationFollower#follow()} when the scenario needs it, so the build can
  * be seen caught up and not yet served. Generation 0 holds a total planted wrong, which only it has: a report shows
  * which generation answered.
  */
@@ -120,11 +117,11 @@ class RebuildFromTopicTest {
         assertThat(started.building()).isEqualTo(1L);
         assertThatThrownBy(one.generations::startBuilding).as("one build at a time")
                 .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.status()).isEqualTo(409));
-        assertThat(one.consumer.follow()).as("the build's loops start; nothing has caught up yet").isFalse();
-        assertThat(one.consumer.buildingTotalsLoop()).isNotNull();
+        assertThat(one.follower.follow()).as("the build's loops start; nothing has caught up yet").isFalse();
+        assertThat(one.follower.building()).isNotNull();
 
-        await().atMost(Duration.ofSeconds(60)).until(() -> one.consumer.status().building().caughtUp());
-        RebuildStatus building = one.consumer.status();
+        await().atMost(Duration.ofSeconds(60)).until(() -> one.follower.status().building().caughtUp());
+        RebuildStatus building = one.follower.status();
         assertThat(building.serving()).isZero();
         assertThat(building.building().consumerGroup()).isEqualTo(one.group + "-g1");
         assertThat(building.building().partitions()).hasSize(2 * TestBed.PARTITIONS);
@@ -132,13 +129,13 @@ class RebuildFromTopicTest {
         assertThat(one.reportOf("2022-H1")).as("caught up but not flipped: still generation 0")
                 .isNotEqualTo(recount(histories, "2022-H1"));
 
-        assertThat(one.consumer.follow()).as("flipped by this call").isTrue();
+        assertThat(one.follower.follow()).as("flipped by this call").isTrue();
         assertThat(one.generations.state()).satisfies(state -> {
             assertThat(state.serving()).isEqualTo(1);
             assertThat(state.isBuilding()).isFalse();
         });
         assertThat(one.generations.serving().number()).isEqualTo(1);
-        assertThat(one.consumer.buildingTotalsLoop()).isNull();
+        assertThat(one.follower.building()).isNull();
         assertThat(one.consumer.isConsuming()).isTrue();
         assertMatchesRecount(one, histories);
         assertThat(withoutEmpty(new Projection(db(1)).totals().all())).as("generation 1 equals its own recount")
@@ -163,15 +160,15 @@ class RebuildFromTopicTest {
         Instance one = start(CrashPoint.NONE);
         Instance two = start(CrashPoint.NONE);
         await().atMost(Duration.ofSeconds(60)).until(() -> one.consumer.catalogueLoaded()
-                && two.consumer.catalogueLoaded() && groupRead(one.group, histories));
+                && two.consumer.catalogueLoaded() && groupRead(one, histories));
         planWrongTotalInGenerationZero();
 
         two.generations.startBuilding();
         // Each instance's timer, at once and over and over, until both serve the new generation.
         AtomicInteger flips = new AtomicInteger();
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(100)).until(() -> {
-            CompletableFuture<Boolean> first = CompletableFuture.supplyAsync(one.consumer::follow);
-            CompletableFuture<Boolean> second = CompletableFuture.supplyAsync(two.consumer::follow);
+            CompletableFuture<Boolean> first = CompletableFuture.supplyAsync(one.follower::follow);
+            CompletableFuture<Boolean> second = CompletableFuture.supplyAsync(two.follower::follow);
             flips.addAndGet((first.get() ? 1 : 0) + (second.get() ? 1 : 0));
             return one.generations.serving().number() == 1 && two.generations.serving().number() == 1;
         });
@@ -205,9 +202,9 @@ class RebuildFromTopicTest {
             await().dontCatchUncaughtExceptions().atMost(Duration.ofSeconds(60))
                     .until(killed.consumer::catalogueLoaded);
             killed.generations.startBuilding();
-            killed.consumer.follow();
+            killed.follower.follow();
             await().dontCatchUncaughtExceptions().atMost(Duration.ofSeconds(60))
-                    .until(() -> !killed.consumer.buildingTotalsLoop().isRunning());
+                    .until(() -> !killed.follower.building().isRunning());
             killed.stop();
         } finally {
             Thread.setDefaultUncaughtExceptionHandler(previous);
@@ -219,30 +216,27 @@ class RebuildFromTopicTest {
         assertThat(new Projection(db(1)).pendingDeltas()).as("the kill left deltas half-applied").isPositive();
 
         Instance restarted = start(CrashPoint.NONE);
-        assertThat(restarted.consumer.buildingTotalsLoop()).as("the control document still names the build")
+        assertThat(restarted.follower.building()).as("the control document still names the build")
                 .isNotNull();
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200))
-                .until(() -> restarted.consumer.follow() || restarted.generations.serving().number() == 1);
+                .until(() -> restarted.follower.follow() || restarted.generations.serving().number() == 1);
         assertThat(restarted.generations.state().latest()).as("the same generation, not a new one").isEqualTo(1);
         assertThat(new Projection(db(1)).pendingDeltas()).isZero();
         assertMatchesRecount(restarted, histories);
     }
 
     private RebuildStatus statusOf(Instance notStarted) {
-        RebuildStatus status = notStarted.consumer.status();
+        RebuildStatus status = notStarted.follower.status();
         notStarted.stop();
         instances.remove(notStarted);
         return status;
     }
 
-    private boolean groupRead(String group, List<History> histories) {
-        try (GroupProgress progress = new GroupProgress(bed.kafka().bootstrapServers())) {
-            List<RebuildStatus.Partition> partitions = progress.of(group, List.of(topics.dossierEvents(),
-                    topics.deadlineAlerts()));
-            return GroupProgress.caughtUp(partitions)
-                    && partitions.stream().mapToLong(RebuildStatus.Partition::committed).sum()
-                    == Events.of(histories).size();
-        }
+    private boolean groupRead(Instance instance, List<History> histories) {
+        List<RebuildStatus.Partition> partitions = instance.consumer.progress(instance.group);
+        return RebuildStatus.caughtUp(partitions)
+                && partitions.stream().mapToLong(RebuildStatus.Partition::committed).sum()
+                == Events.of(histories).size();
     }
 
     /**
@@ -271,7 +265,7 @@ class RebuildFromTopicTest {
         Instance instance = new Instance(buildCrashes);
         instances.add(instance);
         if (consume) {
-            instance.consumer.start();
+            instance.follower.start();
         }
         return instance;
     }
@@ -293,19 +287,21 @@ class RebuildFromTopicTest {
         return nonEmpty;
     }
 
-    /** One process of the service: its generations, its consumer (loops, control timer), its reports. */
+    /** One process of the service: its generations, its consumer (loops), its control timer, its reports. */
     private final class Instance {
         final String group = "stats-rebuild-" + Integer.toHexString(database.hashCode());
         final Clock clock = Clock.fixed(NOW, VietnamTime.ZONE);
         final Generations generations;
         final StatsConsumer consumer;
+        final GenerationFollower follower;
 
         Instance(CrashPoint buildCrashes) {
             generations = new Generations(new GenerationControl(db(0)),
                     n -> GenerationGraph.on(n, db(n), n == 0 ? CrashPoint.NONE : buildCrashes), clock);
             // Small polls: a build takes many batches, so a kill can fall in its middle.
-            consumer = new StatsConsumer(generations, topics, group, bed.kafka().bootstrapServers(),
-                    new SimpleMeterRegistry(), Map.of(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 20));
+            consumer = new StatsConsumer(topics, bed.kafka().bootstrapServers(), new SimpleMeterRegistry(),
+                    Map.of(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 20));
+            follower = new GenerationFollower(generations, consumer, group);
         }
 
         /** The ALL report of the generation served, after the time sweep at NOW, as the service's timer runs it. */
@@ -324,7 +320,7 @@ class RebuildFromTopicTest {
         }
 
         void stop() {
-            consumer.stop();
+            follower.stop();
         }
     }
 

@@ -1,0 +1,32 @@
+package vn.motcua.stats.app;
+
+import vn.motcua.stats.domain.ProcedureCatalogue;
+import vn.motcua.stats.domain.Unit;
+import vn.motcua.stats.store.ProcedureStore;
+import vn.motcua.stats.store.UnitStore;
+
+/**
+ * What a catalogue record changes in one generation's database: the unit tree and the procedures' names and
+ * fields, each kept at the highest version seen (a repeat or an older version is a no-op). The Kafka edge checks the
+ * record and calls this; it never writes the stores itself.
+ */
+public final class CatalogueUpdates {
+
+    private final UnitStore units;
+    private final ProcedureStore procedures;
+
+    public CatalogueUpdates(UnitStore units, ProcedureStore procedures) {
+        this.units = units;
+        this.procedures = procedures;
+    }
+
+    /** Stores the unit as {@code version} unless a newer or equal version is there. */
+    public void unitChanged(Unit unit, long version) {
+        units.storeIfNewer(unit, version);
+    }
+
+    /** Stores the procedure as {@code version} unless a newer or equal version is there. */
+    public void procedureChanged(ProcedureCatalogue.Procedure procedure, long version) {
+        procedures.storeIfNewer(procedure, version);
+    }
+}
