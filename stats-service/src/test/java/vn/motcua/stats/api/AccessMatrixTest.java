@@ -31,7 +31,7 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Who may call what in stats-service (README, "Who may do what"): every endpoint × every kind of caller, with real
+ * Who may call what in stats-service (docs/contracts.md, "Who may do what"): every endpoint × every kind of caller, with real
  * signed tokens checked against the JWKS of a WireMock issuer. Each cell is the status the call must answer. The
  * reports, the unit list and the dashboard are public (aggregates, no dossier codes): any caller, a token that does
  * not verify included, reads them. The operator actions are on the management port and for an admin only; every
