@@ -34,7 +34,7 @@ public final class WorkCalendar {
         this.index = new WorkingDayIndex(SupportedYears.FIRST_DAY, workingFlags());
     }
 
-    /** The Labor Code rules plus the official schedules shipped with the module (2022, 2023, 2024). */
+    /** The Labor Code rules plus the official schedules shipped with the module (2022 to 2026). */
     public static WorkCalendar vietnam() {
         return Vietnam.INSTANCE;
     }

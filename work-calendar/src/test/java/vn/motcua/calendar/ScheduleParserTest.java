@@ -17,7 +17,13 @@ class ScheduleParserTest {
         YearSchedule y2024 = ScheduleParser.shipped(2024).orElseThrow();
         assertThat(y2024.closedDays()).hasSize(12);
         assertThat(y2024.workingSaturdayDates()).containsExactly(LocalDate.of(2024, 5, 4));
-        assertThat(ScheduleParser.shipped(2025)).isEmpty();
+        assertThat(ScheduleParser.shipped(2025).orElseThrow().closedDays()).hasSize(12); // 11 and Fri 2/5 swapped
+        assertThat(ScheduleParser.shipped(2025).orElseThrow().workingSaturdayDates())
+                .containsExactly(LocalDate.of(2025, 4, 26));
+        assertThat(ScheduleParser.shipped(2026).orElseThrow().closedDays()).hasSize(13); // 11 and two swapped
+        assertThat(ScheduleParser.shipped(2026).orElseThrow().workingSaturdayDates())
+                .containsExactly(LocalDate.of(2026, 1, 10), LocalDate.of(2026, 8, 22));
+        assertThat(ScheduleParser.shipped(2027)).isEmpty();
     }
 
     @Test
