@@ -16,6 +16,11 @@ import java.time.OffsetDateTime;
  * @param resultDelivery       on resolved: how the result reached the applicant, when the clerk said so
  * @param handlingWorkingDays  on resolved: working days from receipt to resolution, clock stops excluded, as intake
  *                             counted them on the calendar in force (docs/time-and-counting.md, "Handling time")
+ * @param dueDateProvisional   true when the due date depends on a year that has no official schedule yet (counted on
+ *                             the Labour Code rule, so it may move when the schedule is published); absent: false
+ * @param previousDueDate      on due-date-changed: the due date before the change
+ * @param previousDueAt        on due-date-changed: the due instant before the change
+ * @param dueDateChangeReason  on due-date-changed: why it moved, e.g. "calendar 2027 version 2"
  */
 public record DossierData(
         String dossierCode,
@@ -36,7 +41,28 @@ public record DossierData(
         Timeliness timeliness,
         OffsetDateTime withdrawnAt,
         ResultDelivery resultDelivery,
-        Integer handlingWorkingDays) {
+        Integer handlingWorkingDays,
+        Boolean dueDateProvisional,
+        LocalDate previousDueDate,
+        OffsetDateTime previousDueAt,
+        String dueDateChangeReason) {
+
+    /** An event without the due-date fields (producers before provisional due dates). */
+    public DossierData(String dossierCode, String unitCode, String procedureCode, Channel channel, Integer onlineLevel,
+                       OffsetDateTime receivedAt, LocalDate dueDate, OffsetDateTime dueAt, long sequence,
+                       OffsetDateTime requestedAt, Integer remainingWorkingDays, OffsetDateTime supplementReceivedAt,
+                       OffsetDateTime newAppointmentAt, OffsetDateTime resolvedAt, Decision decision,
+                       Timeliness timeliness, OffsetDateTime withdrawnAt, ResultDelivery resultDelivery,
+                       Integer handlingWorkingDays) {
+        this(dossierCode, unitCode, procedureCode, channel, onlineLevel, receivedAt, dueDate, dueAt, sequence,
+                requestedAt, remainingWorkingDays, supplementReceivedAt, newAppointmentAt, resolvedAt, decision,
+                timeliness, withdrawnAt, resultDelivery, handlingWorkingDays, null, null, null, null);
+    }
+
+    /** Whether the due date may still move with the calendar (absent: no). */
+    public boolean provisional() {
+        return Boolean.TRUE.equals(dueDateProvisional);
+    }
 
     /** An event without the fields added for the full report (older producers, tests of other steps). */
     public DossierData(String dossierCode, String unitCode, String procedureCode, Channel channel, Integer onlineLevel,
@@ -46,6 +72,6 @@ public record DossierData(
                        Timeliness timeliness, OffsetDateTime withdrawnAt) {
         this(dossierCode, unitCode, procedureCode, channel, onlineLevel, receivedAt, dueDate, dueAt, sequence,
                 requestedAt, remainingWorkingDays, supplementReceivedAt, newAppointmentAt, resolvedAt, decision,
-                timeliness, withdrawnAt, null, null);
+                timeliness, withdrawnAt, null, null, null, null, null, null);
     }
 }

@@ -10,6 +10,8 @@ public final class EventTypes {
     public static final String APOLOGY_ISSUED = "dossier.apology-issued";
     public static final String RESOLVED = "dossier.resolved";
     public static final String WITHDRAWN = "dossier.withdrawn";
+    /** The due date moved because the calendar it was computed on changed (an official schedule replaced a rule). */
+    public static final String DUE_DATE_CHANGED = "dossier.due-date-changed";
 
     public static final String DUE_SOON = "deadline.due-soon";
     public static final String OVERDUE = "deadline.overdue";
@@ -21,7 +23,8 @@ public final class EventTypes {
     public static final String CALENDAR_CHANGED = "calendar.changed";
 
     public static final Set<String> DOSSIER_TYPES =
-            Set.of(RECEIVED, SUPPLEMENT_REQUESTED, SUPPLEMENT_RECEIVED, APOLOGY_ISSUED, RESOLVED, WITHDRAWN);
+            Set.of(RECEIVED, SUPPLEMENT_REQUESTED, SUPPLEMENT_RECEIVED, APOLOGY_ISSUED, RESOLVED, WITHDRAWN,
+                    DUE_DATE_CHANGED);
     public static final Set<String> ALERT_TYPES = Set.of(DUE_SOON, OVERDUE, APPOINTMENT_MISSED);
     public static final Set<String> CATALOGUE_TYPES = Set.of(UNIT_CHANGED, PROCEDURE_CHANGED, CALENDAR_CHANGED);
 

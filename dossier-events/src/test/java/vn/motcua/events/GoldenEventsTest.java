@@ -44,6 +44,10 @@ class GoldenEventsTest {
                 golden(EventTypes.RESOLVED, 5, "2022-01-18T16:00:00+07:00",
                         withResult(dossier(5, "2022-01-14", null, null, null, null, t("2022-01-18T16:00:00+07:00"),
                                 Decision.APPROVED, Timeliness.LATE, null), ResultDelivery.ELECTRONIC, 5)),
+                // The schedule of 2022 as entered again (version 4) closes 10/1: the due date moves a working day on.
+                golden(EventTypes.DUE_DATE_CHANGED, 13, "2022-01-07T11:00:00+07:00",
+                        dueDateChanged(dossier(2, "2022-01-11", null, null, null, null, null, null, null, null),
+                                "2022-01-10", "calendar 2022 version 4")),
                 golden(EventTypes.WITHDRAWN, 6, "2022-01-07T09:00:00+07:00",
                         dossier(2, "2022-01-10", null, null, null, null, null, null, null, t("2022-01-07T09:00:00+07:00"))),
                 alert(EventTypes.DUE_SOON, 7, "2022-01-14T07:30:00+07:00",
@@ -130,6 +134,14 @@ class GoldenEventsTest {
         return new DossierData(CODE, "SADEC", "1.001612", Channel.ONLINE, 4, t("2022-01-05T08:30:00+07:00"),
                 LocalDate.parse(dueDate), t(dueDate + "T17:00:00+07:00"), sequence, requestedAt, remaining,
                 supplementReceivedAt, newAppointmentAt, resolvedAt, decision, timeliness, withdrawnAt);
+    }
+
+    private static DossierData dueDateChanged(DossierData d, String previousDueDate, String reason) {
+        return new DossierData(d.dossierCode(), d.unitCode(), d.procedureCode(), d.channel(), d.onlineLevel(),
+                d.receivedAt(), d.dueDate(), d.dueAt(), d.sequence(), d.requestedAt(), d.remainingWorkingDays(),
+                d.supplementReceivedAt(), d.newAppointmentAt(), d.resolvedAt(), d.decision(), d.timeliness(),
+                d.withdrawnAt(), null, null, false, LocalDate.parse(previousDueDate),
+                t(previousDueDate + "T17:00:00+07:00"), reason);
     }
 
     private static DossierData withResult(DossierData d, ResultDelivery delivery, int handlingWorkingDays) {
