@@ -65,13 +65,21 @@ public final class ServiceProcess implements AutoCloseable {
     /** The same, with JVM options of the caller's (after {@code -Xmx256m} and the run's, {@link #RUN_OPTIONS}). */
     public static ServiceProcess start(String module, Map<String, String> environment, Map<String, String> properties,
                                        String name, List<String> jvmOptions) throws IOException {
+        return start(module, environment, properties, name, jvmOptions, freePort());
+    }
+
+    /**
+     * The same on a port chosen beforehand ({@link #freePort()}), for an address another service must know before
+     * this one starts (the dashboard's origin, which deadline-service lets back in after its login).
+     */
+    static ServiceProcess start(String module, Map<String, String> environment, Map<String, String> properties,
+                                String name, List<String> jvmOptions, int port) throws IOException {
         Path root = Path.of(System.getProperty("motcua.e2e.root", "..")).toAbsolutePath();
         Path jar = root.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: run ./mvnw -B verify from the repository root, "
                     + "which packages the services before e2e");
         }
-        int port = freePort();
         int managementPort = freePort();
         List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx256m"));
         command.addAll(runOptions());
@@ -152,7 +160,7 @@ public final class ServiceProcess implements AutoCloseable {
         }
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import vn.motcua.stats.support.Catalogue;
+import vn.motcua.testkit.Browser;
 import vn.motcua.testkit.InfrastructureResource;
 
 /**

@@ -37,6 +37,7 @@ import vn.motcua.events.EventCodec;
 import vn.motcua.events.EventTypes;
 import vn.motcua.events.ResultDelivery;
 import vn.motcua.stats.support.Catalogue;
+import vn.motcua.testkit.Browser;
 import vn.motcua.testkit.InfrastructureResource;
 
 /**

@@ -19,6 +19,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import vn.motcua.calendar.VietnamTime;
 import vn.motcua.stats.support.Catalogue;
+import vn.motcua.testkit.Browser;
 import vn.motcua.testkit.InfrastructureResource;
 
 /**

@@ -1,4 +1,4 @@
-package vn.motcua.stats.dashboard;
+package vn.motcua.testkit;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -8,8 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
@@ -24,17 +26,21 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Debian's headless Chromium driven through Debian's chromedriver (both installed by {@code .ci/run}), with a fresh
- * profile per browser. Tests skip only when {@code /usr/bin/chromedriver} is absent.
+ * profile per browser; the stats-service dashboard tests and e2e's browser tests use it. Outside CI a test skips
+ * when {@code /usr/bin/chromedriver} is absent; with the environment variable {@code CI=true} a missing
+ * {@code /usr/bin/chromedriver} or {@code /usr/bin/chromium} fails it instead, so that a CI run never passes with
+ * its browser tests skipped.
  */
-final class Browser implements AutoCloseable {
+public final class Browser implements AutoCloseable {
 
-    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Dimension LAPTOP = new Dimension(1366, 768);
-    static final Dimension PHONE = new Dimension(390, 844);
-    static final Duration TIMEOUT = Duration.ofSeconds(20);
+    public static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    public static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    public static final Dimension LAPTOP = new Dimension(1366, 768);
+    public static final Dimension PHONE = new Dimension(390, 844);
+    public static final Duration TIMEOUT = Duration.ofSeconds(20);
+    private static final String INSTALL = "apt-get install chromium chromium-driver";
 
-    final ChromeDriver driver;
+    public final ChromeDriver driver;
     private final Path profile;
 
     private Browser(ChromeDriver driver, Path profile) {
@@ -42,11 +48,28 @@ final class Browser implements AutoCloseable {
         this.profile = profile;
     }
 
-    static void assumeChromedriver() {
-        assumeTrue(Files.isExecutable(CHROMEDRIVER), "no " + CHROMEDRIVER + ": install chromium and chromium-driver");
+    /**
+     * Skips the calling test when chromedriver is missing; in CI ({@code CI=true}) fails it when chromedriver or
+     * chromium is missing.
+     */
+    public static void assumeChromedriver() {
+        if ("true".equals(System.getenv("CI"))) {
+            List<Path> missing = new ArrayList<>();
+            for (Path executable : List.of(CHROMEDRIVER, CHROMIUM)) {
+                if (!Files.isExecutable(executable)) {
+                    missing.add(executable);
+                }
+            }
+            if (!missing.isEmpty()) {
+                throw new IllegalStateException("CI=true and no " + missing.stream().map(Path::toString)
+                        .collect(Collectors.joining(" or ")) + ": the browser tests must run in CI; "
+                        + INSTALL);
+            }
+        }
+        assumeTrue(Files.isExecutable(CHROMEDRIVER), "no " + CHROMEDRIVER + ": " + INSTALL);
     }
 
-    static Browser open(Dimension size) {
+    public static Browser open(Dimension size) {
         assumeChromedriver();
         try {
             Path profile = Files.createTempDirectory("dashboard-chromium-");
@@ -70,53 +93,53 @@ final class Browser implements AutoCloseable {
         }
     }
 
-    void get(String url) {
+    public void get(String url) {
         driver.get(url);
     }
 
-    WebElement byTestId(String testId) {
+    public WebElement byTestId(String testId) {
         return driver.findElement(By.cssSelector("[data-testid='" + testId + "']"));
     }
 
-    List<WebElement> allByTestId(String testId) {
+    public List<WebElement> allByTestId(String testId) {
         return driver.findElements(By.cssSelector("[data-testid='" + testId + "']"));
     }
 
     /** The text of an element, with no-break spaces made plain. */
-    String text(String testId) {
+    public String text(String testId) {
         return byTestId(testId).getText().replace('\u00a0', ' ').replace('\u202f', ' ').strip();
     }
 
-    Select select(String testId) {
+    public Select select(String testId) {
         return new Select(byTestId(testId));
     }
 
-    Object js(String script, Object... args) {
+    public Object js(String script, Object... args) {
         return ((JavascriptExecutor) driver).executeScript(script, args);
     }
 
-    <T> T await(Function<WebDriver, T> condition) {
+    public <T> T await(Function<WebDriver, T> condition) {
         return await(condition, TIMEOUT);
     }
 
-    <T> T await(Function<WebDriver, T> condition, Duration timeout) {
+    public <T> T await(Function<WebDriver, T> condition, Duration timeout) {
         return new WebDriverWait(driver, timeout).until(condition);
     }
 
     /** Waits until the page has settled on a report answer, ready or error. */
-    String awaitSettled() {
+    public String awaitSettled() {
         return await(d -> {
             Object state = js("return document.body.dataset.state");
             return "loading".equals(state) ? null : (String) state;
         });
     }
 
-    String url() {
+    public String url() {
         return driver.getCurrentUrl();
     }
 
     /** Saves the whole page (the window grown to the page's height) under target/, then restores the window. */
-    Path screenshot(String name) {
+    public Path screenshot(String name) {
         Dimension size = driver.manage().window().getSize();
         try {
             long height = ((Number) js("return document.documentElement.scrollHeight")).longValue();
