@@ -12,6 +12,11 @@ public final class AnotherInstance {
     private AnotherInstance() {
     }
 
+    /** What the other instance's catalogue consumer hands a calendar change to: its calendar, the one recount. */
+    public static CalendarChanges calendarChanges(CalendarService calendars) {
+        return new CalendarChanges(calendars, Arc.container().instance(DueDateRecount.class).get());
+    }
+
     public static CalendarService startCalendarService() {
         CalendarService calendars = new CalendarService(Arc.container().instance(CatalogueRows.class).get(),
                 Arc.container().instance(CatalogueEvents.class).get());
