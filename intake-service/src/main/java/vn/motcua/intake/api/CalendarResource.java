@@ -17,9 +17,14 @@ import vn.motcua.calendar.YearSchedule;
 import vn.motcua.api.Checks;
 import vn.motcua.api.ProblemException;
 import vn.motcua.security.Roles;
+import vn.motcua.intake.app.CalendarChanges;
 import vn.motcua.intake.app.CalendarService;
 
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 @Path("/api/calendar")
 @Produces(MediaType.APPLICATION_JSON)
@@ -28,9 +33,11 @@ import java.util.List;
 public class CalendarResource {
 
     private final CalendarService calendars;
+    private final CalendarChanges changes;
 
-    CalendarResource(CalendarService calendars) {
+    CalendarResource(CalendarService calendars, CalendarChanges changes) {
         this.calendars = calendars;
+        this.changes = changes;
     }
 
     @PermitAll
@@ -51,7 +58,8 @@ public class CalendarResource {
     @Path("/{year}")
     @Operation(description = Who.ADMIN,
             summary = "Replace a year's official schedule (closed weekdays and working Saturdays); published as "
-            + "calendar.changed, every intake instance computes with it")
+            + "calendar.changed, every intake instance computes with it; the due dates of open, running dossiers "
+            + "counted across the year are recomputed (dossier.due-date-changed)")
     public CalendarYearView put(@PathParam("year") int year, CalendarYearView body) {
         checkYear(year);
         if (body == null) {
@@ -61,27 +69,49 @@ public class CalendarResource {
         checks.check(body.year() == null || body.year() == year, "year", "must match the year in the path");
         checks.require("closedDays", body.closedDays());
         List<CalendarYearView.Day> saturdays = body.workingSaturdays() == null ? List.of() : body.workingSaturdays();
-        checkDays(checks, "closedDays", body.closedDays());
-        checkDays(checks, "workingSaturdays", saturdays);
+        Set<LocalDate> seen = new HashSet<>();
+        checkDays(checks, "closedDays", body.closedDays(), year, seen, false);
+        checkDays(checks, "workingSaturdays", saturdays, year, seen, true);
         checks.throwIfInvalid();
         YearSchedule schedule;
         try {
             schedule = new YearSchedule(year, dayOffs(body.closedDays()), dayOffs(saturdays));
         } catch (IllegalArgumentException e) {
+            // Checked above field by field; a rule of YearSchedule's that the checks do not know yet.
             throw ProblemException.invalid(e.getMessage().contains("Saturday ") ? "workingSaturdays" : "closedDays",
                     e.getMessage());
         }
-        calendars.replace(schedule);
+        changes.replace(schedule);
         return get(year);
     }
 
-    private static void checkDays(Checks checks, String field, List<CalendarYearView.Day> days) {
+    /**
+     * Each day named by its index: a date, in the year, a weekday for a closed day, a Saturday for a working one,
+     * and no date given twice in the two lists together.
+     */
+    private static void checkDays(Checks checks, String list, List<CalendarYearView.Day> days, int year,
+                                  Set<LocalDate> seen, boolean saturdays) {
         if (days == null) {
             return;
         }
         for (int i = 0; i < days.size(); i++) {
             CalendarYearView.Day day = days.get(i);
-            checks.check(day != null && day.date() != null, field + "[" + i + "].date", "is required");
+            String field = list + "[" + i + "].date";
+            if (day == null || day.date() == null) {
+                checks.fail(field, "is required");
+                continue;
+            }
+            LocalDate date = day.date();
+            DayOfWeek dow = date.getDayOfWeek();
+            if (date.getYear() != year) {
+                checks.fail(field, date + " is not in " + year);
+            } else if (saturdays && dow != DayOfWeek.SATURDAY) {
+                checks.fail(field, date + " is a " + dow + ", not a Saturday");
+            } else if (!saturdays && (dow == DayOfWeek.SATURDAY || dow == DayOfWeek.SUNDAY)) {
+                checks.fail(field, date + " is a " + dow + "; list only the weekdays on which offices close");
+            } else if (!seen.add(date)) {
+                checks.fail(field, date + " is given twice");
+            }
         }
     }
 

@@ -24,6 +24,7 @@ public record LookupView(
         OffsetDateTime receivedAt,
         LocalDate dueDate,
         OffsetDateTime dueAt,
+        boolean dueDateProvisional,
         OffsetDateTime newAppointmentAt,
         OffsetDateTime resolvedAt,
         Decision decision,
@@ -32,7 +33,7 @@ public record LookupView(
     static LookupView of(Dossier d) {
         boolean paused = d.status == DossierStatus.SUPPLEMENT_REQUESTED && Boolean.TRUE.equals(d.pauseClockStopped);
         return new LookupView(d.lookupCode, d.status, paused, d.procedureCode, d.unitCode, local(d.receivedAt),
-                d.dueDate, local(d.dueAt), local(d.newAppointmentAt), local(d.resolvedAt), d.decision,
+                d.dueDate, local(d.dueAt), d.dueDateProvisional, local(d.newAppointmentAt), local(d.resolvedAt), d.decision,
                 local(d.withdrawnAt));
     }
 }

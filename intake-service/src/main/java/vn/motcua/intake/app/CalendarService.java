@@ -13,6 +13,8 @@ import vn.motcua.intake.store.CalendarYear;
 import vn.motcua.intake.store.CatalogueRows;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * The deadline calculator in force: the Vietnamese calendar with the shipped schedules, overlaid with the years an
@@ -27,6 +29,8 @@ public class CalendarService {
     private final CatalogueRows rows;
     private final CatalogueEvents events;
     private volatile CalendarInForce inForce;
+    /** The last calendar built from the database by {@link #calculatorAsStored}, while it differs from the one in force. */
+    private volatile CalendarInForce asStored;
 
     CalendarService(CatalogueRows rows, CatalogueEvents events) {
         this.rows = rows;
@@ -42,6 +46,31 @@ public class CalendarService {
         return inForce.calculator();
     }
 
+    /**
+     * The calculator of the calendar as the database holds it now: the one in force here when it has the same
+     * versions, else one built from the stored years (an instance that has not yet put a committed change in force
+     * must not count with the calendar before it). Call in a transaction, under the catalogue's change lock, so that
+     * no change commits meanwhile.
+     */
+    DeadlineCalculator calculatorAsStored() {
+        Map<Integer, Long> stored = CalendarYear.versions();
+        CalendarInForce current = inForce;
+        if (current.versions().equals(stored)) {
+            return current.calculator();
+        }
+        CalendarInForce built = asStored;
+        if (built == null || !built.versions().equals(stored)) {
+            built = CalendarInForce.of(CalendarYear.stored());
+            asStored = built;
+        }
+        return built.calculator();
+    }
+
+    /** The schedule entered for a year, as in force here; empty when none was. */
+    Optional<YearSchedule> entered(int year) {
+        return inForce.entered(year);
+    }
+
     /** The province's days off of a year, as in force on this instance. */
     public List<DayOff> localDaysOff(int year) {
         return inForce.localDaysOff(year);
@@ -52,7 +81,7 @@ public class CalendarService {
      * same transaction, and puts it in force here once that has committed. Every call publishes, even one that
      * changes nothing.
      */
-    public void replace(YearSchedule schedule) {
+    public VersionedSchedule replace(YearSchedule schedule) {
         VersionedSchedule stored = QuarkusTransaction.requiringNew().call(() -> {
             rows.lockForChange();
             CalendarYear year = rows.forChange(CalendarYear.class, schedule.year())
@@ -62,6 +91,7 @@ public class CalendarService {
             return replaced;
         });
         apply(stored);
+        return stored;
     }
 
     /** A committed change of a year; false when the version in force is the same or newer (a repeat, old news). */

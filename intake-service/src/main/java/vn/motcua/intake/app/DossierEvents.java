@@ -7,6 +7,7 @@ import vn.motcua.events.EventTypes;
 import vn.motcua.intake.store.Dossier;
 
 import java.time.Instant;
+import java.time.LocalDate;
 
 import static vn.motcua.intake.domain.LocalTimes.local;
 
@@ -27,11 +28,24 @@ final class DossierEvents {
      */
     static String value(Dossier dossier, String type, Instant at, Integer remainingWorkingDays) {
         CloudEvent event = EventCodec.dossierEvent(type, EventValues.SOURCE, local(at),
-                data(dossier, type, remainingWorkingDays));
+                data(dossier, type, remainingWorkingDays, null, null, null));
         return EventValues.json(event);
     }
 
-    private static DossierData data(Dossier d, String type, Integer remainingWorkingDays) {
+    /**
+     * {@code dossier.due-date-changed}, after the dossier took its new deadline.
+     *
+     * @param at when intake recomputed it (the CloudEvent {@code time})
+     */
+    static String dueDateChanged(Dossier dossier, Instant at, LocalDate previousDueDate, Instant previousDueAt,
+                                 String reason) {
+        CloudEvent event = EventCodec.dossierEvent(EventTypes.DUE_DATE_CHANGED, EventValues.SOURCE, local(at),
+                data(dossier, EventTypes.DUE_DATE_CHANGED, null, previousDueDate, previousDueAt, reason));
+        return EventValues.json(event);
+    }
+
+    private static DossierData data(Dossier d, String type, Integer remainingWorkingDays, LocalDate previousDueDate,
+                                    Instant previousDueAt, String reason) {
         boolean supplementRequested = type.equals(EventTypes.SUPPLEMENT_REQUESTED);
         boolean resolved = type.equals(EventTypes.RESOLVED);
         return new DossierData(d.code, d.unitCode, d.procedureCode, d.channel, d.onlineLevel, local(d.receivedAt),
@@ -45,6 +59,7 @@ final class DossierEvents {
                 resolved ? d.timeliness : null,
                 type.equals(EventTypes.WITHDRAWN) ? local(d.withdrawnAt) : null,
                 resolved ? d.resultDelivery : null,
-                resolved ? d.handlingWorkingDays : null);
+                resolved ? d.handlingWorkingDays : null,
+                d.dueDateProvisional, previousDueDate, local(previousDueAt), reason);
     }
 }

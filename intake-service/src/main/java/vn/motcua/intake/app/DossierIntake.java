@@ -5,12 +5,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import vn.motcua.api.Checks;
 import vn.motcua.api.ProblemException;
 import vn.motcua.calendar.Deadline;
+import vn.motcua.calendar.DeadlineCalculator;
 import vn.motcua.events.Channel;
 import vn.motcua.events.EventTypes;
 import vn.motcua.intake.domain.CatalogueCodes;
 import vn.motcua.intake.domain.ClientDossierCodes;
 import vn.motcua.intake.domain.PersonalText;
 import vn.motcua.intake.domain.DossierStatus;
+import vn.motcua.intake.domain.DueDates;
 import vn.motcua.intake.domain.RequestFingerprint;
 import vn.motcua.intake.domain.Submission;
 import vn.motcua.intake.store.Catalogue;
@@ -81,10 +83,13 @@ public class DossierIntake {
         Instant receivedAt = times.resolve(submission.receivedAt(), "receivedAt", null, checks, caller);
         checks.throwIfInvalid();
 
-        Deadline deadline = calendar.calculator().dueFor(local(receivedAt), procedure.processingTime(), procedure.cutoff);
+        DeadlineCalculator calculator = calendar.calculator();
+        Deadline deadline = calculator.dueFor(local(receivedAt), procedure.processingTime(), procedure.cutoff);
+        boolean provisional = DueDates.provisional(calculator.calendar(), receivedAt, deadline.dueDate());
         String fingerprint = RequestFingerprint.of(submission);
         for (int attempt = 1; ; attempt++) {
             Dossier dossier = dossierOf(submission, procedure, receivedAt, deadline, fingerprint);
+            dossier.dueDateProvisional = provisional;
             dossier.receivedBy = caller.name();
             try {
                 newDossier.insert(dossier, EventTypes.RECEIVED,
@@ -146,6 +151,8 @@ public class DossierIntake {
         dossier.status = DossierStatus.RECEIVED;
         dossier.receivedAt = receivedAt;
         dossier.setDeadline(deadline);
+        dossier.deadlineAmount = procedure.processingAmount;
+        dossier.deadlineCutoff = procedure.cutoff;
         dossier.lastStepAt = receivedAt;
         dossier.sequence = 1;
         dossier.requestHash = fingerprint;

@@ -15,6 +15,7 @@ import vn.motcua.events.EventTypes;
 import vn.motcua.events.ResultDelivery;
 import vn.motcua.intake.config.IntakeConfig;
 import vn.motcua.intake.domain.DossierStatus;
+import vn.motcua.intake.domain.DueDates;
 import vn.motcua.intake.domain.HandlingTime;
 import vn.motcua.intake.domain.PersonalText;
 import vn.motcua.intake.store.Dossier;
@@ -27,6 +28,7 @@ import vn.motcua.security.Caller;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -90,8 +92,12 @@ public class DossierLifecycle {
         Instant at = times.resolve(receivedAt, "receivedAt", dossier.lastStepAt, checks, caller);
         checks.throwIfInvalid();
         Procedure procedure = Procedure.findById(dossier.procedureCode);
-        Deadline resumed = calculator().resume(dossier.pause(procedure.processingUnit), local(at), procedure.cutoff);
+        // The cut-off as at receipt, like the unit; the procedure's own for a dossier that does not keep it.
+        LocalTime cutoff = dossier.deadlineAmount != null ? dossier.deadlineCutoff : procedure.cutoff;
+        DeadlineCalculator calculator = calculator();
+        Deadline resumed = calculator.resume(dossier.pause(procedure.processingUnit), local(at), cutoff);
         dossier.setDeadline(resumed);
+        dossier.dueDateProvisional = DueDates.provisional(calculator.calendar(), dossier.receivedAt, resumed.dueDate());
         if (Boolean.TRUE.equals(dossier.pauseClockStopped)) {
             DossierClockStop.record(dossier.code, dossier.pauseRequestedAt, at);
         }

@@ -6,6 +6,7 @@ import vn.motcua.calendar.LocalDaysOff;
 import vn.motcua.calendar.OfficeHours;
 import vn.motcua.calendar.VietnamTime;
 import vn.motcua.calendar.WorkCalendar;
+import vn.motcua.calendar.YearSchedule;
 
 import java.util.Collection;
 import java.util.HashMap;
@@ -55,6 +56,19 @@ public final class CalendarInForce {
     public long version(int year) {
         VersionedSchedule kept = years.get(year);
         return kept == null ? 0 : kept.version();
+    }
+
+    /** The version of every year changed through intake. */
+    public Map<Integer, Long> versions() {
+        Map<Integer, Long> versions = new HashMap<>();
+        years.forEach((year, kept) -> versions.put(year, kept.version()));
+        return versions;
+    }
+
+    /** The schedule entered through intake for a year, as in force here; empty when none was. */
+    public Optional<YearSchedule> entered(int year) {
+        VersionedSchedule kept = years.get(year);
+        return kept == null ? Optional.empty() : kept.entered();
     }
 
     /** The province's days off of a year, as in force here. */

@@ -15,7 +15,7 @@ import vn.motcua.kafka.ConsumerLoopHealth;
 import vn.motcua.kafka.DeadLetters;
 import vn.motcua.kafka.EventConsumerLoop;
 import vn.motcua.kafka.KafkaClients;
-import vn.motcua.intake.app.CalendarService;
+import vn.motcua.intake.app.CalendarChanges;
 import vn.motcua.intake.app.CatalogueUpdates;
 
 import java.time.Duration;
@@ -42,7 +42,7 @@ public class CatalogueConsumer {
     private volatile EventConsumerLoop loop;
     private ConsumerLoopGauges gauges;
 
-    CatalogueConsumer(CatalogueUpdates catalogue, CalendarService calendars, TopicsConfig topics,
+    CatalogueConsumer(CatalogueUpdates catalogue, CalendarChanges calendars, TopicsConfig topics,
                       @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers, MeterRegistry meters) {
         this.handler = new CatalogueEventHandler(catalogue, calendars);
         this.topic = topics.catalogue();

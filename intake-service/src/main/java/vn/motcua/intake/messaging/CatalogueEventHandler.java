@@ -7,21 +7,21 @@ import vn.motcua.events.EventTypes;
 import vn.motcua.events.ProcedureData;
 import vn.motcua.events.UnitData;
 import vn.motcua.kafka.EventHandler;
-import vn.motcua.intake.app.CalendarService;
+import vn.motcua.intake.app.CalendarChanges;
 import vn.motcua.intake.app.CatalogueUpdates;
 import vn.motcua.intake.domain.CalendarChangedEvent;
 
 /**
  * Hands each record of the catalogue topic, whichever instance published it, to the use case it concerns: a unit or
- * a procedure to {@link CatalogueUpdates}, a calendar year to {@link CalendarService}. Both are harmless when
+ * a procedure to {@link CatalogueUpdates}, a calendar year to {@link CalendarChanges}. Both are harmless when
  * repeated, so a topic read again from its beginning changes nothing.
  */
 final class CatalogueEventHandler implements EventHandler {
 
     private final CatalogueUpdates catalogue;
-    private final CalendarService calendars;
+    private final CalendarChanges calendars;
 
-    CatalogueEventHandler(CatalogueUpdates catalogue, CalendarService calendars) {
+    CatalogueEventHandler(CatalogueUpdates catalogue, CalendarChanges calendars) {
         this.catalogue = catalogue;
         this.calendars = calendars;
     }
@@ -31,7 +31,7 @@ final class CatalogueEventHandler implements EventHandler {
         switch (event.type()) {
             case EventTypes.UNIT_CHANGED -> unitChanged(EventCodec.unitData(event));
             case EventTypes.PROCEDURE_CHANGED -> procedureChanged(EventCodec.procedureData(event));
-            case EventTypes.CALENDAR_CHANGED -> calendars.apply(CalendarChangedEvent.read(event));
+            case EventTypes.CALENDAR_CHANGED -> calendars.applied(CalendarChangedEvent.read(event));
             default -> {
                 // A reader skips the types it does not know.
             }

@@ -10,6 +10,7 @@ import vn.motcua.intake.domain.DayOffRange;
 import vn.motcua.intake.domain.VersionedSchedule;
 
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -52,6 +53,14 @@ public class CalendarYear extends PanacheEntityBase {
     public VersionedSchedule localDaysOffChanged() {
         version++;
         return withSchedules(List.of(this)).get(0);
+    }
+
+    /** The version of every stored year, as the database holds it now. */
+    public static Map<Integer, Long> versions() {
+        Map<Integer, Long> versions = new HashMap<>();
+        getEntityManager().createQuery("SELECT c.year, c.version FROM CalendarYear c", Object[].class).getResultList()
+                .forEach(row -> versions.put((Integer) row[0], (Long) row[1]));
+        return versions;
     }
 
     /** Every stored year with what intake keeps of it, earliest first. */

@@ -20,6 +20,8 @@ import vn.motcua.intake.domain.LocalTimes;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.List;
 import java.util.Optional;
 
 /** A dossier (hồ sơ) and its current state; the applicant's personal data never leaves this table. */
@@ -63,6 +65,21 @@ public class Dossier extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     @Column(name = "deadline_unit")
     public ProcessingTime.Unit deadlineUnit;
+
+    /**
+     * True when the due date was counted across a year without an official schedule and may still move
+     * ({@link vn.motcua.intake.domain.DueDates#provisional}); set whenever the due date is computed.
+     */
+    @Column(name = "due_date_provisional", nullable = false)
+    public boolean dueDateProvisional;
+
+    /** The processing time's amount at receipt (in {@link #deadlineUnit}); null for dossiers received before it was kept. */
+    @Column(name = "deadline_amount")
+    public Integer deadlineAmount;
+
+    /** The procedure's cut-off at receipt (null: the close time). */
+    @Column(name = "deadline_cutoff")
+    public LocalTime deadlineCutoff;
 
     /** When the latest step happened: a later step may not be dated before it. */
     @Column(name = "last_step_at", nullable = false)
@@ -136,6 +153,45 @@ public class Dossier extends PanacheEntityBase {
         dueDate = deadline.dueDate();
         dueAt = deadline.dueAt().toInstant();
         deadlineUnit = deadline.unit();
+    }
+
+    /** The processing time the deadline was computed with at receipt; empty when the dossier does not keep it. */
+    public Optional<ProcessingTime> processingTime() {
+        return deadlineAmount == null || deadlineUnit == null ? Optional.empty()
+                : Optional.of(new ProcessingTime(deadlineAmount, deadlineUnit));
+    }
+
+    /** Whether the clock is stopped for a supplement (paused): no due date runs. */
+    public boolean isPaused() {
+        return status == DossierStatus.SUPPLEMENT_REQUESTED && Boolean.TRUE.equals(pauseClockStopped);
+    }
+
+    /**
+     * Open dossiers whose clock runs (not paused) and whose range from the receipt's local date to the due date
+     * touches the year, by code. {@code yearStart}/{@code nextYearStart}: the year's first instant and the next's.
+     */
+    public static List<String> runningCodesTouching(LocalDate yearStart, Instant nextYearStart) {
+        return getEntityManager().createQuery("""
+                        SELECT d.code FROM Dossier d
+                        WHERE (d.status = :received OR (d.status = :requested AND (d.pauseClockStopped IS NULL OR d.pauseClockStopped = false)))
+                          AND d.dueDate >= :yearStart AND d.receivedAt < :nextYearStart
+                        ORDER BY d.code""", String.class)
+                .setParameter("received", DossierStatus.RECEIVED)
+                .setParameter("requested", DossierStatus.SUPPLEMENT_REQUESTED)
+                .setParameter("yearStart", yearStart).setParameter("nextYearStart", nextYearStart)
+                .getResultList();
+    }
+
+    /** Open dossiers whose clock runs and whose due date is provisional, by code. */
+    public static List<String> runningProvisionalCodes() {
+        return getEntityManager().createQuery("""
+                        SELECT d.code FROM Dossier d
+                        WHERE (d.status = :received OR (d.status = :requested AND (d.pauseClockStopped IS NULL OR d.pauseClockStopped = false)))
+                          AND d.dueDateProvisional = true
+                        ORDER BY d.code""", String.class)
+                .setParameter("received", DossierStatus.RECEIVED)
+                .setParameter("requested", DossierStatus.SUPPLEMENT_REQUESTED)
+                .getResultList();
     }
 
     public void startPause(Pause pause) {

@@ -57,9 +57,10 @@ public class NewDossierInsert {
     static final String SQL = """
             WITH new_dossier AS (
                 INSERT INTO dossier (code, lookup_code, procedure_code, unit_code, channel, online_level, status,
-                                     received_at, due_date, due_at, deadline_unit, last_step_at, sequence,
+                                     received_at, due_date, due_at, deadline_unit, deadline_amount, deadline_cutoff,
+                                     due_date_provisional, last_step_at, sequence,
                                      request_hash, applicant_name, applicant_id_number, applicant_phone, received_by)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 RETURNING code, sequence, received_by),
             first_step AS (
                 INSERT INTO dossier_step (dossier_code, sequence, type, occurred_at, recorded_by, recorded_at)
@@ -223,6 +224,9 @@ public class NewDossierInsert {
         insert.setObject(i++, dossier.dueDate);
         insert.setObject(i++, utc(dossier.dueAt));
         insert.setString(i++, dossier.deadlineUnit == null ? null : dossier.deadlineUnit.name());
+        insert.setObject(i++, dossier.deadlineAmount, Types.INTEGER);
+        insert.setObject(i++, dossier.deadlineCutoff, Types.TIME);
+        insert.setBoolean(i++, dossier.dueDateProvisional);
         insert.setObject(i++, utc(dossier.lastStepAt));
         insert.setLong(i++, dossier.sequence);
         insert.setString(i++, dossier.requestHash);

@@ -147,7 +147,7 @@ class CatalogueTest {
                 .body("dueDate", equalTo("2022-01-06"));
 
         put("/api/calendar/2030", Map.of("closedDays", List.of(Map.of("date", "2030-01-05"))))
-                .statusCode(400).body("errors.field", hasItem("closedDays"));
+                .statusCode(400).body("errors.field", hasItem("closedDays[0].date"));
         put("/api/calendar/1999", Map.of("closedDays", List.of())).statusCode(400).body("errors.field", hasItem("year"));
     }
 }

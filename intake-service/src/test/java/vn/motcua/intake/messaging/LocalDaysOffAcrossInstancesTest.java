@@ -68,7 +68,7 @@ class LocalDaysOffAcrossInstancesTest {
         try (KafkaProducer<String, byte[]> deadLetters = new KafkaProducer<>(KafkaClients.producerConfig(bootstrapServers));
              EventConsumerLoop consumer = EventConsumerLoop.start("second-intake-catalogue",
                      KafkaClients.consumerConfig(bootstrapServers, "intake-catalogue-" + UUID.randomUUID()),
-                     List.of(CatalogueTopic.name()), new CatalogueEventHandler(catalogue, second),
+                     List.of(CatalogueTopic.name()), new CatalogueEventHandler(catalogue, AnotherInstance.calendarChanges(second)),
                      new DeadLetters(deadLetters, "second-intake"))) {
             await().atMost(Duration.ofSeconds(30)).until(() -> ConsumerLoopHealth.caughtUp(consumer));
             assertThat(dueDate(second, "2013-03-04T09:00:00+07:00")).isEqualTo("2013-03-07");
