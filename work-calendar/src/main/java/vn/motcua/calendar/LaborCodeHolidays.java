@@ -3,6 +3,7 @@ package vn.motcua.calendar;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.Month;
+import java.time.MonthDay;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -25,13 +26,29 @@ import java.util.TreeMap;
  */
 final class LaborCodeHolidays {
 
+    /** The fixed-date holidays, as data: a holiday added by law is a line in this file, not code. */
+    static final String FIXED_DATES = "/vn/motcua/calendar/statutory-holidays.txt";
+    private static final List<FixedHoliday> FIXED = ScheduleParser.fixedHolidays(FIXED_DATES);
+
     private LaborCodeHolidays() {
+    }
+
+    /** A holiday on the same solar date every year from {@code fromYear} on (the law's own first year, if any). */
+    record FixedHoliday(MonthDay date, int fromYear, String name) {
+
+        boolean appliesIn(int year) {
+            return year >= fromYear;
+        }
     }
 
     /** The legal holidays of a year, in date order (weekend ones included, before compensation). */
     static List<DayOff> holidays(int year) {
         List<DayOff> days = new ArrayList<>();
-        days.add(new DayOff(LocalDate.of(year, 1, 1), "Tết Dương lịch"));
+        for (FixedHoliday fixed : FIXED) {
+            if (fixed.appliesIn(year)) {
+                days.add(new DayOff(fixed.date().atYear(year), fixed.name()));
+            }
+        }
 
         LocalDate tet = VietnameseLunarCalendar.newYear(year);
         days.add(new DayOff(tet.minusDays(1), "Tết Nguyên đán (ngày cuối năm âm lịch)"));
@@ -39,11 +56,8 @@ final class LaborCodeHolidays {
             days.add(new DayOff(tet.plusDays(i), "Tết Nguyên đán (mùng " + (i + 1) + ")"));
         }
         days.add(new DayOff(VietnameseLunarCalendar.toSolar(year, 3, 10), "Giỗ Tổ Hùng Vương (10/3 âm lịch)"));
-        days.add(new DayOff(LocalDate.of(year, 4, 30), "Ngày Chiến thắng (30/4)"));
-        days.add(new DayOff(LocalDate.of(year, 5, 1), "Ngày Quốc tế Lao động (1/5)"));
 
         LocalDate nationalDay = LocalDate.of(year, Month.SEPTEMBER, 2);
-        days.add(new DayOff(nationalDay, "Quốc khánh (2/9)"));
         days.add(new DayOff(nationalDayCompanion(nationalDay), "Quốc khánh (ngày liền kề)"));
 
         days.sort(Comparator.naturalOrder());

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.time.MonthDay;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
@@ -182,6 +183,51 @@ public final class ScheduleParser {
         } catch (DateTimeParseException e) {
             throw line.error("'" + text + "' is not a date (expected YYYY-MM-DD)");
         }
+    }
+
+    /** The fixed-date statutory holidays shipped at {@code resource} (LaborCodeHolidays). */
+    static List<LaborCodeHolidays.FixedHoliday> fixedHolidays(String resource) {
+        try (InputStream in = ScheduleParser.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new ScheduleFormatException(resource + ": not on the classpath");
+            }
+            return parseFixedHolidays(resource, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + resource, e);
+        }
+    }
+
+    /** Lines {@code fixed: MM-DD [from YYYY] name}: a holiday on that date every year, or from that year on. */
+    static List<LaborCodeHolidays.FixedHoliday> parseFixedHolidays(String source, String text) {
+        List<LaborCodeHolidays.FixedHoliday> holidays = new ArrayList<>();
+        for (Line line : lines(source, text)) {
+            if (!line.key.equals("fixed")) {
+                throw line.error("unknown key '" + line.key + "' (expected fixed)");
+            }
+            String[] parts = line.value.split("\\s+", 2);
+            MonthDay date;
+            try {
+                date = MonthDay.parse("--" + parts[0]);
+            } catch (DateTimeParseException e) {
+                throw line.error("not a date MM-DD: " + parts[0]);
+            }
+            String rest = parts.length > 1 ? parts[1].strip() : "";
+            int fromYear = SupportedYears.FIRST;
+            if (rest.startsWith("from ")) {
+                String[] from = rest.substring(5).strip().split("\\s+", 2);
+                try {
+                    fromYear = SupportedYears.check(Integer.parseInt(from[0]));
+                } catch (IllegalArgumentException e) {
+                    throw line.error("not a supported year after 'from': " + from[0]);
+                }
+                rest = from.length > 1 ? from[1].strip() : "";
+            }
+            if (rest.isEmpty()) {
+                throw line.error("a holiday needs a name");
+            }
+            holidays.add(new LaborCodeHolidays.FixedHoliday(date, fromYear, rest));
+        }
+        return List.copyOf(holidays);
     }
 
     private static List<Line> lines(String source, String text) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -79,5 +80,28 @@ class ScheduleParserTest {
         assertThatThrownBy(() -> YearSchedule.of(2025, java.util.Set.of(LocalDate.of(2025, 2, 1)),
                 java.util.Set.of()))
                 .isInstanceOf(ScheduleFormatException.class).hasMessageContaining("2025-02-01 is a SATURDAY");
+    }
+
+    @Test
+    void aHolidayAddedByLawIsOneLineOfData() {
+        List<LaborCodeHolidays.FixedHoliday> fixed = ScheduleParser.parseFixedHolidays("holidays.txt", """
+                fixed: 01-01 Tết Dương lịch
+                fixed: 11-24 from 2027 Ngày Văn hóa Việt Nam   # as an amendment would add it
+                """);
+        assertThat(fixed).hasSize(2);
+        assertThat(fixed.get(1).appliesIn(2026)).isFalse();
+        assertThat(fixed.get(1).appliesIn(2027)).isTrue();
+        assertThat(fixed.get(1).date()).isEqualTo(java.time.MonthDay.of(11, 24));
+        assertThat(fixed.get(1).name()).isEqualTo("Ngày Văn hóa Việt Nam");
+    }
+
+    @Test
+    void aFixedHolidayLineWithoutNameOrWithABadDateIsRefusedWithItsLine() {
+        assertThatThrownBy(() -> ScheduleParser.parseFixedHolidays("h.txt", "fixed: 13-01 Nowhere"))
+                .isInstanceOf(ScheduleFormatException.class).hasMessageContaining("h.txt").hasMessageContaining("13-01");
+        assertThatThrownBy(() -> ScheduleParser.parseFixedHolidays("h.txt", "fixed: 11-24 from 2027"))
+                .isInstanceOf(ScheduleFormatException.class).hasMessageContaining("name");
+        assertThatThrownBy(() -> ScheduleParser.parseFixedHolidays("h.txt", "closed: 11-24 Day"))
+                .isInstanceOf(ScheduleFormatException.class).hasMessageContaining("closed");
     }
 }
