@@ -65,7 +65,7 @@ public final class Http {
     }
 
     private static Answer send(HttpRequest.Builder request) throws IOException, InterruptedException {
-        HttpResponse<String> response = CLIENT.send(request.timeout(Duration.ofSeconds(10)).build(),
+        HttpResponse<String> response = CLIENT.send(request.timeout(Duration.ofSeconds(30)).build(),
                 HttpResponse.BodyHandlers.ofString());
         JsonNode body;
         try {

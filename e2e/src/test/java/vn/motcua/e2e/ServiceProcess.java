@@ -135,7 +135,7 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     public void awaitReady() {
-        awaitReady(Duration.ofSeconds(90));
+        awaitReady(Duration.ofSeconds(180));
     }
 
     public void awaitReady(Duration atMost) {
