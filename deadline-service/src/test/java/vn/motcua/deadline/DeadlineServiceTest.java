@@ -260,6 +260,71 @@ class DeadlineServiceTest {
                 .containsExactly(EventTypes.OVERDUE);
     }
 
+    /**
+     * dossier.due-date-changed: moved later, a dossier leaves the overdue list and no overdue alert goes out for the
+     * old instant; moved earlier, it turns overdue and alerts for the new one; a stale change (lower sequence) is
+     * ignored; the list shows whether the due date is provisional.
+     */
+    @Test
+    void aDueDateChangeMovesTheOverdueListAndTheAlertsToTheNewDueInstant() throws Exception {
+        Instant now = now();
+        String later = code("DDL");
+        String earlier = code("DDE");
+        String stale = code("DDS");
+        Instant oldDueAt = now.plusSeconds(4);
+        Instant laterDueAt = now.plus(Duration.ofDays(3));
+        Instant farDueAt = now.plus(Duration.ofDays(5));
+        Instant earlierDueAt = now.minus(Duration.ofHours(2));
+        DossierEvent l = DossierEvent.of(later, "SADEC-P4", now.minus(Duration.ofDays(2)));
+        DossierEvent e = DossierEvent.of(earlier, "SADEC-P4", now.minus(Duration.ofDays(2)));
+        DossierEvent s = DossierEvent.of(stale, "SADEC-P4", now.minus(Duration.ofDays(2)));
+        topic().sendAll(dossierEvents(), List.of(
+                DossierEvent.provisional(l.received(1, oldDueAt), true),
+                l.dueDateChanged(2, now, oldDueAt, laterDueAt, false),
+                DossierEvent.provisional(e.received(1, farDueAt), true),
+                e.dueDateChanged(2, now, farDueAt, earlierDueAt, true),
+                s.received(1, farDueAt),
+                s.dueDateChanged(3, now, farDueAt, laterDueAt, false),
+                s.dueDateChanged(2, now, farDueAt, earlierDueAt, true)));
+
+        eventually().until(() -> alertsFor(earlier, EventTypes.OVERDUE).size() == 1);
+        CloudEvent overdue = alertsFor(earlier, EventTypes.OVERDUE).get(0);
+        assertThat(EventCodec.alertData(overdue).dueAt().toInstant()).isEqualTo(earlierDueAt);
+        assertThat(EventCodec.alertData(overdue).dueDateProvisional()).isTrue();
+        eventually().until(() -> query("select count(*) from deadlines where dossier_code = any (?) and last_sequence = 3",
+                new String[]{stale}) == 1);
+
+        var listed = RestAssured.given().queryParam("unit", "SADEC-P4").get("/api/deadlines/overdue").then()
+                .statusCode(200).extract().jsonPath();
+        assertThat(listed.getList("code", String.class)).contains(earlier).doesNotContain(later, stale);
+        String item = "find { it.code == '" + earlier + "' }";
+        assertThat(OffsetDateTime.parse(listed.getString(item + ".dueAt")).toInstant()).isEqualTo(earlierDueAt);
+        assertThat(listed.getBoolean(item + ".dueDateProvisional")).isTrue();
+
+        // past the old instant: the dossier moved later is not overdue and nothing was sent for that instant
+        eventually().until(() -> now().isAfter(oldDueAt.plusSeconds(3)) && feed.isLive());
+        RestAssured.given().queryParam("unit", "SADEC-P4").get("/api/deadlines/overdue").then().statusCode(200)
+                .body("code", not(hasItems(later)));
+        assertThat(alertsFor(later, EventTypes.OVERDUE)).isEmpty();
+        assertThat(topic().events(deadlineAlerts())).filteredOn(a -> a.subject().equals(later))
+                .allMatch(a -> EventCodec.alertData(a).dueAt().toInstant().equals(laterDueAt));
+        assertThat(alertsFor(stale, EventTypes.OVERDUE)).as("the stale change to an earlier date is ignored").isEmpty();
+        assertThat(query("select count(*) from deadlines where dossier_code = any (?) and due_at = '"
+                + laterDueAt.atOffset(java.time.ZoneOffset.UTC) + "' and not due_date_provisional",
+                new String[]{later, stale})).isEqualTo(2);
+
+        // the flag is in the list also when false: a firm date once moved
+        String firm = code("DDF");
+        DossierEvent f = DossierEvent.of(firm, "SADEC-P4", now.minus(Duration.ofDays(2)));
+        topic().sendAll(dossierEvents(), List.of(DossierEvent.provisional(f.received(1, farDueAt), true),
+                f.dueDateChanged(2, now, farDueAt, earlierDueAt, false)));
+        eventually().until(() -> alertsFor(firm, EventTypes.OVERDUE).size() == 1);
+        var again = RestAssured.given().queryParam("unit", "SADEC-P4").get("/api/deadlines/overdue").then()
+                .statusCode(200).extract().jsonPath();
+        assertThat(again.getBoolean("find { it.code == '" + firm + "' }.dueDateProvisional")).isFalse();
+        assertThat(EventCodec.alertData(alertsFor(firm, EventTypes.OVERDUE).get(0)).dueDateProvisional()).isNull();
+    }
+
     @Test
     void garbageGoesToTheDeadLetterTopicAndTheNextEventIsStillProcessed() throws Exception {
         String key = code("DLQ");

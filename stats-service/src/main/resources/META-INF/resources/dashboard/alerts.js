@@ -18,7 +18,7 @@ export class AlertsPanel {
     this.source = null;
     this.retryTimer = null;
     this.retryDelay = 1000;
-    this.dossiers = new Map(); // dossierCode → {type, unitCode, procedureCode, dueDate, dueAt, time, fresh}
+    this.dossiers = new Map(); // dossierCode → {type, unitCode, procedureCode, dueDate, dueAt, provisional, time, fresh}
     this.seenIds = new Set();
     this.generation = 0;
     this.signedIn = false; // deadline-service answered with the caller's rights (200 or 403)
@@ -73,7 +73,7 @@ export class AlertsPanel {
         if (!code || this.dossiers.has(code)) continue;
         this.dossiers.set(code, {
           type: 'deadline.overdue', unitCode: d.unitCode, procedureCode: d.procedureCode, dueDate: d.dueDate,
-          dueAt: d.dueAt, time: d.dueAt, fresh: false,
+          dueAt: d.dueAt, provisional: d.dueDateProvisional === true, time: d.dueAt, fresh: false,
         });
       }
     }
@@ -134,7 +134,7 @@ export class AlertsPanel {
     this.dossiers.delete(code); // re-inserted last: newest first in the list
     this.dossiers.set(code, {
       type, unitCode: data.unitCode, procedureCode: data.procedureCode, dueDate: data.dueDate, dueAt: data.dueAt,
-      time: cloudEvent.time, fresh: true,
+      provisional: data.dueDateProvisional === true, time: cloudEvent.time, fresh: true,
     });
     this.render();
   }
@@ -193,11 +193,23 @@ export class AlertsPanel {
       const title = cell('span', code, 'code');
       const meta = cell('span', [this.unitName(d.unitCode), d.procedureCode,
         t('alertDue', { due: d.dueAt ? instant(d.dueAt) : localDate(d.dueDate) })].filter(Boolean).join(' · '), 'meta');
+      if (d.provisional) meta.append(' ', provisionalMark());
       li.append(badge, title, meta);
       return li;
     }));
     for (const [, d] of entries) d.fresh = false;
   }
+}
+
+/**
+ * "(tạm tính)" after a due date that may still move: it was counted on the Labour Code rule for a year whose official
+ * schedule of days off is not out yet (dueDateProvisional on the overdue list's items and on the alerts).
+ */
+export function provisionalMark() {
+  const mark = cell('span', t('dueProvisional'), 'provisional');
+  mark.title = t('dueProvisionalTitle');
+  mark.dataset.testid = 'alert-due-provisional';
+  return mark;
 }
 
 function cell(tag, text, className) {

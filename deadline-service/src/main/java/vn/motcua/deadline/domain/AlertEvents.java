@@ -22,7 +22,9 @@ public final class AlertEvents {
 
     public static CloudEvent toEvent(TrackedDeadline deadline, PlannedAlert alert, Instant now) {
         AlertData data = new AlertData(deadline.dossierCode(), deadline.unitCode(), deadline.procedureCode(),
-                deadline.dueDate(), at(alert.about()), at(deadline.newAppointmentAt()), deadline.sequence());
+                deadline.dueDate(), at(alert.about()), at(deadline.newAppointmentAt()), deadline.sequence(),
+                // written only when true: absent reads as false, and alerts of firm dates keep their shape
+                deadline.dueDateProvisional() ? Boolean.TRUE : null);
         // time = when the alert's moment came at the one-stop shop, in whole seconds as in the contract's fixtures
         // (due-soon 07:30, overdue dueAt + 1 s); never before the dossier was received, never after now
         Instant happened = EventTypes.DUE_SOON.equals(alert.type()) ? alert.at() : alert.about().plusSeconds(1);

@@ -17,6 +17,8 @@ import java.time.OffsetDateTime;
  * @param dueSoonSentFor           the dueAt whose due-soon was sent or skipped; a new dueAt makes it due again
  * @param overdueSentFor           the dueAt whose overdue alert was sent
  * @param appointmentMissedSentFor the apology appointment whose appointment-missed alert was sent
+ * @param dueDateProvisional       the latest event said the due date depends on a year without an official
+ *                                 schedule and may still move (a due-date-changed then moves it)
  */
 public record TrackedDeadline(
         String dossierCode,
@@ -33,12 +35,14 @@ public record TrackedDeadline(
         Instant closedAt,
         Instant dueSoonSentFor,
         Instant overdueSentFor,
-        Instant appointmentMissedSentFor) {
+        Instant appointmentMissedSentFor,
+        boolean dueDateProvisional) {
 
     /** The first event seen of a dossier, whatever its type: events carry the full picture, so any one will do. */
     public static TrackedDeadline first(String type, DossierData data, OffsetDateTime eventTime, int partition) {
         TrackedDeadline empty = new TrackedDeadline(data.dossierCode(), data.unitCode(), data.procedureCode(), partition, 0,
-                DeadlineStatus.OPEN, false, data.receivedAt().toInstant(), null, null, null, null, null, null, null);
+                DeadlineStatus.OPEN, false, data.receivedAt().toInstant(), null, null, null, null, null, null, null,
+                false);
         return empty.apply(type, data, eventTime, partition);
     }
 
@@ -71,13 +75,21 @@ public record TrackedDeadline(
                 newStatus = DeadlineStatus.WITHDRAWN;
                 newClosedAt = orEventTime(data.withdrawnAt(), eventTime);
             }
+            // The due date moved with the calendar (an official schedule replaced the rule it was counted on): the
+            // new dueAt above is all there is to it. A paused dossier stays paused, and the alerts are planned again
+            // for the new instant (they are once per due instant, so the old one's overdue is not sent).
+            case EventTypes.DUE_DATE_CHANGED -> {
+            }
             default -> {
                 // a dossier type this version does not know: keep the picture, take the sequence
             }
         }
+        // Every event carrying a deadline says whether it is provisional (absent: not); a closing one may not say.
+        boolean newProvisional = data.dueAt() != null || data.dueDateProvisional() != null
+                ? data.provisional() : dueDateProvisional;
         return new TrackedDeadline(dossierCode, data.unitCode(), data.procedureCode() != null ? data.procedureCode() : procedureCode,
                 partition, data.sequence(), newStatus, newPaused, data.receivedAt().toInstant(), newDueDate, newDueAt,
-                newAppointment, newClosedAt, dueSoonSentFor, overdueSentFor, appointmentMissedSentFor);
+                newAppointment, newClosedAt, dueSoonSentFor, overdueSentFor, appointmentMissedSentFor, newProvisional);
     }
 
     private static boolean stopsAfterDue(OffsetDateTime requestedAt, Instant dueAt) {
@@ -94,16 +106,19 @@ public record TrackedDeadline(
 
     public TrackedDeadline withDueSoonSentFor(Instant instant) {
         return new TrackedDeadline(dossierCode, unitCode, procedureCode, partition, sequence, status, paused, receivedAt,
-                dueDate, dueAt, newAppointmentAt, closedAt, instant, overdueSentFor, appointmentMissedSentFor);
+                dueDate, dueAt, newAppointmentAt, closedAt, instant, overdueSentFor, appointmentMissedSentFor,
+                dueDateProvisional);
     }
 
     public TrackedDeadline withOverdueSentFor(Instant instant) {
         return new TrackedDeadline(dossierCode, unitCode, procedureCode, partition, sequence, status, paused, receivedAt,
-                dueDate, dueAt, newAppointmentAt, closedAt, dueSoonSentFor, instant, appointmentMissedSentFor);
+                dueDate, dueAt, newAppointmentAt, closedAt, dueSoonSentFor, instant, appointmentMissedSentFor,
+                dueDateProvisional);
     }
 
     public TrackedDeadline withAppointmentMissedSentFor(Instant instant) {
         return new TrackedDeadline(dossierCode, unitCode, procedureCode, partition, sequence, status, paused, receivedAt,
-                dueDate, dueAt, newAppointmentAt, closedAt, dueSoonSentFor, overdueSentFor, instant);
+                dueDate, dueAt, newAppointmentAt, closedAt, dueSoonSentFor, overdueSentFor, instant,
+                dueDateProvisional);
     }
 }

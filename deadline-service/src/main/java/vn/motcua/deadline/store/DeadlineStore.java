@@ -45,7 +45,7 @@ public class DeadlineStore {
 
     private static final String COLUMNS = "dossier_code, unit_code, procedure_code, partition_no, last_sequence, "
             + "status, paused, received_at, due_date, due_at, new_appointment_at, closed_at, due_soon_sent_for, "
-            + "overdue_sent_for, appointment_missed_sent_for";
+            + "overdue_sent_for, appointment_missed_sent_for, due_date_provisional";
 
     private final DataSource dataSource;
 
@@ -122,12 +122,13 @@ public class DeadlineStore {
         public void save(TrackedDeadline deadline, Instant nextAlertAt) throws SQLException {
             try (PreparedStatement upsert = connection.prepareStatement(
                     "insert into deadlines (" + COLUMNS + ", next_alert_at, updated_at) "
-                            + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now()) "
+                            + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now()) "
                             + "on conflict (dossier_code) do update set unit_code = excluded.unit_code, "
                             + "procedure_code = excluded.procedure_code, partition_no = excluded.partition_no, "
                             + "last_sequence = excluded.last_sequence, status = excluded.status, paused = excluded.paused, "
                             + "received_at = excluded.received_at, due_date = excluded.due_date, due_at = excluded.due_at, "
                             + "new_appointment_at = excluded.new_appointment_at, closed_at = excluded.closed_at, "
+                            + "due_date_provisional = excluded.due_date_provisional, "
                             + "next_alert_at = excluded.next_alert_at, updated_at = now() "
                             + "where deadlines.last_sequence < excluded.last_sequence")) {
                 int i = 0;
@@ -146,6 +147,7 @@ public class DeadlineStore {
                 setInstant(upsert, ++i, deadline.dueSoonSentFor());
                 setInstant(upsert, ++i, deadline.overdueSentFor());
                 setInstant(upsert, ++i, deadline.appointmentMissedSentFor());
+                upsert.setBoolean(++i, deadline.dueDateProvisional());
                 setInstant(upsert, ++i, nextAlertAt);
                 upsert.executeUpdate();
             }
@@ -283,7 +285,8 @@ public class DeadlineStore {
                 DeadlineStatus.valueOf(rows.getString("status")), rows.getBoolean("paused"),
                 instant(rows, "received_at"), rows.getObject("due_date", LocalDate.class), instant(rows, "due_at"),
                 instant(rows, "new_appointment_at"), instant(rows, "closed_at"), instant(rows, "due_soon_sent_for"),
-                instant(rows, "overdue_sent_for"), instant(rows, "appointment_missed_sent_for"));
+                instant(rows, "overdue_sent_for"), instant(rows, "appointment_missed_sent_for"),
+                rows.getBoolean("due_date_provisional"));
     }
 
     private static Instant instant(ResultSet rows, String column) throws SQLException {

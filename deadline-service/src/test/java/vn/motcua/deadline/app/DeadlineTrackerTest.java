@@ -114,6 +114,30 @@ class DeadlineTrackerTest {
     }
 
     @Test
+    void aDueDateChangeMovesTheStoredDeadlineAndItsNextAlertAndKeepsTheProvisionalFlag() throws Exception {
+        DossierEvent dossier = DossierEvent.of("DDC-T1", "SADEC", RECEIVED);
+        handle(DossierEvent.provisional(dossier.received(1, DUE_AT), true), 1);
+        assertThat(stored("DDC-T1")).get().extracting(TrackedDeadline::dueDateProvisional).isEqualTo(true);
+
+        handle(dossier.dueDateChanged(2, RECEIVED.plusSeconds(7200), DUE_AT, NEW_DUE_AT, false), 1);
+        assertThat(stored("DDC-T1")).get().satisfies(d -> {
+            assertThat(d.sequence()).isEqualTo(2);
+            assertThat(d.dueAt()).isEqualTo(NEW_DUE_AT);
+            assertThat(d.dueDate()).isEqualTo(NEW_DUE_AT.atZone(VietnamTime.ZONE).toLocalDate());
+            assertThat(d.dueDateProvisional()).isFalse();
+        });
+        assertThat(nextAlertAt("DDC-T1")).isEqualTo(DueSoonPolicy.officeOpening().dueSoonAt(NEW_DUE_AT));
+
+        // the same event again, and an older one, change nothing
+        handle(dossier.dueDateChanged(2, RECEIVED.plusSeconds(7200), DUE_AT, NEW_DUE_AT, false), 1);
+        handle(DossierEvent.provisional(dossier.received(1, DUE_AT), true), 1);
+        assertThat(stored("DDC-T1")).get().satisfies(d -> {
+            assertThat(d.dueAt()).isEqualTo(NEW_DUE_AT);
+            assertThat(d.dueDateProvisional()).isFalse();
+        });
+    }
+
+    @Test
     void anEventWithoutTheDataToTrackIsMalformed() {
         CloudEvent noSequence = DossierEvent.of("BAD-1", "SADEC", RECEIVED).received(0, DUE_AT);
         assertThatThrownBy(() -> handle(noSequence, 0)).isInstanceOf(MalformedEventException.class);

@@ -57,6 +57,36 @@ public final class DossierEvent {
         return event(EventTypes.WITHDRAWN, at, sequence, dueAt, null, null, null, null, at);
     }
 
+    /**
+     * The due date moved with the calendar: the new picture, what it was before and why.
+     *
+     * @param provisional whether the new due date is still provisional
+     */
+    public CloudEvent dueDateChanged(long sequence, Instant at, Instant previousDueAt, Instant newDueAt,
+                                     boolean provisional) {
+        DossierData data = withDueDate(event(EventTypes.DUE_DATE_CHANGED, at, sequence, newDueAt, null, null, null,
+                null, null), provisional, previousDueAt, "calendar 2027 version 2");
+        return EventCodec.dossierEvent(EventTypes.DUE_DATE_CHANGED, INTAKE, at(at), data);
+    }
+
+    /** The same event saying its due date is (or is not) provisional. */
+    public static CloudEvent provisional(CloudEvent event, boolean provisional) {
+        DossierData d = EventCodec.dossierData(event);
+        DossierData data = withDueDate(event, provisional, d.previousDueAt() == null ? null : d.previousDueAt().toInstant(),
+                d.dueDateChangeReason());
+        return EventCodec.dossierEvent(event.type(), INTAKE, event.time(), data);
+    }
+
+    private static DossierData withDueDate(CloudEvent event, boolean provisional, Instant previousDueAt, String reason) {
+        DossierData d = EventCodec.dossierData(event);
+        OffsetDateTime previous = at(previousDueAt);
+        return new DossierData(d.dossierCode(), d.unitCode(), d.procedureCode(), d.channel(), d.onlineLevel(),
+                d.receivedAt(), d.dueDate(), d.dueAt(), d.sequence(), d.requestedAt(), d.remainingWorkingDays(),
+                d.supplementReceivedAt(), d.newAppointmentAt(), d.resolvedAt(), d.decision(), d.timeliness(),
+                d.withdrawnAt(), d.resultDelivery(), d.handlingWorkingDays(), provisional,
+                previous == null ? null : previous.toLocalDate(), previous, reason);
+    }
+
     private CloudEvent event(String type, Instant time, long sequence, Instant dueAt, Instant requestedAt,
                              Instant supplementReceivedAt, Instant newAppointmentAt, Instant resolvedAt,
                              Instant withdrawnAt) {

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * A dossier's facts as the projection knows them, derived from its observations (in sequence order, whatever
@@ -62,6 +63,9 @@ public record DossierFacts(
             } else if (o.type().equals(EventTypes.SUPPLEMENT_RECEIVED)) {
                 paused = false;
             }
+            if (o.type().equals(EventTypes.DUE_DATE_CHANGED) && closing == null) {
+                corrected(timeline, o.dueAt());
+            }
             timeline.add(new DeadlineState(o.at(), o.dueAt(), paused));
             if (closing == null && (o.type().equals(EventTypes.RESOLVED) || o.type().equals(EventTypes.WITHDRAWN))) {
                 closing = o;
@@ -74,6 +78,25 @@ public record DossierFacts(
                 latest.receivedAt(), List.copyOf(timeline), closing == null ? null : closing.at(), withdrawn,
                 resolved ? timelinessOf(closing) : null, resolved ? closing.resultDelivery() : null,
                 resolved ? closing.handlingWorkingDays() : null, clock);
+    }
+
+    /**
+     * A due-date-changed corrects the due instant, it does not start a new one: the date was counted on a rule that
+     * an official schedule replaced, so the dossier is judged against the new instant also for the time before the
+     * change was published (a closed period's pending figure included). The steps since the replaced instant was
+     * set (the latest steps carrying it; not those before a supplement's restart, which had another) take the new
+     * one, each keeping whether its clock was stopped. A change after the dossier closed changes nothing: closed
+     * stays closed, judged by its resolution's own verdict.
+     */
+    private static void corrected(List<DeadlineState> timeline, Instant newDueAt) {
+        if (timeline.isEmpty() || newDueAt == null) {
+            return;
+        }
+        Instant replaced = timeline.get(timeline.size() - 1).dueAt();
+        for (int i = timeline.size() - 1; i >= 0 && Objects.equals(timeline.get(i).dueAt(), replaced); i--) {
+            DeadlineState s = timeline.get(i);
+            timeline.set(i, new DeadlineState(s.from(), newDueAt, s.paused()));
+        }
     }
 
     /**

@@ -50,6 +50,8 @@ public record Observation(
             case EventTypes.SUPPLEMENT_RECEIVED -> instantOr(data.supplementReceivedAt(), event.time());
             case EventTypes.RESOLVED -> instantOr(data.resolvedAt(), event.time());
             case EventTypes.WITHDRAWN -> instantOr(data.withdrawnAt(), event.time());
+            // when intake moved the due date (its dueAt is the new one); it receives, resolves and withdraws nothing
+            case EventTypes.DUE_DATE_CHANGED -> event.time().toInstant();
             default -> event.time().toInstant();
         };
         return new Observation(event.id().toString(), data.sequence(), event.type(), millis(at), data.unitCode(),

@@ -146,6 +146,50 @@ class DashboardLiveAlertsBrowserTest {
         }
     }
 
+    /**
+     * A provisional due date (counted on the Labour Code rule for a year without its official schedule) is marked
+     * "(tạm tính)", with a title saying why, on the overdue list's items and on the alerts; firm ones are not.
+     */
+    @Test
+    void marksProvisionalDueDatesOnTheListAndTheAlerts() {
+        DeadlineServiceFixture.overdueJson = """
+                [{"code":"SADEC-2027-000001","unitCode":"SADEC-P1","procedureCode":"1.004227",\
+                "dueDate":"2027-01-04","dueAt":"2027-01-04T17:00:00+07:00","dueDateProvisional":true},\
+                {"code":"SADEC-2027-000002","unitCode":"SADEC-P1","procedureCode":"1.004227",\
+                "dueDate":"2027-01-05","dueAt":"2027-01-05T17:00:00+07:00","dueDateProvisional":false}]""";
+        try (Browser browser = Browser.open(Browser.LAPTOP)) {
+            browser.get(root + "?period=2022-H1&unit=ALL");
+            browser.await(d -> "live".equals(browser.byTestId("alerts-status").getAttribute("data-status")));
+            browser.await(d -> item(browser, "SADEC-2027-000002") != null);
+            WebElement provisional = item(browser, "SADEC-2027-000001");
+            WebElement mark = provisional.findElement(By.cssSelector("[data-testid='alert-due-provisional']"));
+            assertThat(mark.getText()).isEqualTo("(tạm tính)");
+            assertThat(mark.getAttribute("title"))
+                    .isEqualTo("hạn giải quyết tạm tính: chưa có lịch nghỉ chính thức của năm");
+            assertThat(provisional.getDomProperty("textContent")).contains("04/01/2027 17:00 (tạm tính)");
+            assertThat(item(browser, "SADEC-2027-000002")
+                    .findElements(By.cssSelector("[data-testid='alert-due-provisional']"))).isEmpty();
+
+            DeadlineServiceFixture.emit("deadline.due-soon", UUID.randomUUID().toString(), "SADEC-2027-000003",
+                    "SADEC-P2", "2027-01-06T17:00:00+07:00", true);
+            DeadlineServiceFixture.emit("deadline.due-soon", UUID.randomUUID().toString(), "SADEC-2027-000004",
+                    "SADEC-P2", "2027-01-06T17:00:00+07:00", false);
+            browser.await(d -> item(browser, "SADEC-2027-000004") != null);
+            assertThat(item(browser, "SADEC-2027-000003")
+                    .findElements(By.cssSelector("[data-testid='alert-due-provisional']"))).hasSize(1);
+            assertThat(item(browser, "SADEC-2027-000004")
+                    .findElements(By.cssSelector("[data-testid='alert-due-provisional']"))).isEmpty();
+
+            // the date moved and is firm now: the next alert of the dossier drops the mark
+            DeadlineServiceFixture.emit("deadline.overdue", UUID.randomUUID().toString(), "SADEC-2027-000003",
+                    "SADEC-P2", "2027-01-07T17:00:00+07:00", false);
+            browser.await(d -> "deadline.overdue".equals(item(browser, "SADEC-2027-000003").getAttribute("data-type")));
+            assertThat(item(browser, "SADEC-2027-000003")
+                    .findElements(By.cssSelector("[data-testid='alert-due-provisional']"))).isEmpty();
+            System.out.println("screenshot: " + browser.screenshot("dashboard-alerts-provisional").toAbsolutePath());
+        }
+    }
+
     private static WebElement item(Browser browser, String dossierCode) {
         return browser.driver.findElements(By.cssSelector("[data-testid='alert-item'][data-dossier='" + dossierCode + "']"))
                 .stream().findFirst().orElse(null);

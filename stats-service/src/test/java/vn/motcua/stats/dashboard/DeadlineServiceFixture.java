@@ -140,11 +140,17 @@ public class DeadlineServiceFixture implements QuarkusTestResourceLifecycleManag
 
     /** Sends one alert to every open stream, as deadline-service does: {@code event: type}, {@code data: CloudEvent}. */
     static void emit(String type, String id, String dossierCode, String unitCode, String dueAt) {
+        emit(type, id, dossierCode, unitCode, dueAt, false);
+    }
+
+    /** The same, with {@code dueDateProvisional: true} in the alert's data when the due date is provisional. */
+    static void emit(String type, String id, String dossierCode, String unitCode, String dueAt, boolean provisional) {
         String cloudEvent = """
                 {"specversion":"1.0","id":"%s","source":"/deadline-service","type":"%s","time":"%s",\
                 "subject":"%s","datacontenttype":"application/json","data":{"dossierCode":"%s","unitCode":"%s",\
-                "procedureCode":"1.004227","dueDate":"%s","dueAt":"%s","newAppointmentAt":null,"dossierSequence":1}}"""
-                .formatted(id, type, dueAt, dossierCode, dossierCode, unitCode, dueAt.substring(0, 10), dueAt);
+                "procedureCode":"1.004227","dueDate":"%s","dueAt":"%s","newAppointmentAt":null,"dossierSequence":1%s}}"""
+                .formatted(id, type, dueAt, dossierCode, dossierCode, unitCode, dueAt.substring(0, 10), dueAt,
+                        provisional ? ",\"dueDateProvisional\":true" : "");
         byte[] frame = ("id: " + id + "\nevent: " + type + "\ndata: " + cloudEvent + "\n\n").getBytes(StandardCharsets.UTF_8);
         for (Subscriber subscriber : SUBSCRIBERS) {
             try {

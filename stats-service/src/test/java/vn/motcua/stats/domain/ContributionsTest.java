@@ -118,6 +118,111 @@ class ContributionsTest {
         assertThat(replayed.withObservation(observation(1, EventTypes.RECEIVED, RECEIVED, null))).isSameAs(replayed);
     }
 
+    /**
+     * Due 20/06 on the Labour Code rule, moved to 24/06 by the official schedule (published 15/06); resolved 24/06:
+     * on time against the new date, where the old one would have made it late, whether intake's verdict is on the
+     * event or the projection works it out.
+     */
+    @Test
+    void aResolutionBetweenTheOldAndTheNewDueDateIsOnTime() {
+        Instant newDue = at("2022-06-24T17:00:00");
+        Observation received = observation(1, EventTypes.RECEIVED, RECEIVED, null);
+        Observation changed = observation(2, EventTypes.DUE_DATE_CHANGED, at("2022-06-15T10:00:00"), null, newDue);
+        TotalsKey q2 = new TotalsKey("SADEC-P1", "1.001612", "2022-Q2");
+
+        Observation oldDateResolution = observation(2, EventTypes.RESOLVED, at("2022-06-24T10:00:00"), null);
+        assertThat(Contributions.of(DossierFacts.derive("D", List.of(received, oldDateResolution), null)).get(q2)
+                .get(Counter.RESOLVED_LATE)).as("on the old date").isEqualTo(1);
+
+        for (Timeliness verdict : java.util.Arrays.asList(Timeliness.ON_TIME, null)) {
+            Observation resolved = observation(3, EventTypes.RESOLVED, at("2022-06-24T10:00:00"), verdict, newDue);
+            Map<TotalsKey, Counts> c = Contributions.of(DossierFacts.derive("D", List.of(resolved, changed, received), null));
+            assertThat(c.get(q2).asMap()).as("verdict " + verdict).isEqualTo(Map.of(Counter.NEW_ONLINE, 1L,
+                    Counter.ONLINE_LEVEL4, 1L, Counter.RESOLVED_ON_TIME, 1L));
+        }
+    }
+
+    /**
+     * Pending, its clock past the old due date: overdue; the due date moved later, within the deadline, also in a
+     * closed period that ended before the change was published (the new date corrects the old, it does not follow
+     * it); the next tick is the first instant after the new due date. Moved earlier, it turns overdue.
+     */
+    @Test
+    void aPendingDossierIsJudgedAgainstTheNewDueDate() {
+        Instant received = at("2022-06-20T09:00:00");
+        Instant oldDue = at("2022-06-29T17:00:00");
+        Instant newDue = at("2022-07-04T17:00:00");
+        Instant clock = at("2022-07-01T09:00:00");
+        Observation in = observation(1, EventTypes.RECEIVED, received, null, oldDue, received);
+        TotalsKey q2 = new TotalsKey("SADEC-P1", "1.001612", "2022-Q2");
+        TotalsKey q3 = new TotalsKey("SADEC-P1", "1.001612", "2022-Q3");
+
+        DossierFacts before = DossierFacts.derive("D", List.of(in), clock);
+        assertThat(Contributions.of(before).get(q2).get(Counter.PENDING_OVERDUE)).isEqualTo(1);
+        assertThat(Contributions.of(before).get(q3).get(Counter.PENDING_OVERDUE)).isEqualTo(1);
+
+        Observation later = observation(2, EventTypes.DUE_DATE_CHANGED, at("2022-07-01T08:00:00"), null, newDue, received);
+        DossierFacts moved = DossierFacts.derive("D", List.of(in, later), clock);
+        assertThat(Contributions.of(moved).get(q2).asMap()).isEqualTo(Map.of(Counter.NEW_ONLINE, 1L,
+                Counter.ONLINE_LEVEL4, 1L, Counter.PENDING_WITHIN_DEADLINE, 1L));
+        assertThat(Contributions.of(moved).get(q3).asMap()).isEqualTo(Map.of(Counter.CARRIED_OVER, 1L,
+                Counter.PENDING_WITHIN_DEADLINE, 1L));
+        assertThat(moved.nextTickAt()).isEqualTo(newDue.plusMillis(1));
+        assertThat(Contributions.of(DossierFacts.derive("D", List.of(in, later), newDue.plusMillis(1))).get(q3)
+                .get(Counter.PENDING_OVERDUE)).isEqualTo(1);
+
+        Observation earlier = observation(2, EventTypes.DUE_DATE_CHANGED, at("2022-06-27T08:00:00"), null,
+                at("2022-06-27T17:00:00"), received);
+        DossierFacts movedEarlier = DossierFacts.derive("D", List.of(in, earlier), at("2022-06-28T09:00:00"));
+        assertThat(Contributions.of(movedEarlier).get(q2).get(Counter.PENDING_OVERDUE)).isEqualTo(1);
+        assertThat(Contributions.of(DossierFacts.derive("D", List.of(in), at("2022-06-28T09:00:00"))).get(q2)
+                .get(Counter.PENDING_WITHIN_DEADLINE)).isEqualTo(1);
+    }
+
+    /** Only the instant since the last restart is corrected; a change after the dossier closed changes nothing. */
+    @Test
+    void aChangeCorrectsOnlyTheCurrentDueInstantAndNotAClosedDossier() {
+        Instant newDue = at("2022-06-27T17:00:00");
+        Observation in = observation(1, EventTypes.RECEIVED, RECEIVED, null);
+        Observation requested = observation(2, EventTypes.SUPPLEMENT_REQUESTED, at("2022-06-01T10:00:00"), null);
+        Observation resumed = observation(3, EventTypes.SUPPLEMENT_RECEIVED, at("2022-06-10T10:00:00"), null,
+                at("2022-06-24T17:00:00"));
+        Observation changed = observation(4, EventTypes.DUE_DATE_CHANGED, at("2022-06-12T10:00:00"), null, newDue);
+        DossierFacts facts = DossierFacts.derive("D", List.of(in, requested, resumed, changed), at("2022-06-12T10:00:00"));
+        assertThat(facts.timeline()).extracting(DossierFacts.DeadlineState::dueAt)
+                .containsExactly(DUE, DUE, newDue, newDue);
+        assertThat(facts.timeline()).extracting(DossierFacts.DeadlineState::paused)
+                .containsExactly(false, true, false, false);
+
+        Observation resolved = observation(2, EventTypes.RESOLVED, at("2022-06-22T10:00:00"), Timeliness.LATE);
+        Observation afterClose = observation(3, EventTypes.DUE_DATE_CHANGED, at("2022-06-23T10:00:00"), null,
+                at("2022-06-30T17:00:00"));
+        Map<TotalsKey, Counts> closed = Contributions.of(DossierFacts.derive("D", List.of(in, resolved), null));
+        assertThat(Contributions.of(DossierFacts.derive("D", List.of(in, resolved, afterClose), null)))
+                .isEqualTo(closed);
+    }
+
+    /** Applying the same due-date-changed twice is one observation. */
+    @Test
+    void theSameChangeTwiceIsObservedOnce() {
+        Observation changed = observation(2, EventTypes.DUE_DATE_CHANGED, at("2022-06-15T10:00:00"), null,
+                at("2022-06-24T17:00:00"));
+        DossierRecord once = DossierRecord.empty("D").withObservation(observation(1, EventTypes.RECEIVED, RECEIVED, null))
+                .withObservation(changed);
+        assertThat(once.withObservation(changed)).isSameAs(once);
+    }
+
+    private static Observation observation(long sequence, String type, Instant time, Timeliness timeliness,
+                                           Instant dueAt) {
+        return observation(sequence, type, time, timeliness, dueAt, RECEIVED);
+    }
+
+    private static Observation observation(long sequence, String type, Instant time, Timeliness timeliness,
+                                           Instant dueAt, Instant receivedAt) {
+        return new Observation("e" + sequence, sequence, type, time, "SADEC-P1", Channel.ONLINE, 4, receivedAt, dueAt,
+                timeliness, "1.001612", null, null);
+    }
+
     private static Observation observation(long sequence, String type, Instant time, Timeliness timeliness) {
         return new Observation("e" + sequence, sequence, type, time, "SADEC-P1", Channel.ONLINE, 4, RECEIVED, DUE,
                 timeliness, "1.001612", null, null);
