@@ -128,6 +128,18 @@ class CatalogueTest {
     }
 
     @Test
+    void the2025And2026SchedulesAreOfficial() {
+        RestAssured.get("/api/calendar/2025").then().statusCode(200)
+                .body("official", equalTo(true))
+                .body("closedDays.date", hasItems("2025-01-27", "2025-05-02", "2025-09-01"))
+                .body("workingSaturdays.date", equalTo(List.of("2025-04-26")));
+        RestAssured.get("/api/calendar/2026").then().statusCode(200)
+                .body("official", equalTo(true))
+                .body("closedDays.date", hasItems("2026-01-02", "2026-02-16", "2026-04-27", "2026-08-31"))
+                .body("workingSaturdays.date", equalTo(List.of("2026-01-10", "2026-08-22")));
+    }
+
+    @Test
     void theCalendarShowsOfficialYearsAndTakesNewOnes() {
         RestAssured.get("/api/calendar/2024").then().statusCode(200)
                 .body("official", equalTo(true))
