@@ -9,7 +9,7 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 
 /**
  * Runs {@link DueDateBenchmark} and prints due-date computations per second and the speed-up of the index, also as
- * one {@code BENCH |} line for {@code ./bench}.
+ * one {@code BENCH |} line for {@code bench/run}.
  */
 public final class DueDateBenchmarkRunner {
 
@@ -27,7 +27,7 @@ public final class DueDateBenchmarkRunner {
         System.out.printf("  indexed calculator : %,15.0f ops/s%n", indexed);
         System.out.printf("  naive day-by-day   : %,15.0f ops/s%n", naive);
         System.out.printf("  index speed-up     : %15.1f x (target >= 20 x)%n", indexed / naive);
-        // the one machine-readable line of this figure, collected by ./bench into its table
+        // the one machine-readable line of this figure, collected by bench/run into its table
         System.out.printf("BENCH | work-calendar: %d-working-day due dates, indexed | %.0f ops/s | %.0f ops/s naive "
                 + "day by day | %.1f | >= 20%n", DueDateBenchmark.WORKING_DAYS, indexed, naive, indexed / naive);
     }
