@@ -17,7 +17,7 @@ import static org.awaitility.Awaitility.await;
  */
 final class FaultScript {
 
-    /** How long the broker stays away (the issue: 60 s). */
+    /** How long the broker stays away (60 s, as the fault suite is specified in e2e/README.md). */
     static final Duration BROKER_OUTAGE = Duration.ofSeconds(60);
     /** Dossiers the kiosks must get accepted between two faults. */
     private static final int PROGRESS_BETWEEN_FAULTS = 40;

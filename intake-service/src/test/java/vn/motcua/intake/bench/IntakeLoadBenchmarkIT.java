@@ -26,7 +26,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * Many kiosks posting dossiers to the packaged service, in a JVM of its own, against the baseline the issue names:
+ * Many kiosks posting dossiers to the packaged service, in a JVM of its own, against the baseline it is held to:
  * the POST's own SQL write (the same statement: dossier, first step, outbox event and Idempotency-Key, one
  * transaction a dossier) sent over JDBC at the same concurrency, on the same durable PostgreSQL (fsync and
  * synchronous_commit on, {@link DurablePostgresResource}), in the same run; the service's relay publishes those rows
