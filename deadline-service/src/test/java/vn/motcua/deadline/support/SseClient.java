@@ -22,7 +22,9 @@ public final class SseClient implements AutoCloseable {
 
     private final List<String> lines = new CopyOnWriteArrayList<>();
     private final List<Event> events = new CopyOnWriteArrayList<>();
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    /** HTTP/1.1 as a browser's EventSource uses it on plain http (no h2c upgrade in between). */
+    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10)).build();
     private volatile Stream<String> body;
     private volatile int status;
 
