@@ -13,6 +13,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.Isolated;
 import vn.motcua.testkit.RealInfrastructureExtension;
 import vn.motcua.testkit.TestBed;
 
@@ -32,8 +33,9 @@ import static org.awaitility.Awaitility.await;
 /**
  * Kafka clients made from {@link KafkaClients} show their metrics in a real Prometheus registry behind Micrometer's
  * global one (as Quarkus wires /q/metrics), per partition and per client under one name, and take them away when
- * they close.
+ * they close. Alone in the JVM while it runs: the clients of the tests beside it would show in the global registry.
  */
+@Isolated
 @ExtendWith(RealInfrastructureExtension.class)
 class MicrometerClientMetricsTest {
 
