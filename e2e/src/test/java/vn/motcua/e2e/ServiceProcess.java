@@ -94,7 +94,8 @@ public final class ServiceProcess implements AutoCloseable {
 
     /**
      * JVM options of the whole run for every service (system property {@value #RUN_OPTIONS}, split at spaces), after
-     * {@code -Xmx256m}: the benchmark's memory flags (e2e/pom.xml, profile bench).
+     * {@code -Xmx256m}: the test JVMs' compiler and collector flags (root POM), or in the benchmark its memory flags
+     * (e2e/pom.xml, profile bench).
      */
     static final String RUN_OPTIONS = "motcua.e2e.service-jvm-options";
 
