@@ -1,0 +1,159 @@
+package vn.motcua.intake.api;
+
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
+import io.restassured.RestAssured;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.print.PageSize;
+import org.openqa.selenium.print.PrintOptions;
+import vn.motcua.intake.Dossiers;
+import vn.motcua.intake.QrImages;
+import vn.motcua.intake.TestClock;
+import vn.motcua.testkit.Browser;
+import vn.motcua.testkit.InfrastructureResource;
+
+import java.io.IOException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.util.Base64;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The status page in headless Chromium on a small phone (360 × 740), with a dossier received through the real API,
+ * reached by the keyboard alone; and the printed slip, whose QR code is read back from the rendered page. The
+ * screenshots stay in target/citizen-screenshots/ (README's are copies). The clock stands at Wed 12/1/2022 10:00.
+ */
+@QuarkusTest
+// Not about access: an admin, who acts for every unit and may backdate (AccessMatrixTest is about access).
+@TestSecurity(user = "test-admin", roles = "admin")
+@WithTestResource(value = InfrastructureResource.class, initArgs = @ResourceArg(name = "needs", value = "kafka,postgres"))
+class StatusPageBrowserTest {
+
+    private static final Dimension SMALL_PHONE = new Dimension(360, 740);
+    private static final String SCREENSHOTS = "citizen-screenshots";
+    private static final Pattern PDF_PAGE = Pattern.compile("/Type\\s*/Page(?![a-zA-Z])");
+
+    @TestHTTPResource("/tra-cuu")
+    URL statusPage;
+
+    @Inject
+    TestClock clock;
+
+    @ConfigProperty(name = "motcua.citizens.page-url")
+    String statusPageUrl;
+
+    @BeforeEach
+    void onWednesday12January2022() {
+        clock.set(OffsetDateTime.parse("2022-01-12T10:00:00+07:00").toInstant());
+    }
+
+    @AfterEach
+    void realTime() {
+        clock.release();
+    }
+
+    @Test
+    void aCitizenTypesTheCodeAndSeesTheStatusAndTheDueDate() {
+        Map<String, Object> slip = Dossiers.post(Dossiers.direct("1.004873", "SADEC-P1", "2022-01-10T09:00:00+07:00"))
+                .statusCode(201).extract().as(Map.class);
+
+        try (Browser browser = Browser.open(SMALL_PHONE)) {
+            browser.get(statusPage.toString());
+            assertThat(browser.js("return document.documentElement.lang")).isEqualTo("vi");
+            new Actions(browser.driver).sendKeys(Keys.TAB).perform();
+            assertThat(browser.driver.switchTo().activeElement().getAttribute("id")).as("the first stop").isEqualTo("ma");
+            assertThat(browser.js("return document.querySelector('label[for=ma]').textContent")).isEqualTo("Mã tra cứu");
+            new Actions(browser.driver).sendKeys(((String) slip.get("lookupCode")).toLowerCase(), Keys.ENTER).perform();
+            browser.await(d -> !browser.allByTestId("result").isEmpty());
+
+            assertThat(browser.url()).contains("?ma=");
+            assertThat(browser.text("status")).isEqualTo("Đã tiếp nhận");
+            assertThat(browser.text("due")).isEqualTo("13/01/2022");
+            assertThat(browser.text("received")).isEqualTo("10/01/2022");
+            assertThat(browser.text("procedure")).isEqualTo("Cấp Giấy xác nhận tình trạng hôn nhân");
+            assertThat(browser.text("unit")).isEqualTo("UBND Phường 1");
+            assertFitsAndHidesPersonalData(browser, slip);
+            System.out.println("screenshot: " + browser.screenshot(SCREENSHOTS, "tra-cuu-360x740").toAbsolutePath());
+        }
+    }
+
+    @Test
+    void aWrongCodeSaysNoDossierWasFound() {
+        Map<String, Object> slip = Dossiers.post(Dossiers.direct("1.004873", "SADEC-P2", "2022-01-10T09:00:00+07:00"))
+                .statusCode(201).extract().as(Map.class);
+
+        try (Browser browser = Browser.open(SMALL_PHONE)) {
+            browser.get(statusPage + "?ma=ZZZZ9999");
+
+            assertThat(browser.text("not-found")).startsWith("Không tìm thấy hồ sơ");
+            assertThat(browser.allByTestId("result")).isEmpty();
+            assertThat(browser.byTestId("lookup-code").getAttribute("value")).isEqualTo("ZZZZ9999");
+            assertFitsAndHidesPersonalData(browser, slip);
+            System.out.println("screenshot: " + browser.screenshot(SCREENSHOTS, "tra-cuu-not-found-360x740")
+                    .toAbsolutePath());
+        }
+    }
+
+    /**
+     * The slip as a browser draws it (the page is self-contained, so a copy on disk renders the same as the staff
+     * endpoint's answer): its QR code, photographed from the screen, reads back as the dossier's status page link, and
+     * Chromium prints it on one A4 page, or one A5 page.
+     */
+    @Test
+    void theSlipsQrCodeOnScreenReadsBackAsTheStatusPageLink() throws IOException {
+        Map<String, Object> slip = Dossiers.post(Dossiers.direct("1.004873", "SADEC-P1", "2022-01-10T09:00:00+07:00"))
+                .statusCode(201).extract().as(Map.class);
+        String html = RestAssured.get("/api/dossiers/{code}/slip", slip.get("code")).then().statusCode(200)
+                .extract().asString();
+        Path copy = Path.of("target", SCREENSHOTS, "slip.html").toAbsolutePath();
+        Files.createDirectories(copy.getParent());
+        Files.writeString(copy, html, StandardCharsets.UTF_8);
+
+        try (Browser browser = Browser.open(new Dimension(840, 1000))) {
+            browser.get(copy.toUri().toString());
+            byte[] qr = browser.byTestId("slip-qr").getScreenshotAs(OutputType.BYTES);
+
+            assertThat(QrImages.fromPng(qr)).isEqualTo(statusPageUrl + "?ma=" + slip.get("lookupCode"));
+            assertThat(printedPages(browser, new PageSize(29.7, 21.0))).as("pages on A4").isEqualTo(1);
+            assertThat(printedPages(browser, new PageSize(21.0, 14.8))).as("pages on A5").isEqualTo(1);
+            assertThat(printedPages(browser, new PageSize(10.0, 10.0))).as("the count sees more pages when there are")
+                    .isGreaterThan(1);
+            System.out.println("screenshot: " + browser.screenshot(SCREENSHOTS, "slip").toAbsolutePath());
+        }
+    }
+
+    /** Chromium's own print to PDF on paper of {@code size}; its page objects counted. */
+    private static int printedPages(Browser browser, PageSize size) {
+        PrintOptions options = new PrintOptions();
+        options.setPageSize(size);
+        byte[] pdf = Base64.getDecoder().decode(browser.driver.print(options).getContent());
+        return (int) PDF_PAGE.matcher(new String(pdf, StandardCharsets.ISO_8859_1)).results().count();
+    }
+
+    /** Nothing wider than the phone, and neither the applicant nor the dossier code anywhere in the page. */
+    private static void assertFitsAndHidesPersonalData(Browser browser, Map<String, Object> slip) {
+        assertThat((Long) browser.js("return document.documentElement.scrollWidth"))
+                .isLessThanOrEqualTo((Long) browser.js("return window.innerWidth"));
+        String source = browser.driver.getPageSource();
+        Map<String, Object> applicant = Dossiers.applicant();
+        assertThat(source).doesNotContain((String) applicant.get("name"), (String) applicant.get("idNumber"),
+                (String) applicant.get("phone"), (String) slip.get("code"));
+    }
+}
