@@ -9,19 +9,16 @@ import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import vn.motcua.intake.Dossiers;
 import vn.motcua.intake.Html;
+import vn.motcua.intake.OnWednesday12January2022;
 import vn.motcua.intake.QrImages;
 import vn.motcua.intake.Rows;
-import vn.motcua.intake.TestClock;
 import vn.motcua.testkit.InfrastructureResource;
 import vn.motcua.testkit.TestTokens;
 
 import javax.sql.DataSource;
-import java.time.OffsetDateTime;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,28 +32,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 @QuarkusTest
 @WithTestResource(value = InfrastructureResource.class, initArgs = @ResourceArg(name = "needs", value = "kafka,postgres"))
 @WithTestResource(OidcWiremockTestResource.class)
-class SlipTest {
+class SlipTest extends OnWednesday12January2022 {
 
     private static final String CLERK_P1 = TestTokens.user("clerk-p1", "clerk", "SADEC-P1");
-
-    @Inject
-    TestClock clock;
 
     @Inject
     DataSource dataSource;
 
     @ConfigProperty(name = "motcua.citizens.page-url")
     String statusPageUrl;
-
-    @BeforeEach
-    void onWednesday12January2022() {
-        clock.set(OffsetDateTime.parse("2022-01-12T10:00:00+07:00").toInstant());
-    }
-
-    @AfterEach
-    void realTime() {
-        clock.release();
-    }
 
     @Test
     void aClerkPrintsTheFormWithTheApplicantAndTheReadIsRecorded() {

@@ -6,10 +6,7 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.restassured.RestAssured;
-import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
@@ -17,8 +14,8 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.print.PrintOptions;
 import vn.motcua.intake.Dossiers;
+import vn.motcua.intake.OnWednesday12January2022;
 import vn.motcua.intake.QrImages;
-import vn.motcua.intake.TestClock;
 import vn.motcua.testkit.Browser;
 import vn.motcua.testkit.InfrastructureResource;
 
@@ -27,7 +24,6 @@ import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.OffsetDateTime;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +40,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 // Not about access: an admin, who acts for every unit and may backdate (AccessMatrixTest is about access).
 @TestSecurity(user = "test-admin", roles = "admin")
 @WithTestResource(value = InfrastructureResource.class, initArgs = @ResourceArg(name = "needs", value = "kafka,postgres"))
-class StatusPageBrowserTest {
+class StatusPageBrowserTest extends OnWednesday12January2022 {
 
     private static final Dimension SMALL_PHONE = new Dimension(360, 740);
     private static final String SCREENSHOTS = "citizen-screenshots";
@@ -54,21 +50,8 @@ class StatusPageBrowserTest {
     @TestHTTPResource("/tra-cuu")
     URL statusPage;
 
-    @Inject
-    TestClock clock;
-
     @ConfigProperty(name = "motcua.citizens.page-url")
     String statusPageUrl;
-
-    @BeforeEach
-    void onWednesday12January2022() {
-        clock.set(OffsetDateTime.parse("2022-01-12T10:00:00+07:00").toInstant());
-    }
-
-    @AfterEach
-    void realTime() {
-        clock.release();
-    }
 
     @Test
     void aCitizenTypesTheCodeAndSeesTheStatusAndTheDueDate() {

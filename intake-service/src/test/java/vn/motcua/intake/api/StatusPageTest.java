@@ -6,13 +6,10 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.restassured.RestAssured;
 import io.restassured.response.Response;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import vn.motcua.intake.Dossiers;
 import vn.motcua.intake.Html;
-import vn.motcua.intake.TestClock;
+import vn.motcua.intake.OnWednesday12January2022;
 import vn.motcua.testkit.InfrastructureResource;
 
 import java.time.OffsetDateTime;
@@ -31,24 +28,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 // Not about access: an admin, who acts for every unit and may backdate (AccessMatrixTest is about access).
 @TestSecurity(user = "test-admin", roles = "admin")
 @WithTestResource(value = InfrastructureResource.class, initArgs = @ResourceArg(name = "needs", value = "kafka,postgres"))
-class StatusPageTest {
+class StatusPageTest extends OnWednesday12January2022 {
 
     private static final String THREE_DAYS = "1.004873";
     /** A client address of its own per lookup: the limit per address has its own test. */
     private static final AtomicInteger ADDRESS = new AtomicInteger();
-
-    @Inject
-    TestClock clock;
-
-    @BeforeEach
-    void onWednesday12January2022() {
-        clock.set(OffsetDateTime.parse("2022-01-12T10:00:00+07:00").toInstant());
-    }
-
-    @AfterEach
-    void realTime() {
-        clock.release();
-    }
 
     @Test
     void aReceivedDossierShowsItsProcedureUnitDatesAndStatus() {
