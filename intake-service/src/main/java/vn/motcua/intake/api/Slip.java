@@ -3,9 +3,9 @@ package vn.motcua.intake.api;
 import io.quarkus.qute.RawString;
 
 /**
- * The appointment slip (Giấy tiếp nhận hồ sơ và hẹn trả kết quả, form 01) as its template prints it. Staff only:
+ * The appointment slip (Giấy tiếp nhận hồ sơ và hẹn trả kết quả, form 01) as its template prints it, for staff.
  * {@code applicantName} and {@code applicantPhone} are null unless the caller's view of the dossier shows the
- * applicant, and then the form leaves their lines blank to be written by hand. The dossier keeps no list of the
+ * applicant; the form then leaves their lines blank, to be written by hand. The dossier keeps no list of the
  * documents handed in, so the form's list is left blank to be written by hand too.
  */
 record Slip(String unitName, String dossierCode, String procedureName, String procedureCode,
