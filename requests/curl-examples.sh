@@ -19,6 +19,8 @@ curl -sS -X POST "$INTAKE/api/dossiers" -H "Authorization: Bearer $KIOSK" -H 'Co
  "applicant": {"name": "Nguyễn Văn An", "idNumber": "087090001234", "phone": "0912345678"}}
 JSON
 echo
+echo "-- the slip to print (HTML): the link its QR code holds, the citizens' status page"
+curl -sS -H "Authorization: Bearer $KIOSK" "$INTAKE/api/dossiers/$CODE/slip" | grep -o 'tra-cuu?ma=[A-Z0-9]*' | head -1
 curl -sS -X POST "$INTAKE/api/dossiers/$CODE/result" -H "Authorization: Bearer $CLERK" \
   -H 'Content-Type: application/json' -d '{"decision": "APPROVED", "resultDelivery": "PAPER"}'
 echo

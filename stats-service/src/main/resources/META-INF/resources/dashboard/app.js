@@ -335,6 +335,7 @@ async function start() {
   ]);
   units = loadedUnits || [];
   alertsBase = config?.alertsBaseUrl ?? `${location.protocol}//${location.hostname}:8082`;
+  if (config?.citizenPageUrl) $('citizen-link').href = config.citizenPageUrl;
   $('controls').addEventListener('change', onControls);
   $('controls').addEventListener('submit', (e) => e.preventDefault());
   document.querySelector('.lang').addEventListener('click', onLang);

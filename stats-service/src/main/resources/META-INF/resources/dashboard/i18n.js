@@ -3,6 +3,7 @@ const DICT = {
   vi: {
     kicker: 'Bộ phận Một cửa',
     title: 'Tình hình giải quyết thủ tục hành chính',
+    citizenLookup: 'Tra cứu hồ sơ',
     periodKind: 'Loại kỳ', kindH: '6 tháng', kindQ: 'Quý', kindY: 'Năm',
     period: 'Kỳ báo cáo', unit: 'Đơn vị', csv: 'Tải bảng CSV (mẫu 06)',
     received: 'Hồ sơ tiếp nhận', onTimeOrEarly: 'Trước hạn, đúng hạn', lateOrOverdue: 'Trễ hạn, quá hạn',
@@ -60,6 +61,7 @@ const DICT = {
   en: {
     kicker: 'One-stop shop',
     title: 'Administrative procedures: handling results',
+    citizenLookup: 'Look up a dossier',
     periodKind: 'Period type', kindH: 'Half-year', kindQ: 'Quarter', kindY: 'Year',
     period: 'Period', unit: 'Unit', csv: 'Download CSV (form 06)',
     received: 'Dossiers received', onTimeOrEarly: 'Early or on time', lateOrOverdue: 'Late or overdue',

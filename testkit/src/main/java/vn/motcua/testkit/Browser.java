@@ -26,7 +26,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Debian's headless Chromium driven through Debian's chromedriver (both installed by {@code .ci/run}), with a fresh
- * profile per browser; the stats-service dashboard tests and e2e's browser tests use it. Outside CI a test skips
+ * profile per browser; the stats-service dashboard tests, intake-service's status page tests and e2e's browser tests
+ * use it. Outside CI a test skips
  * when {@code /usr/bin/chromedriver} is absent; with the environment variable {@code CI=true} a missing
  * {@code /usr/bin/chromedriver} or {@code /usr/bin/chromium} fails it instead, so that a CI run never passes with
  * its browser tests skipped.
@@ -138,14 +139,25 @@ public final class Browser implements AutoCloseable {
         return driver.getCurrentUrl();
     }
 
-    /** Saves the whole page (the window grown to the page's height) under target/, then restores the window. */
+    /** Saves the whole page (the window grown to the page's height) under target/dashboard-screenshots/. */
     public Path screenshot(String name) {
+        return screenshot("dashboard-screenshots", name);
+    }
+
+    /**
+     * Saves the whole page (the window grown to the page's height) under target/{@code folder}/, then restores the
+     * window.
+     */
+    public Path screenshot(String folder, String name) {
         Dimension size = driver.manage().window().getSize();
         try {
             long height = ((Number) js("return document.documentElement.scrollHeight")).longValue();
-            driver.manage().window().setSize(new Dimension(size.width, (int) Math.min(Math.max(height, size.height), 6000)));
+            // The window is taller than the page's viewport by the browser's own frame, even when headless.
+            long frame = size.height - ((Number) js("return window.innerHeight")).longValue();
+            driver.manage().window().setSize(new Dimension(size.width,
+                    (int) Math.min(Math.max(height + frame, size.height), 6000)));
             js("return new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))");
-            Path target = Path.of("target", "dashboard-screenshots", name + ".png");
+            Path target = Path.of("target", folder, name + ".png");
             Files.createDirectories(target.getParent());
             Files.copy(driver.getScreenshotAs(OutputType.FILE).toPath(), target, StandardCopyOption.REPLACE_EXISTING);
             return target;

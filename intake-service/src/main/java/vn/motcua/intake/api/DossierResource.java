@@ -1,5 +1,6 @@
 package vn.motcua.intake.api;
 
+import io.quarkus.qute.TemplateInstance;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -22,6 +23,7 @@ import vn.motcua.api.ProblemException;
 import vn.motcua.intake.app.DossierIntake;
 import vn.motcua.intake.app.DossierLifecycle;
 import vn.motcua.intake.app.DossierReading;
+import vn.motcua.intake.domain.LookupCodes;
 import vn.motcua.intake.store.Dossier;
 import vn.motcua.security.CurrentCaller;
 import vn.motcua.security.Roles;
@@ -37,20 +39,23 @@ public class DossierResource {
     private final DossierReading reading;
     private final CurrentCaller caller;
     private final LookupLimiter lookupLimiter;
+    private final SlipPages slips;
 
     DossierResource(DossierIntake intake, DossierLifecycle lifecycle, DossierReading reading, CurrentCaller caller,
-                    LookupLimiter lookupLimiter) {
+                    LookupLimiter lookupLimiter, SlipPages slips) {
         this.intake = intake;
         this.lifecycle = lifecycle;
         this.reading = reading;
         this.caller = caller;
         this.lookupLimiter = lookupLimiter;
+        this.slips = slips;
     }
 
     @RolesAllowed({Roles.KIOSK, Roles.CLERK, Roles.ADMIN})
     @POST
     @Operation(summary = "Receive a dossier; answers the appointment slip (form 01)", description = Who.RECEIVE)
-    @APIResponse(responseCode = "201", description = "Received; Location names the dossier")
+    @APIResponse(responseCode = "201", description = "Received; Location names the dossier, Link rel=\"slip\" its "
+            + "printable appointment slip")
     @APIResponse(responseCode = "400", description = "A field is missing or invalid (problem+json names it)")
     @APIResponse(responseCode = "409", description = "The client's dossierCode exists with other content")
     @APIResponse(responseCode = "422", description = "The Idempotency-Key was used for a different request")
@@ -60,6 +65,7 @@ public class DossierResource {
             ReceiveRequest request, UriInfo uri) {
         Dossier dossier = intake.receive(request == null ? null : request.submission(), idempotencyKey, caller.get());
         return Response.created(uri.getBaseUriBuilder().path("api/dossiers/{code}").build(dossier.code))
+                .link(uri.getBaseUriBuilder().path("api/dossiers/{code}/slip").build(dossier.code), "slip")
                 .entity(DossierView.summary(dossier)).build();
     }
 
@@ -73,14 +79,25 @@ public class DossierResource {
                 : DossierView.withHistory(read.dossier(), read.history(), read.showsApplicant());
     }
 
+    @RolesAllowed({Roles.KIOSK, Roles.CLERK, Roles.SUPERVISOR, Roles.ADMIN})
+    @GET
+    @Path("/{code}/slip")
+    @Produces(MediaType.TEXT_HTML + ";charset=UTF-8")
+    @Operation(summary = "The appointment slip (form 01) to print: A4 HTML with the status page's QR code",
+            description = Who.SLIP)
+    public TemplateInstance slip(@PathParam("code") String code) {
+        DossierReading.Read read = reading.readSlip(code, caller.get());
+        return slips.of(read.dossier(), read.showsApplicant());
+    }
+
     @PermitAll
     @GET
     @Path("/lookup/{lookupCode}")
     @Operation(summary = "A citizen's lookup by the short code on the appointment slip", description = Who.LOOKUP)
     @APIResponse(responseCode = "429", description = "Too many lookups from this address; Retry-After says when")
     public LookupView lookup(@PathParam("lookupCode") String lookupCode, @Context HttpServerRequest request) {
-        lookupLimiter.take(request.remoteAddress() == null ? null : request.remoteAddress().hostAddress());
-        return Dossier.findByLookupCode(lookupCode.trim().toUpperCase()).map(LookupView::of)
+        lookupLimiter.take(request);
+        return LookupCodes.normalised(lookupCode).flatMap(Dossier::findByLookupCode).map(LookupView::of)
                 .orElseThrow(() -> ProblemException.notFound("Lookup code " + lookupCode));
     }
 

@@ -15,8 +15,13 @@ final class Who {
     static final String READ = "Who: clerk and admin of the dossier's unit or one above it (applicant shown, the "
             + "read recorded); supervisor of those units (no applicant); a kiosk only for dossiers it received (the "
             + "slip; 404 otherwise); 403 for staff of another unit.";
+    static final String SLIP = READ + " The applicant's name and phone are printed only for callers who see the "
+            + "applicant (clerk, admin; the read recorded); for others their lines are left blank.";
     static final String STEP = "Who: clerk (of the dossier's unit or one above it) and admin; 403 otherwise, "
             + "nothing recorded. Backdating beyond motcua.intake.backdate-window working days: admin only.";
+    static final String STATUS_PAGE = "Who: anyone, without a token (an HTML page); a lookup is rate-limited per "
+            + "client address like the JSON lookup (429 with Retry-After). Shows status and dates only: neither the "
+            + "dossier code nor personal data.";
     static final String LOOKUP = "Who: anyone, without a token; rate-limited per client address (429 with "
             + "Retry-After). Answers status and dates only: neither the dossier code nor personal data.";
 

@@ -18,6 +18,7 @@ import vn.motcua.intake.domain.DossierStatus;
 import vn.motcua.intake.domain.DueDates;
 import vn.motcua.intake.domain.HandlingTime;
 import vn.motcua.intake.domain.PersonalText;
+import vn.motcua.intake.domain.StepNotes;
 import vn.motcua.intake.store.Dossier;
 import vn.motcua.intake.store.DossierClockStop;
 import vn.motcua.intake.store.DossierStep;
@@ -81,8 +82,8 @@ public class DossierLifecycle {
         // The event's field is in working days: a calendar-day pause keeps calendar days, an hour pause office time.
         Integer remaining = pause.clockStopped() && current.unit() == ProcessingTime.Unit.WORKING_DAYS
                 ? pause.remainingWorkingDays() : null;
-        String note = reason + (pause.clockStopped() ? "" : " (after the due time: the clock does not stop)");
-        return step(dossier, EventTypes.SUPPLEMENT_REQUESTED, at, note, remaining, caller);
+        return step(dossier, EventTypes.SUPPLEMENT_REQUESTED, at,
+                StepNotes.supplementRequest(reason, pause.clockStopped()), remaining, caller);
     }
 
     @Transactional
@@ -123,8 +124,8 @@ public class DossierLifecycle {
         reason = PersonalText.normalised(reason);
         boolean inTime = !local(at).toLocalDate().isAfter(
                 config.apologyDeadline().lastDay(dossier.dueDate, calculator().calendar()));
-        String note = reason + (inTime ? "" : " (sent later than the local rule " + config.apologyDeadline() + " asks)");
-        return step(dossier, EventTypes.APOLOGY_ISSUED, at, note, null, caller);
+        return step(dossier, EventTypes.APOLOGY_ISSUED, at, StepNotes.apology(reason, inTime, config.apologyDeadline()),
+                null, caller);
     }
 
     /** @param resultDelivery how the result reached the applicant; optional */

@@ -19,7 +19,7 @@ import java.util.List;
 @ApplicationScoped
 public class DossierReading {
 
-    /** The dossier, its history (null on a slip), and whether the applicant may be shown. */
+    /** The dossier, its history (null on a slip or when not asked for), and whether the applicant may be shown. */
     public record Read(Dossier dossier, List<DossierStep> history, boolean showsApplicant) {
     }
 
@@ -33,6 +33,19 @@ public class DossierReading {
 
     @Transactional
     public Read read(String code, Caller caller) {
+        return read(code, caller, true);
+    }
+
+    /**
+     * For the printed appointment slip: the same rights, refusals and record of an applicant read as {@link #read},
+     * without the history.
+     */
+    @Transactional
+    public Read readSlip(String code, Caller caller) {
+        return read(code, caller, false);
+    }
+
+    private Read read(String code, Caller caller, boolean withHistory) {
         Dossier dossier = Dossier.<Dossier>findByIdOptional(code)
                 .orElseThrow(() -> ProblemException.notFound("Dossier " + code));
         DossierAccess.View view = access.viewFor(caller, dossier);
@@ -43,6 +56,6 @@ public class DossierReading {
         if (showsApplicant) {
             ApplicantRead.record(code, caller.name(), clock.instant());
         }
-        return new Read(dossier, DossierStep.history(code), showsApplicant);
+        return new Read(dossier, withHistory ? DossierStep.history(code) : null, showsApplicant);
     }
 }

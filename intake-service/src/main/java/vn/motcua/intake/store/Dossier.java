@@ -166,6 +166,12 @@ public class Dossier extends PanacheEntityBase {
         return status == DossierStatus.SUPPLEMENT_REQUESTED && Boolean.TRUE.equals(pauseClockStopped);
     }
 
+    /** Not resolved nor withdrawn, its clock running and past the due time (quá hạn). */
+    public boolean isOverdueAt(Instant now) {
+        boolean open = status == DossierStatus.RECEIVED || status == DossierStatus.SUPPLEMENT_REQUESTED;
+        return open && !isPaused() && now.isAfter(dueAt);
+    }
+
     /**
      * Open dossiers whose clock runs (not paused) and whose range from the receipt's local date to the due date
      * touches the year, by code. {@code yearStart}/{@code nextYearStart}: the year's first instant and the next's.

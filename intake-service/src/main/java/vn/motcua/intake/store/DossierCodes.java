@@ -4,6 +4,7 @@ import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.PersistenceException;
 import vn.motcua.calendar.VietnamTime;
+import vn.motcua.intake.domain.LookupCodes;
 
 import java.security.SecureRandom;
 import java.sql.Connection;
@@ -17,8 +18,7 @@ import java.time.format.DateTimeFormatter;
 @ApplicationScoped
 public class DossierCodes {
 
-    /** No 0/O, 1/I/L: a citizen reads the code off paper. */
-    private static final char[] LOOKUP_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789".toCharArray();
+    private static final char[] LOOKUP_ALPHABET = LookupCodes.ALPHABET.toCharArray();
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyMMdd").withZone(VietnamTime.ZONE);
     /** Numbers one call of {@code nextval} reserves: the sequence's INCREMENT (migration V3). */
     private static final long NUMBERS_PER_BLOCK = 50;
@@ -62,7 +62,7 @@ public class DossierCodes {
     /** Eight symbols of 31 from one draw of 64 random bits (31^8 < 2^40): one call to the shared generator. */
     public String newLookupCode() {
         long bits = random.nextLong() >>> 1;
-        char[] code = new char[8];
+        char[] code = new char[LookupCodes.LENGTH];
         for (int i = 0; i < code.length; i++) {
             code[i] = LOOKUP_ALPHABET[(int) (bits % LOOKUP_ALPHABET.length)];
             bits /= LOOKUP_ALPHABET.length;

@@ -10,6 +10,7 @@ import jakarta.persistence.Table;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /** One step in a dossier's tracking log: the event type, when it happened, a clerk's note, who recorded it and when. */
 @Entity
@@ -54,6 +55,12 @@ public class DossierStep extends PanacheEntityBase {
         step.recordedBy = recordedBy;
         step.recordedAt = recordedAt;
         step.persist();
+    }
+
+    /** The note of the dossier's latest step of {@code type}; empty when there is none. */
+    public static Optional<String> latestNote(String dossierCode, String type) {
+        return find("dossierCode = ?1 and type = ?2 order by sequence desc", dossierCode, type)
+                .<DossierStep>firstResultOptional().map(step -> step.note);
     }
 
     public static List<DossierStep> history(String dossierCode) {

@@ -49,6 +49,8 @@ class AccessMatrixTest {
             POST   /api/dossiers                             401  201   403     403       201   201       403     403        201   401     401    401
             GET    /api/dossiers/{code}                      401  200   404     404       200   200       403     200        200   401     401    401
             GET    /api/dossiers/lookup/{lookup}             200  200   200     200       200   200       200     200        200   200     200    200
+            GET    /api/dossiers/{code}/slip                 401  200   404     404       200   200       403     200        200   401     401    401
+            GET    /tra-cuu?ma={lookup}                      200  200   200     200       200   200       200     200        200   200     200    200
             POST   /api/dossiers/{code}/supplement-requests  401  403   403     403       200   200       403     403        200   401     401    401
             POST   /api/dossiers/{paused}/supplement-received  401  403   403     403       200   200       403     403        200   401     401    401
             POST   /api/dossiers/{code}/apologies            401  403   403     403       200   200       403     403        200   401     401    401

@@ -10,4 +10,8 @@ public interface DashboardConfig {
     /** deadline-service's base URL, where the page reads live alerts (SSE) and the overdue list. */
     @WithDefault("http://localhost:8082")
     String alertsBaseUrl();
+
+    /** intake-service's status page for citizens (tra cứu hồ sơ) as the public reaches it; the page links to it. */
+    @WithDefault("http://localhost:8081/tra-cuu")
+    String citizenPageUrl();
 }

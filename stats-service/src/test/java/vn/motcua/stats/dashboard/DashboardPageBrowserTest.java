@@ -53,7 +53,8 @@ class DashboardPageBrowserTest {
                 .contentType(containsString("javascript"));
         given().get("/dashboard/app.js").then().statusCode(200).contentType(containsString("javascript"));
         given().get("/api/dashboard/config").then().statusCode(200)
-                .body("alertsBaseUrl", equalTo("http://localhost:8082"));
+                .body("alertsBaseUrl", equalTo("http://localhost:8082"))
+                .body("citizenPageUrl", equalTo("http://intake.test/tra-cuu"));
     }
 
     @Test
@@ -80,6 +81,9 @@ class DashboardPageBrowserTest {
             assertThat(browser.byTestId("csv-link").getText()).contains("CSV");
             assertThat(browser.js("return typeof window.Chart")).as("Chart.js from the webjar").isEqualTo("function");
             assertThat(browser.allByTestId("alerts-list")).hasSize(1);
+            assertThat(browser.text("citizen-link")).isEqualTo("Tra cứu hồ sơ");
+            assertThat(browser.byTestId("citizen-link").getAttribute("href")).as("from /api/dashboard/config")
+                    .isEqualTo("http://intake.test/tra-cuu");
 
             // the unit picker: the tree of GET /api/stats/units, in its order, each ward indented under its city
             List<WebElement> options = browser.select("unit-select").getOptions();
@@ -171,6 +175,7 @@ class DashboardPageBrowserTest {
             assertThat(browser.text("report-heading")).isEqualTo("First half of 2022 · UBND thành phố Sa Đéc");
             assertThat(browser.text("form06-table")).contains("Resolved", "Carried over", "Within deadline");
             assertThat(browser.js("return document.documentElement.lang")).isEqualTo("en");
+            assertThat(browser.text("citizen-link")).isEqualTo("Look up a dossier");
             assertThat(browser.url()).contains("period=2022-H1", "unit=SADEC");
 
             browser.byTestId("lang-vi").click();
