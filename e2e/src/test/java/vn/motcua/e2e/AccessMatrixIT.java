@@ -43,6 +43,8 @@ class AccessMatrixIT {
             GET    /api/dossiers/{code}                        401  200     404     200     403     200   200     200   401     401    401  403 200 404
             GET    /api/dossiers/{codeP2}                      401  404     200     403     200     403   200     200   401     401    401      403    200       404
             GET    /api/dossiers/lookup/{lookup}               200  200     200     200     200     200   200     200   200     200    200  200 200 200
+            GET    /api/dossiers/{code}/slip                   401  200     404     200     403     200   200     200   401     401    401  403 200 404
+            GET    /tra-cuu?ma={lookup}                        200  200     200     200     200     200   200     200   200     200    200  200 200 200
             POST   /api/dossiers/{code}/supplement-requests    401  403     403     200     403     403   403     200   401     401    401  403 200 403
             POST   /api/dossiers/{paused}/supplement-received  401  403     403     200     403     403   403     200   401     401    401  403 200 403
             POST   /api/dossiers/{code}/apologies              401  403     403     200     403     403   403     200   401     401    401  403 200 403
