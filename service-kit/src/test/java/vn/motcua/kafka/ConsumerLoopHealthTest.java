@@ -9,6 +9,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.Isolated;
 import vn.motcua.events.CloudEvent;
 import vn.motcua.events.EventCodec;
 import vn.motcua.testkit.RealInfrastructureExtension;
@@ -25,7 +26,12 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** How a consumer loop reports in /q/health, on a real broker: running, caught up, dead, stuck. */
+/**
+ * How a consumer loop reports in /q/health, on a real broker: running, caught up, dead, stuck. Alone in the JVM
+ * while it runs: the error it kills a loop's thread with would fail any other test's {@code await()}, which catches
+ * the uncaught exceptions of every thread.
+ */
+@Isolated
 @ExtendWith(RealInfrastructureExtension.class)
 class ConsumerLoopHealthTest {
 
