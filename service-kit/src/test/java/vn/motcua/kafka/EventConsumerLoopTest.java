@@ -1,12 +1,10 @@
 package vn.motcua.kafka;
 
-import vn.motcua.testkit.Backends;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterEach;
@@ -16,14 +14,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import vn.motcua.events.CloudEvent;
 import vn.motcua.events.EventCodec;
 import vn.motcua.events.Topics;
-import vn.motcua.infra.KafkaService;
 import vn.motcua.testkit.RealInfrastructureExtension;
 import vn.motcua.testkit.TestBed;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -39,7 +35,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** The consumer loop on a real broker: dead letters, retries, and offsets committed only after the effect. */
+/**
+ * The consumer loop on a real broker: dead letters, retries, and offsets committed only after the effect. A broker
+ * outage: ConsumerLoopBrokerOutageTest.
+ */
 @ExtendWith(RealInfrastructureExtension.class)
 class EventConsumerLoopTest {
 
@@ -191,58 +190,6 @@ class EventConsumerLoopTest {
     }
 
     @Test
-    void theLoopOutlivesABrokerOutageAndHandlesWhatIsProducedOnceTheBrokerIsBack() throws Exception {
-        KafkaService own = Backends.ownKafka();
-        closeables.add(own);
-        String outageTopic = "outage-" + UUID.randomUUID().toString().substring(0, 8);
-        own.createTopics(List.of(outageTopic, Topics.deadLetterTopic(outageTopic)), 3);
-        Map<String, Object> producerConfig = new HashMap<>(KafkaClients.producerConfig(own.bootstrapServers()));
-        producerConfig.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
-        Producer<String, byte[]> ownProducer = new KafkaProducer<>(producerConfig);
-        closeables.add(ownProducer);
-
-        List<String> handled = new CopyOnWriteArrayList<>();
-        CountDownLatch inHandler = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        AtomicBoolean blockOnce = new AtomicBoolean(true);
-        EventConsumerLoop loop = EventConsumerLoop.start("test-outage",
-                KafkaClients.consumerConfig(own.bootstrapServers(), "outage-group"), List.of(outageTopic),
-                (event, record) -> {
-                    if (event.subject().equals("BLOCK") && blockOnce.getAndSet(false)) {
-                        inHandler.countDown();
-                        awaitLatch(release);
-                    }
-                    handled.add(event.subject());
-                }, new DeadLetters(ownProducer, "test"));
-        closeables.add(loop);
-
-        ownProducer.send(new ProducerRecord<>(outageTopic, "K", event("BEFORE"))).get(30, TimeUnit.SECONDS);
-        await().atMost(Duration.ofSeconds(60)).until(() -> handled.contains("BEFORE"));
-        ownProducer.send(new ProducerRecord<>(outageTopic, "K", event("BLOCK"))).get(30, TimeUnit.SECONDS);
-        assertThat(inHandler.await(60, TimeUnit.SECONDS)).isTrue();
-
-        // The handler returns while the broker is away: the commit that follows cannot reach it.
-        own.suspend();
-        Instant released = Instant.now();
-        release.countDown();
-        await().atMost(Duration.ofSeconds(60)).until(() ->
-                loop.lastPollAt().filter(polled -> polled.isAfter(released)).isPresent());
-        for (int i = 0; i < 3; i++) {
-            ownProducer.send(new ProducerRecord<>(outageTopic, "K" + i, event("DURING-" + i)));
-        }
-        own.restart();
-
-        List<String> after = List.of("AFTER-1", "AFTER-2", "AFTER-3", "AFTER-4");
-        for (String code : after) {
-            ownProducer.send(new ProducerRecord<>(outageTopic, code, event(code))).get(30, TimeUnit.SECONDS);
-        }
-        await().atMost(Duration.ofSeconds(120)).until(() -> handled.containsAll(after));
-        assertThat(handled).contains("BLOCK");
-        assertThat(loop.isRunning()).isTrue();
-        await().atMost(Duration.ofSeconds(30)).until(() -> loop.isAlive(Duration.ofSeconds(5)));
-    }
-
-    @Test
     void aConsumerBrokenByAFailingRebalanceIsReplacedAndTheLoopGoesOn() throws Exception {
         List<String> handled = new CopyOnWriteArrayList<>();
         AtomicBoolean failOnce = new AtomicBoolean(true);
@@ -277,7 +224,7 @@ class EventConsumerLoopTest {
         }
     }
 
-    private static void awaitLatch(CountDownLatch latch) {
+    static void awaitLatch(CountDownLatch latch) {
         try {
             latch.await(120, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
@@ -314,7 +261,7 @@ class EventConsumerLoopTest {
         producer.send(new ProducerRecord<>(topic, key, value)).get();
     }
 
-    private static byte[] event(String code) {
+    static byte[] event(String code) {
         return EventCodec.write(new CloudEvent(CloudEvent.SPEC_VERSION, UUID.randomUUID(), URI.create("/test"),
                 "test.probe", OffsetDateTime.parse("2022-01-05T08:30:00+07:00"), code, CloudEvent.JSON, null));
     }
