@@ -21,6 +21,11 @@ import java.time.OffsetDateTime;
  * @param previousDueDate      on due-date-changed: the due date before the change
  * @param previousDueAt        on due-date-changed: the due instant before the change
  * @param dueDateChangeReason  on due-date-changed: why it moved, e.g. "calendar 2027 version 2"
+ * @param receivedAtUnit       the unit whose counter received it when that is not the handling unit
+ *                             ({@code unitCode}) at receipt; absent: the unit that handled it at receipt
+ * @param previousUnitCode     on transferred: the unit that handled it before ({@code unitCode} is the new one)
+ * @param transferredAt        on transferred: from when the new unit handles it (the day its old unit closed, 00:00
+ *                             in Vietnam)
  */
 public record DossierData(
         String dossierCode,
@@ -45,7 +50,24 @@ public record DossierData(
         Boolean dueDateProvisional,
         LocalDate previousDueDate,
         OffsetDateTime previousDueAt,
-        String dueDateChangeReason) {
+        String dueDateChangeReason,
+        String receivedAtUnit,
+        String previousUnitCode,
+        OffsetDateTime transferredAt) {
+
+    /** An event without the fields of units over time (producers before them, tests of other steps). */
+    public DossierData(String dossierCode, String unitCode, String procedureCode, Channel channel, Integer onlineLevel,
+                       OffsetDateTime receivedAt, LocalDate dueDate, OffsetDateTime dueAt, long sequence,
+                       OffsetDateTime requestedAt, Integer remainingWorkingDays, OffsetDateTime supplementReceivedAt,
+                       OffsetDateTime newAppointmentAt, OffsetDateTime resolvedAt, Decision decision,
+                       Timeliness timeliness, OffsetDateTime withdrawnAt, ResultDelivery resultDelivery,
+                       Integer handlingWorkingDays, Boolean dueDateProvisional, LocalDate previousDueDate,
+                       OffsetDateTime previousDueAt, String dueDateChangeReason) {
+        this(dossierCode, unitCode, procedureCode, channel, onlineLevel, receivedAt, dueDate, dueAt, sequence,
+                requestedAt, remainingWorkingDays, supplementReceivedAt, newAppointmentAt, resolvedAt, decision,
+                timeliness, withdrawnAt, resultDelivery, handlingWorkingDays, dueDateProvisional, previousDueDate,
+                previousDueAt, dueDateChangeReason, null, null, null);
+    }
 
     /** An event without the due-date fields (producers before provisional due dates). */
     public DossierData(String dossierCode, String unitCode, String procedureCode, Channel channel, Integer onlineLevel,
@@ -56,7 +78,13 @@ public record DossierData(
                        Integer handlingWorkingDays) {
         this(dossierCode, unitCode, procedureCode, channel, onlineLevel, receivedAt, dueDate, dueAt, sequence,
                 requestedAt, remainingWorkingDays, supplementReceivedAt, newAppointmentAt, resolvedAt, decision,
-                timeliness, withdrawnAt, resultDelivery, handlingWorkingDays, null, null, null, null);
+                timeliness, withdrawnAt, resultDelivery, handlingWorkingDays, null, null, null, null, null, null,
+                null);
+    }
+
+    /** The unit whose counter received it: {@code receivedAtUnit}, or the handling unit when absent. */
+    public String receivingUnit() {
+        return receivedAtUnit != null ? receivedAtUnit : unitCode;
     }
 
     /** Whether the due date may still move with the calendar (absent: no). */
@@ -72,6 +100,6 @@ public record DossierData(
                        Timeliness timeliness, OffsetDateTime withdrawnAt) {
         this(dossierCode, unitCode, procedureCode, channel, onlineLevel, receivedAt, dueDate, dueAt, sequence,
                 requestedAt, remainingWorkingDays, supplementReceivedAt, newAppointmentAt, resolvedAt, decision,
-                timeliness, withdrawnAt, null, null, null, null, null, null);
+                timeliness, withdrawnAt, null, null, null, null, null, null, null, null, null);
     }
 }

@@ -12,6 +12,8 @@ public final class EventTypes {
     public static final String WITHDRAWN = "dossier.withdrawn";
     /** The due date moved because the calendar it was computed on changed (an official schedule replaced a rule). */
     public static final String DUE_DATE_CHANGED = "dossier.due-date-changed";
+    /** Its unit closed: from {@code transferredAt} the successor handles it; due date and clock unchanged. */
+    public static final String TRANSFERRED = "dossier.transferred";
 
     public static final String DUE_SOON = "deadline.due-soon";
     public static final String OVERDUE = "deadline.overdue";
@@ -24,7 +26,7 @@ public final class EventTypes {
 
     public static final Set<String> DOSSIER_TYPES =
             Set.of(RECEIVED, SUPPLEMENT_REQUESTED, SUPPLEMENT_RECEIVED, APOLOGY_ISSUED, RESOLVED, WITHDRAWN,
-                    DUE_DATE_CHANGED);
+                    DUE_DATE_CHANGED, TRANSFERRED);
     public static final Set<String> ALERT_TYPES = Set.of(DUE_SOON, OVERDUE, APPOINTMENT_MISSED);
     public static final Set<String> CATALOGUE_TYPES = Set.of(UNIT_CHANGED, PROCEDURE_CHANGED, CALENDAR_CHANGED);
 

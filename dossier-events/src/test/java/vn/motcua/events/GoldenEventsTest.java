@@ -59,8 +59,16 @@ class GoldenEventsTest {
                 alert(EventTypes.APPOINTMENT_MISSED, 9, "2022-01-18T17:00:01+07:00",
                         new AlertData(CODE, "SADEC", "1.001612", LocalDate.parse("2022-01-14"),
                                 t("2022-01-18T17:00:00+07:00"), t("2022-01-18T17:00:00+07:00"), 4)),
-                catalogue(10, EventCodec.unitChanged(INTAKE, t("2022-01-03T08:00:00+07:00"),
-                        new UnitData("SADEC-P1", "Phường 1", "SADEC", 2))),
+                // The ward as it stood since always, then dissolved into phường Sa Đéc on 1/7/2025.
+                catalogue(10, EventCodec.unitChanged(INTAKE, t("2025-06-20T08:00:00+07:00"),
+                        new UnitData("SADEC-P1", "UBND Phường 1", "SADEC", 3, List.of(
+                                UnitState.open(null, "UBND Phường 1", "SADEC"),
+                                new UnitState(LocalDate.parse("2025-07-01"), "UBND Phường 1", "SADEC", true,
+                                        "SADEC-PSD"))))),
+                // Its open dossier, handled by the successor from 1/7/2025 00:00; the due date is unchanged.
+                golden(EventTypes.TRANSFERRED, 14, "2025-07-01T00:00:05+07:00",
+                        transferred(dossier(3, "2022-01-10", null, null, null, null, null, null, null, null),
+                                "SADEC-P1", "SADEC-PSD", "2025-07-01T00:00:00+07:00")),
                 catalogue(11, EventCodec.procedureChanged(INTAKE, t("2022-01-03T08:00:00+07:00"),
                         new ProcedureData("1.001612", "Đăng ký thành lập hộ kinh doanh", "Thành lập và hoạt động của hộ kinh doanh",
                                 new ProcedureData.ProcessingTime(3, "WORKING_DAYS"), LocalTime.of(15, 0), List.of(3, 4), 1))),
@@ -142,6 +150,12 @@ class GoldenEventsTest {
                 d.supplementReceivedAt(), d.newAppointmentAt(), d.resolvedAt(), d.decision(), d.timeliness(),
                 d.withdrawnAt(), null, null, false, LocalDate.parse(previousDueDate),
                 t(previousDueDate + "T17:00:00+07:00"), reason);
+    }
+
+    private static DossierData transferred(DossierData d, String from, String to, String at) {
+        return new DossierData(d.dossierCode(), to, d.procedureCode(), d.channel(), d.onlineLevel(),
+                d.receivedAt(), d.dueDate(), d.dueAt(), d.sequence(), null, null, null, null, null, null, null, null,
+                null, null, null, null, null, null, from, from, t(at));
     }
 
     private static DossierData withResult(DossierData d, ResultDelivery delivery, int handlingWorkingDays) {
