@@ -45,6 +45,14 @@ final class JsonHttp {
         return send(request, url);
     }
 
+    /** A PUT as the holder of {@code bearerToken}. */
+    Answer put(String url, String bearerToken, Object body) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + bearerToken)
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body))), url);
+    }
+
     private Answer send(HttpRequest.Builder request, String url) throws IOException, InterruptedException {
         HttpResponse<byte[]> response = client.send(request.timeout(Duration.ofSeconds(30)).build(),
                 HttpResponse.BodyHandlers.ofByteArray());

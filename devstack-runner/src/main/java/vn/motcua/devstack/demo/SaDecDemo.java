@@ -2,6 +2,7 @@ package vn.motcua.devstack.demo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -17,13 +18,14 @@ import java.util.concurrent.atomic.AtomicLong;
  * ({@code GET /api/stats/reports/2022-H1?unit=SADEC}) shows exactly the source figures: 2264 received, 2114 early
  * or on time, 150 late or overdue, 1512 online. {@link DemoPlanner} documents the mix; the seed (default 2022)
  * only chooses which dossier is which. Every dossier has a fixed code and Idempotency-Key, so a rerun after a crash
- * adds nothing twice and finishes what was left.
+ * adds nothing twice and finishes what was left. Then it lives through 2025: the units of the two-level local
+ * government of 1/7/2025 ({@link SaDecReorganisation}), after which the 2022-H1 report must show the same figures.
  *
  * <p>Usage: {@code java -cp "devstack-runner/target/devstack.jar:devstack-runner/target/lib/*"
  * vn.motcua.devstack.demo.SaDecDemo [intakeUrl] [statsUrl] [seed] [issuer]}; the issuer is the demo realm's
  * (default {@code http://localhost:8180/realms/motcua}), whose kiosks and clerks the replay logs in as.
- * Exit 0: loaded, and the report matches or stats-service does not serve reports yet; 1: the load failed;
- * 2: loaded, but the report shows other figures or never answered.
+ * Exit 0: loaded and reorganised, and the report matches before and after; 1: the load or the reorganisation
+ * failed; 2: loaded, but the report shows other figures or never answered.
  */
 public final class SaDecDemo {
 
@@ -37,7 +39,21 @@ public final class SaDecDemo {
         String issuer = args.length > 3 ? args[3] : "http://localhost:8180/realms/motcua";
 
         replay(intakeUrl, issuer, seed);
+        int before = checkReport(statsUrl);
+        if (before != 0) {
+            System.exit(before);
+        }
+        reorganise(intakeUrl, issuer);
+        System.out.println("demo: the 2022-H1 report after the reorganisation of 1/7/2025:");
         System.exit(checkReport(statsUrl));
+    }
+
+    /**
+     * Lives through 2025: enters the two-level local government of 1/7/2025 ({@link SaDecReorganisation}); the
+     * 2022-H1 report must still show the source figures afterwards.
+     */
+    public static void reorganise(String intakeUrl, String issuer) throws IOException, InterruptedException {
+        SaDecReorganisation.apply(intakeUrl, Tokens.from(issuer));
     }
 
     /** Posts the year through intake; answers how many results came out EARLY, ON_TIME, LATE, or none. */
