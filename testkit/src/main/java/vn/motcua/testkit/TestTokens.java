@@ -10,6 +10,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * Access tokens as Keycloak's realm motcua issues them (realm roles in realm_access.roles, a user's units in
@@ -26,27 +28,31 @@ public final class TestTokens {
     }
 
     public static String user(String name, String role, String... units) {
-        return claims(name, role).claim("units", List.of(units)).sign();
+        return SIGNED.get(List.of("user", name, role, List.of(units)),
+                () -> claims(name, role).claim("units", List.of(units)).sign());
     }
 
     public static String kiosk(String unit) {
         String client = "kiosk-" + unit.toLowerCase();
-        return claims("service-account-" + client, "kiosk").claim("azp", client).claim("unit", unit).sign();
+        return SIGNED.get(List.of("kiosk", unit), () -> claims("service-account-" + client, "kiosk")
+                .claim("azp", client).claim("unit", unit).sign());
     }
 
     public static String expired() {
         Instant hourAgo = Instant.now().minus(Duration.ofHours(1));
-        return claims("clerk-p1", "admin").issuedAt(hourAgo).expiresAt(hourAgo.plus(Duration.ofMinutes(5))).sign();
+        return SIGNED.get(List.of("expired"), () -> claims("clerk-p1", "admin").issuedAt(hourAgo)
+                .expiresAt(hourAgo.plus(Duration.ofMinutes(5))).sign());
     }
 
     /** Right claims, signed with a key the issuer never had. */
     public static String forged() {
-        return claims("mallory", "admin").sign(otherKey().getPrivate());
+        return SIGNED.get(List.of("forged"), () -> claims("mallory", "admin").sign(OtherKey.PAIR.getPrivate()));
     }
 
     /** Right key, another issuer. */
     public static String foreignIssuer() {
-        return claims("mallory", "admin").issuer("https://elsewhere.example.com").sign();
+        return SIGNED.get(List.of("foreign"),
+                () -> claims("mallory", "admin").issuer("https://elsewhere.example.com").sign());
     }
 
     private static JwtClaimsBuilder claims(String name, String role) {
@@ -55,13 +61,38 @@ public final class TestTokens {
                 .expiresIn(Duration.ofMinutes(10));
     }
 
-    private static KeyPair otherKey() {
-        try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(2048);
-            return generator.generateKeyPair();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+    /** A key the issuer never had: made once, as making an RSA key costs a test JVM about a second. */
+    private static final class OtherKey {
+        static final KeyPair PAIR = generate();
+
+        private static KeyPair generate() {
+            try {
+                KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+                generator.initialize(2048);
+                return generator.generateKeyPair();
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
         }
     }
+
+    /**
+     * Tokens already signed, each reused for half its 10 minutes: signing is an RSA private-key operation, and
+     * the access tables sign hundreds; the service checks a reused token exactly as a new one.
+     */
+    private static final class SignedTokens {
+        private static final Duration REUSE = Duration.ofMinutes(5);
+        private final Map<List<Object>, Signed> byClaims = new ConcurrentHashMap<>();
+
+        private record Signed(String token, Instant signedAt) {
+        }
+
+        String get(List<Object> claims, Supplier<String> sign) {
+            Instant now = Instant.now();
+            return byClaims.compute(claims, (key, signed) -> signed != null
+                    && signed.signedAt().plus(REUSE).isAfter(now) ? signed : new Signed(sign.get(), now)).token();
+        }
+    }
+
+    private static final SignedTokens SIGNED = new SignedTokens();
 }
