@@ -34,13 +34,14 @@ public class UnitStore {
 
     public List<Unit> all() {
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement select = connection.prepareStatement("select code, parent_code, history from units");
+             PreparedStatement select = connection.prepareStatement("select code, name, parent_code, history from units");
              ResultSet rows = select.executeQuery()) {
             List<Unit> units = new ArrayList<>();
             while (rows.next()) {
                 String history = rows.getString("history");
                 units.add(history == null
-                        ? Unit.sinceAlways(rows.getString("code"), rows.getString("parent_code")) // a row of an older build
+                        ? new Unit(rows.getString("code"), List.of( // a row of an older build
+                                UnitState.open(null, rows.getString("name"), rows.getString("parent_code"))))
                         : new Unit(rows.getString("code"), EventCodec.mapper().readValue(history, STATES)));
             }
             return units;
