@@ -27,6 +27,7 @@ import vn.motcua.events.EventTypes;
 import vn.motcua.events.ProcedureData;
 import vn.motcua.events.Topics;
 import vn.motcua.events.UnitData;
+import vn.motcua.events.UnitState;
 import vn.motcua.security.Roles;
 
 import javax.sql.DataSource;
@@ -38,6 +39,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
@@ -199,6 +201,9 @@ class CatalogueTest {
         ((ObjectNode) noName.data()).remove("name");
         topic().send(topics.catalogue(), noName);
         topic().send(topics.catalogue(), Catalogue.changed(unit(ward, "X".repeat(65))));
+        topic().send(topics.catalogue(), Catalogue.changed(new UnitData(ward, "UBND " + ward, "SADEC", 1, List.of(
+                UnitState.open(null, "UBND " + ward, "SADEC"),
+                new UnitState(LocalDate.of(2025, 7, 1), "UBND " + ward, "SADEC", true, "Y".repeat(65))))));
         // Other catalogue types on the same partition, so that they are read before the unit below.
         OffsetDateTime now = OffsetDateTime.now(ZONE);
         CloudEvent calendar = EventCodec.calendarChanged(INTAKE, now, new CalendarData(2031, List.of(), List.of(), 1));
@@ -212,10 +217,11 @@ class CatalogueTest {
         eventually().until(() -> stored(ward).equals(Map.of(ward, "SADEC")));
         List<ConsumerRecord<String, byte[]>> letters = topic().readAll(Topics.deadLetterTopic(topics.catalogue()));
         List<ConsumerRecord<String, byte[]>> ours = letters.stream().filter(letter -> key.equals(letter.key())).toList();
-        assertThat(ours).hasSize(3);
+        assertThat(ours).hasSize(4);
         assertThat(ours.get(0).value()).isEqualTo(garbage);
         assertThat(reason(ours.get(1))).contains("name");
         assertThat(reason(ours.get(2))).contains("64");
+        assertThat(reason(ours.get(3))).contains("history");
         assertThat(letters).extracting(ConsumerRecord::key).doesNotContain(calendar.subject(), procedure.subject());
     }
 

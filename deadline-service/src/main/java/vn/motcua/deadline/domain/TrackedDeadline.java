@@ -80,6 +80,10 @@ public record TrackedDeadline(
             // for the new instant (they are once per due instant, so the old one's overdue is not sent).
             case EventTypes.DUE_DATE_CHANGED -> {
             }
+            // Its unit closed: the successor (data.unitCode, taken below like on every event) handles it from now.
+            // Due date, clock, pause and the alerts already sent stay; later alerts carry the new unit.
+            case EventTypes.TRANSFERRED -> {
+            }
             default -> {
                 // a dossier type this version does not know: keep the picture, take the sequence
             }

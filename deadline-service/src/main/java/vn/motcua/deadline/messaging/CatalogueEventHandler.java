@@ -38,6 +38,14 @@ public final class CatalogueEventHandler implements EventHandler {
             throw new MalformedEventException("event " + event.id() + ": unit or parent code blank or longer than "
                     + MAX_CODE);
         }
+        // Every state's codes too: a parent of any day may end up in a scope read on that day.
+        boolean statesFit = unit.states().stream().allMatch(state ->
+                (state.parentCode() == null || fits(state.parentCode()))
+                        && (state.successorCode() == null || fits(state.successorCode())));
+        if (!statesFit) {
+            throw new MalformedEventException("event " + event.id() + ": a parent or successor code in data.history "
+                    + "blank or longer than " + MAX_CODE);
+        }
         if (unit.name().isBlank()) {
             throw new MalformedEventException("event " + event.id() + ": blank data.name");
         }

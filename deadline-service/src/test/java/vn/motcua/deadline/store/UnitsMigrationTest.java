@@ -8,6 +8,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import vn.motcua.deadline.domain.Unit;
 import vn.motcua.deadline.support.TestDatabase;
 import vn.motcua.events.UnitData;
+import vn.motcua.events.UnitState;
 import vn.motcua.testkit.RealInfrastructureExtension;
 import vn.motcua.testkit.TestBed;
 
@@ -16,10 +17,12 @@ import java.io.InputStream;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Properties;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * A database that applied the seeded units (V2__units_sa_dec.sql, gone since units come from the catalogue topic),
@@ -48,7 +51,8 @@ class UnitsMigrationTest {
             UnitStore units = new UnitStore(dataSource);
             assertThat(units.save(new UnitData("SADEC-P1", "UBND Phường 1", "SADEC", 1))).isTrue();
             assertThat(units.save(new UnitData("SADEC-P1", "UBND Phường 1", "SADEC", 1))).isFalse();
-            assertThat(units.all()).containsExactly(new Unit("SADEC-P1", "SADEC"));
+            assertThat(units.all()).extracting(Unit::code, Unit::states).containsExactly(
+                    tuple("SADEC-P1", List.of(UnitState.open(null, "UBND Phường 1", "SADEC"))));
         }
     }
 

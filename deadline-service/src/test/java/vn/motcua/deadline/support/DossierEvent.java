@@ -69,6 +69,19 @@ public final class DossierEvent {
         return EventCodec.dossierEvent(EventTypes.DUE_DATE_CHANGED, INTAKE, at(at), data);
     }
 
+    /**
+     * Its unit closed: {@code successor} handles it from {@code at}, its due date and clock unchanged (the picture
+     * it carries is that of {@code dueAt}, at the successor).
+     */
+    public CloudEvent transferred(long sequence, Instant at, Instant dueAt, String successor) {
+        DossierData d = EventCodec.dossierData(event(EventTypes.TRANSFERRED, at, sequence, dueAt, null, null, null,
+                null, null));
+        DossierData data = new DossierData(d.dossierCode(), successor, d.procedureCode(), d.channel(),
+                d.onlineLevel(), d.receivedAt(), d.dueDate(), d.dueAt(), d.sequence(), null, null, null, null, null,
+                null, null, null, null, null, null, null, null, null, unit, unit, at(at));
+        return EventCodec.dossierEvent(EventTypes.TRANSFERRED, INTAKE, at(at), data);
+    }
+
     /** The same event saying its due date is (or is not) provisional. */
     public static CloudEvent provisional(CloudEvent event, boolean provisional) {
         DossierData d = EventCodec.dossierData(event);
