@@ -145,6 +145,8 @@ public final class ReportService {
                 ? from.totals().forPeriod(period)
                 : from.totals().forPeriod(period, query.tree().subtree(query.unit()));
         stored.keySet().removeIf(key -> !query.tree().counts(key.unit()));
+        // A document left at zero (its dossiers moved on, e.g. to a closed unit's successor) is no row.
+        stored.values().removeIf(Counts::isEmpty);
         ProcedureCatalogue catalogue = from.procedures().catalogue();
         List<PeriodReport.Row> rows = switch (query.by()) {
             case UNIT -> unitRows(query.tree(), stored, catalogue, TotalsKey::unit);

@@ -58,13 +58,14 @@ public final class UnitHistories {
      */
     public UnitOutline of(LocalDate from, LocalDate to) {
         List<Unit> placed = new ArrayList<>();
-        Set<String> absent = new HashSet<>();
+        Map<String, String> absent = new HashMap<>();
         units.values().forEach(unit -> {
             Optional<UnitState> state = unit.lastDayWithin(from, to).flatMap(unit::on);
             if (state.isPresent()) {
                 placed.add(placed(unit, state.get()));
             } else {
-                absent.add(unit.code());
+                List<UnitState> states = unit.states();
+                absent.put(unit.code(), states.get(states.size() - 1).name());
             }
         });
         return new UnitOutline(placed, absent);

@@ -35,15 +35,18 @@ public final class UnitOutline {
     private final List<Unit> sorted;
     private final Map<String, List<Unit>> children = new HashMap<>();
     private final UnitTree tree;
-    private final Set<String> absent;
+    private final Map<String, String> absent;
 
     public UnitOutline(Collection<Unit> units) {
-        this(units, Set.of());
+        this(units, Map.of());
     }
 
-    /** {@code absent}: units of the catalogue that did not exist in the period this outline is of. */
-    public UnitOutline(Collection<Unit> units, Set<String> absent) {
-        this.absent = Set.copyOf(absent);
+    /**
+     * {@code absent}: the units of the catalogue that did not exist in the period this outline is of, with their
+     * last names (a dossier received at a closed unit's counter still names its row).
+     */
+    public UnitOutline(Collection<Unit> units, Map<String, String> absent) {
+        this.absent = Map.copyOf(absent);
         Map<String, String> parentOf = new HashMap<>();
         units.forEach(unit -> {
             this.units.put(unit.code(), unit);
@@ -67,7 +70,7 @@ public final class UnitOutline {
     }
 
     public String nameOf(String code) {
-        return find(code).map(Unit::name).orElse(code);
+        return find(code).map(Unit::name).orElse(absent.getOrDefault(code, code));
     }
 
     /** A unit of the outline, or a code a unit names as its parent (its own event has not come yet). */
@@ -80,7 +83,7 @@ public final class UnitOutline {
      * exist in it (a code with totals and no catalogue entry counts, as a root).
      */
     public boolean counts(String code) {
-        return !absent.contains(code);
+        return !absent.containsKey(code);
     }
 
     /** The code and every code below it, at any depth. */
