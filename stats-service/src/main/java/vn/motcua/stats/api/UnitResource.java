@@ -63,7 +63,7 @@ public class UnitResource {
                     schema = @Schema(type = SchemaType.ARRAY, implementation = UnitEntry.class)))
     public List<UnitEntry> list(@Parameter(description = "the day, YYYY-MM-DD; default today in Vietnam",
             example = "2025-07-01") @QueryParam("on") String on) {
-        LocalDate day = LocalDate.now(clock.withZone(VietnamTime.ZONE));
+        LocalDate day = LocalDate.ofInstant(clock.instant(), VietnamTime.ZONE);
         if (on != null && !on.isBlank()) {
             try {
                 day = LocalDate.parse(on.trim());
