@@ -97,9 +97,9 @@ public final class ReportService {
 
     /**
      * Validates the query at the edge, every parameter at once: a well-formed period; ALL or a unit code that the
-     * catalogue knows in any state or that has totals (a dossier of a unit whose {@code unit.changed} has not come
-     * yet counts under its own code); {@code by} unit (default), field, procedure or receivingUnit; {@code cutoff} 15 or calendar (default: the
-     * deployment's).
+     * catalogue knows in any state or that has totals (a dossier of a unit whose {@code unit.changed} has not come yet
+     * counts under its own code); {@code by} unit (default), field, procedure or receivingUnit; {@code cutoff} 15 or
+     * calendar (default: the deployment's).
      */
     public ReportQuery query(String periodText, String unitText, String byText, String cutoffText) {
         Checks problems = new Checks();

@@ -21,11 +21,10 @@ import java.util.Map;
 /**
  * The BSON mapping of a {@code dossiers} document: {@code _id} (the code), {@code version}, {@code obs} (the
  * observations, with procedure, result delivery, handling time, receiving counter and transfer, which the rebuild
- * needs), {@code tickedClock};
- * derived {@code unit}, {@code procedure}, {@code open}, {@code clock}, {@code nextTickAt} for
- * operators and the sweep's index; and, while a change is in flight, {@code pending}
- * ({@code {id: "<code>#<version>", at, incs: [{unit, procedure, period, receivingUnit?, c}]}}, {@code at} when it was written, by the writer's
- * wall clock).
+ * needs), {@code tickedClock}; derived {@code unit}, {@code procedure}, {@code open}, {@code clock}, {@code nextTickAt}
+ * for operators and the sweep's index; and, while a change is in flight, {@code pending} ({@code {id:
+ * "<code>#<version>", at, incs: [{unit, procedure, period, receivingUnit?, c}]}}, {@code at} when it was written, by
+ * the writer's wall clock).
  */
 public final class DossierDocuments {
 
