@@ -1,6 +1,6 @@
 // Every URL the page calls, in one place.
 export const ENDPOINTS = {
-  // options: {by: 'unit'|'field'|'procedure', cutoff: '' (calendar) | '15'}; the defaults are left out of the URL.
+  // options: {by: 'unit'|'field'|'procedure'|'receivingUnit', cutoff: '' (calendar) | '15'}; the defaults are left out of the URL.
   report: (period, unit, options) => `/api/stats/reports/${encodeURIComponent(period)}${query(unit, options)}`,
   reportCsv: (period, unit, options) => `/api/stats/reports/${encodeURIComponent(period)}.csv${query(unit, options)}`,
   units: () => '/api/stats/units',

@@ -27,7 +27,7 @@ function readUrl() {
   const period = parsePeriod(params.get('period')) || currentPeriod('H');
   const unit = (params.get('unit') || 'ALL').toUpperCase();
   const language = LANGS.includes(params.get('lang')) ? params.get('lang') : 'vi';
-  const by = ['unit', 'field', 'procedure'].includes(params.get('by')) ? params.get('by') : 'unit';
+  const by = ['unit', 'field', 'procedure', 'receivingUnit'].includes(params.get('by')) ? params.get('by') : 'unit';
   const cutoff = params.get('cutoff') === '15' ? '15' : '';
   return { period, unit, by, cutoff, lang: language };
 }
@@ -189,7 +189,7 @@ async function render() {
 
 /**
  * Form 06 lists, under the chosen unit, each unit directly below it (under ALL: the roots of the tree), its whole
- * subtree; by field or procedure, the rows of the report's own breakdown.
+ * subtree; by field, procedure or receiving counter, the rows of the report's own breakdown.
  */
 async function loadChildRows(token) {
   if (state.by !== 'unit') {
@@ -269,7 +269,8 @@ function show(r) {
     pending: num(r.pending.total), withdrawn: num(r.withdrawn),
   }));
 
-  $('f06-name-head').textContent = t({ unit: 'f06Unit', field: 'f06ByField', procedure: 'f06ByProcedure' }[state.by]);
+  $('f06-name-head').textContent = t({ unit: 'f06Unit', field: 'f06ByField', procedure: 'f06ByProcedure',
+    receivingUnit: 'f06ByReceivingUnit' }[state.by]);
   setText('f06-unit', state.by === 'unit' ? unitName(r.unit || state.unit) : `${t('f06Sum')} · ${unitName(r.unit || state.unit)}`);
   for (const [key, value] of Object.entries(form06Columns(r))) setText(`f06-${key}`, num(value));
   showIndicators(r.indicators);

@@ -9,11 +9,11 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * The form 06/VPCP/KSTT table as CSV for Excel: UTF-8 with a byte-order mark (without it Excel shows Vietnamese
- * as mojibake), Vietnamese headers numbered as the form's columns, one row per row of the report's breakdown (unit
- * codes in tree order, procedures or fields by name), a total row equal to the JSON report, then Decision 766's
- * indicators as fractions with a point (0.9337), empty when null. Safe to open: a text cell that a spreadsheet
- * would take for a formula is neutralised ({@link #neutralise}).
+ * The form 06/VPCP/KSTT table as CSV for Excel: UTF-8 with a byte-order mark (without it Excel shows Vietnamese as
+ * mojibake), Vietnamese headers numbered as the form's columns, one row per row of the report's breakdown (unit codes
+ * or receiving counters in the period's tree order, procedures or fields by name), a total row equal to the JSON
+ * report, then Decision 766's indicators as fractions with a point (0.9337), empty when null. Safe to open: a text cell
+ * that a spreadsheet would take for a formula is neutralised ({@link #neutralise}).
  */
 public final class Form06Csv {
 
@@ -22,7 +22,8 @@ public final class Form06Csv {
     private static final Map<String, List<String>> NAMING = Map.of(
             "unit", List.of("Mã đơn vị", "Đơn vị"),
             "procedure", List.of("Mã thủ tục", "Thủ tục"),
-            "field", List.of("Mã lĩnh vực", "Lĩnh vực"));
+            "field", List.of("Mã lĩnh vực", "Lĩnh vực"),
+            "receivingUnit", List.of("Mã nơi tiếp nhận", "Nơi tiếp nhận"));
     static final List<String> COLUMNS = List.of(
             "(3) Số hồ sơ nhận giải quyết: Tổng số",
             "(4) Mới tiếp nhận trực tuyến",

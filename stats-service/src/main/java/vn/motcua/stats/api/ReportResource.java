@@ -12,8 +12,9 @@ import jakarta.ws.rs.core.Response;
 import vn.motcua.stats.app.ReportService;
 
 /**
- * {@code GET /api/stats/reports/{period}?unit=&by=unit|field|procedure&cutoff=15|calendar}: JSON by default; the
- * form 06 table of the same rows as CSV for {@code Accept: text/csv} or {@code /api/stats/reports/{period}.csv}.
+ * {@code GET /api/stats/reports/{period}?unit=&by=unit|field|procedure|receivingUnit&cutoff=15|calendar}: JSON by
+ * default; the form 06 table of the same rows as CSV for {@code Accept: text/csv} or
+ * {@code /api/stats/reports/{period}.csv}.
  */
 @Path("/api/stats/reports")
 public class ReportResource {

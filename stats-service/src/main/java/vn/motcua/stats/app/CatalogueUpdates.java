@@ -1,12 +1,12 @@
 package vn.motcua.stats.app;
 
+import vn.motcua.events.UnitData;
 import vn.motcua.stats.domain.ProcedureCatalogue;
-import vn.motcua.stats.domain.Unit;
 import vn.motcua.stats.store.ProcedureStore;
 import vn.motcua.stats.store.UnitStore;
 
 /**
- * What a catalogue record changes in one generation's database: the unit tree and the procedures' names and
+ * What a catalogue record changes in one generation's database: the units' histories and the procedures' names and
  * fields, each kept at the highest version seen (a repeat or an older version is a no-op). The Kafka edge checks the
  * record and calls this; it never writes the stores itself.
  */
@@ -20,9 +20,9 @@ public final class CatalogueUpdates {
         this.procedures = procedures;
     }
 
-    /** Stores the unit as {@code version} unless a newer or equal version is there. */
-    public void unitChanged(Unit unit, long version) {
-        units.storeIfNewer(unit, version);
+    /** Stores the unit's history as its version unless a newer or equal version is there. */
+    public void unitChanged(UnitData unit) {
+        units.storeIfNewer(unit);
     }
 
     /** Stores the procedure as {@code version} unless a newer or equal version is there. */

@@ -57,7 +57,7 @@ public final class Rebuild {
             }
             for (Counter counter : fix.asMap().keySet()) {
                 differences.add(new RebuildResult.Difference(key.unit(), key.procedure(), key.period(), counter.field(),
-                        actual.get(counter), expected.get(counter)));
+                        actual.get(counter), expected.get(counter), key.receivingUnit()));
             }
             if (!dryRun) {
                 totals.adjust(key, fix);

@@ -6,6 +6,8 @@ import java.util.List;
 public record RebuildResult(long dossiers, long totalsDocuments, boolean dryRun, boolean fixed, long tookMillis,
                             List<Difference> differences) {
 
-    public record Difference(String unit, String procedure, String period, String counter, long running, long recomputed) {
+    /** {@code receivingUnit}: set only for the dossiers received at another unit's counter. */
+    public record Difference(String unit, String procedure, String period, String counter, long running,
+                             long recomputed, String receivingUnit) {
     }
 }

@@ -11,6 +11,7 @@ import vn.motcua.stats.domain.PeriodConvention;
 import vn.motcua.stats.domain.PeriodReport;
 import vn.motcua.stats.domain.ProcedureCatalogue;
 import vn.motcua.stats.domain.TotalsKey;
+import vn.motcua.stats.domain.UnitHistories;
 import vn.motcua.stats.domain.UnitOutline;
 import vn.motcua.stats.store.ProcedureStore;
 import vn.motcua.stats.store.TotalsStore;
@@ -30,10 +31,12 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
- * Reads the pre-aggregated totals of a period (per leaf unit and procedure) and sums them by the unit tree and
- * the procedure catalogue as they stand when the query is read: a unit that arrives late or moves, or a procedure
- * that changes field, counts where it is now, with nothing to recompute (docs/time-and-counting.md, the period
- * report). Of the generation being served (docs/architecture.md, "Rebuild from the topic").
+ * Reads the pre-aggregated totals of a period (per leaf unit, procedure and receiving counter) and sums them by the
+ * period's unit tree and the procedure catalogue as it stands when the query is read. The period's tree places each
+ * unit where its states put it on the last day of the period on which it existed (docs/time-and-counting.md,
+ * "Counting units over time"), so re-parenting or closing units later leaves an earlier period's report as it was;
+ * a procedure that changes field counts where it is now. Nothing is recomputed. Of the generation being served
+ * (docs/architecture.md, "Rebuild from the topic").
  */
 @Singleton
 @Startup // a deployment default that is not a convention fails the start, not the first report
@@ -41,12 +44,21 @@ public final class ReportService {
 
     public static final String ALL = "ALL";
 
-    /** The rows of a report: per unit code, per procedure, or per field (lĩnh vực) of the procedures. */
+    /**
+     * The rows of a report: per unit code (the handling unit), per procedure, per field (lĩnh vực) of the
+     * procedures, or per counter that received the dossiers ({@code receivedAtUnit}).
+     */
     public enum Breakdown {
-        UNIT, FIELD, PROCEDURE;
+        UNIT("unit"), FIELD("field"), PROCEDURE("procedure"), RECEIVING_UNIT("receivingUnit");
+
+        private final String parameter;
+
+        Breakdown(String parameter) {
+            this.parameter = parameter;
+        }
 
         public String parameter() {
-            return name().toLowerCase(Locale.ROOT);
+            return parameter;
         }
     }
 
@@ -85,9 +97,9 @@ public final class ReportService {
 
     /**
      * Validates the query at the edge, every parameter at once: a well-formed period; ALL or a unit code that the
-     * tree knows or that has totals (a dossier of a unit whose {@code unit.changed} has not come yet counts under its
-     * own code); {@code by} unit (default), field or procedure; {@code cutoff} 15 or calendar (default: the
-     * deployment's).
+     * catalogue knows in any state or that has totals (a dossier of a unit whose {@code unit.changed} has not come yet
+     * counts under its own code); {@code by} unit (default), field, procedure or receivingUnit; {@code cutoff} 15 or
+     * calendar (default: the deployment's).
      */
     public ReportQuery query(String periodText, String unitText, String byText, String cutoffText) {
         Checks problems = new Checks();
@@ -104,17 +116,17 @@ public final class ReportService {
         Breakdown by = byText == null || byText.isBlank() ? Breakdown.UNIT : Arrays.stream(Breakdown.values())
                 .filter(b -> b.parameter().equals(byText.trim())).findFirst().orElse(null);
         if (by == null) {
-            problems.fail("by", "expected unit, field or procedure, got '" + byText + "'");
+            problems.fail("by", "expected unit, field, procedure or receivingUnit, got '" + byText + "'");
         }
         String unit = unitText == null || unitText.isBlank() ? ALL : unitText.trim();
         Sources from = sources.get();
-        UnitOutline tree = from.units().outline();
+        UnitHistories units = from.units().histories();
         if (!unit.equals(ALL) && (!unit.matches("[A-Za-z0-9._-]{1,64}")
-                || (!tree.knows(unit) && !from.totals().hasUnit(unit)))) {
+                || (!units.knows(unit) && !from.totals().hasUnit(unit)))) {
             problems.fail("unit", "unknown unit '" + unit + "'; use ALL or a unit code");
         }
         problems.throwIfInvalid();
-        return new ReportQuery(period, unit, tree, by);
+        return new ReportQuery(period, unit, units.of(period), by);
     }
 
     /** A query of the calendar (or default) convention by unit, as before {@code by} and {@code cutoff}. */
@@ -122,16 +134,23 @@ public final class ReportService {
         return query(periodText, unitText, null, null);
     }
 
-    /** The total of the query's subtree, its indicators, and the rows of its breakdown: one read of the totals. */
+    /**
+     * The total of the query's subtree in the period's tree, its indicators, and the rows of its breakdown: one read
+     * of the totals. Units that did not exist in the period count nowhere in it.
+     */
     public PeriodReport report(ReportQuery query) {
         String period = query.period().id();
         Sources from = sources.get();
         Map<TotalsKey, Counts> stored = query.unit().equals(ALL)
                 ? from.totals().forPeriod(period)
                 : from.totals().forPeriod(period, query.tree().subtree(query.unit()));
+        stored.keySet().removeIf(key -> !query.tree().counts(key.unit()));
+        // A document left at zero (its dossiers moved on, e.g. to a closed unit's successor) is no row.
+        stored.values().removeIf(Counts::isEmpty);
         ProcedureCatalogue catalogue = from.procedures().catalogue();
         List<PeriodReport.Row> rows = switch (query.by()) {
-            case UNIT -> unitRows(query.tree(), stored, catalogue);
+            case UNIT -> unitRows(query.tree(), stored, catalogue, TotalsKey::unit);
+            case RECEIVING_UNIT -> unitRows(query.tree(), stored, catalogue, TotalsKey::receivedAt);
             case PROCEDURE -> procedureRows(stored, catalogue);
             case FIELD -> fieldRows(stored, catalogue);
         };
@@ -139,12 +158,15 @@ public final class ReportService {
                 clock.instant(), query.by().parameter(), rows);
     }
 
-    /** One row per unit code with totals in the subtree, in tree order: the code's own dossiers, not its children's. */
+    /**
+     * One row per unit code with totals in the subtree (the handling unit's, or the receiving counter's), in the
+     * period's tree order and with its names: the code's own dossiers, not its children's.
+     */
     private static List<PeriodReport.Row> unitRows(UnitOutline tree, Map<TotalsKey, Counts> stored,
-                                                   ProcedureCatalogue catalogue) {
-        List<String> codes = tree.ordered(stored.keySet().stream().map(TotalsKey::unit).collect(Collectors.toSet()));
+                                                   ProcedureCatalogue catalogue, Function<TotalsKey, String> unitOf) {
+        List<String> codes = tree.ordered(stored.keySet().stream().map(unitOf).collect(Collectors.toSet()));
         return codes.stream().map(code -> PeriodReport.Row.of(code, tree.nameOf(code), null,
-                byProcedure(stored, key -> key.unit().equals(code)), catalogue)).toList();
+                byProcedure(stored, key -> unitOf.apply(key).equals(code)), catalogue)).toList();
     }
 
     /** One row per procedure with totals, by name; its field as the catalogue says now. */
@@ -177,7 +199,7 @@ public final class ReportService {
         return result;
     }
 
-    /** A validated query, with the tree it was validated against: one read of the tree serves the whole answer. */
+    /** A validated query, with the period's tree: one read of the units serves the whole answer. */
     public record ReportQuery(Period period, String unit, UnitOutline tree, Breakdown by) {
     }
 }

@@ -16,7 +16,10 @@ public final class Contributions {
     private Contributions() {
     }
 
-    /** For every period of both conventions the dossier touches up to its clock, under its unit and procedure. */
+    /**
+     * For every period of both conventions the dossier touches up to its clock, under the unit that handled it in
+     * that period ({@link #handlingUnit}), its procedure and its receiving counter.
+     */
     public static Map<TotalsKey, Counts> of(DossierFacts facts) {
         Map<TotalsKey, Counts> result = new HashMap<>();
         if (!facts.isKnown()) {
@@ -25,10 +28,22 @@ public final class Contributions {
         for (Period period : Period.overlapping(facts.receivedAt(), facts.clock())) {
             Counts counts = inPeriod(facts, period);
             if (!counts.isEmpty()) {
-                result.put(new TotalsKey(facts.unit(), facts.procedureOrUnknown(), period.id()), counts);
+                result.put(new TotalsKey(handlingUnit(facts, period), facts.procedureOrUnknown(), period.id(),
+                        facts.receivingUnit()), counts);
             }
         }
         return result;
+    }
+
+    /**
+     * Whose dossier it is in P (docs/time-and-counting.md, "Counting units over time"): the unit that handled it when
+     * it closed, if it closed in P, else at the end of P, after every transfer up to that instant. A dossier thus
+     * counts wholly at one unit per period, and in the period of a transfer at the successor: a unit's figures
+     * balance (received = resolved + withdrawn + pending).
+     */
+    static String handlingUnit(DossierFacts f, Period p) {
+        boolean closedInP = f.closedAt() != null && !f.closedAt().isAfter(p.end());
+        return f.unitAt(closedInP ? f.closedAt() : p.end());
     }
 
     /**

@@ -23,6 +23,10 @@ import java.util.Objects;
  * @param handlingWorkingDays the resolution's working days from receipt, clock stops excluded, null if not given
  * @param clock    the latest instant the projection has evaluated this dossier at: the latest time any of its
  *                 events or alerts carried, or a sweep's now. Time-dependent columns are evaluated up to it.
+ * @param unit          the unit that handles it now (of the latest event)
+ * @param transfers     its moves to another unit, in sequence order ({@link #unitAt})
+ * @param receivingUnit the unit whose counter received it: the latest {@code receivedAtUnit} an event carried, else
+ *                      the unit that handled it at receipt
  */
 public record DossierFacts(
         String code,
@@ -37,15 +41,21 @@ public record DossierFacts(
         Timeliness timeliness,
         ResultDelivery resultDelivery,
         Integer handlingWorkingDays,
-        Instant clock) {
+        Instant clock,
+        List<Transfer> transfers,
+        String receivingUnit) {
 
     public record DeadlineState(Instant from, Instant dueAt, boolean paused) {
+    }
+
+    /** From {@code at} the dossier is handled by {@code to} instead of {@code from}. */
+    public record Transfer(Instant at, String from, String to) {
     }
 
     public static DossierFacts derive(String code, List<Observation> observations, Instant tickedClock) {
         if (observations.isEmpty()) {
             return new DossierFacts(code, null, null, null, null, null, List.of(), null, false, null, null, null,
-                    tickedClock);
+                    tickedClock, List.of(), null);
         }
         List<Observation> inOrder = new ArrayList<>(observations);
         inOrder.sort(Comparator.comparingLong(Observation::sequence));
@@ -55,8 +65,21 @@ public record DossierFacts(
         Observation closing = null;
         Instant clock = tickedClock;
         String procedure = null;
+        String receivedAtUnit = null;
+        List<Transfer> transfers = new ArrayList<>();
         for (Observation o : inOrder) {
             procedure = o.procedure() != null ? o.procedure() : procedure;
+            receivedAtUnit = o.receivedAtUnit() != null ? o.receivedAtUnit() : receivedAtUnit;
+            if (o.isTransfer()) {
+                // Only the handling unit changes: the deadline picture goes on as it was (the same dueAt, a stopped
+                // clock stays stopped); the event's time still advances the clock below.
+                transfers.add(new Transfer(o.transferredAt(), o.previousUnit(), o.unit()));
+                DeadlineState before = timeline.isEmpty() ? null : timeline.get(timeline.size() - 1);
+                timeline.add(before == null ? new DeadlineState(o.at(), o.dueAt(), paused)
+                        : new DeadlineState(o.at(), before.dueAt(), before.paused()));
+                clock = later(later(clock, o.at()), o.receivedAt());
+                continue;
+            }
             if (o.type().equals(EventTypes.SUPPLEMENT_REQUESTED)) {
                 // A request made after dueAt does not stop the clock: the dossier stays overdue.
                 paused = o.dueAt() == null || !o.at().isAfter(o.dueAt());
@@ -74,10 +97,30 @@ public record DossierFacts(
         }
         boolean withdrawn = closing != null && closing.type().equals(EventTypes.WITHDRAWN);
         boolean resolved = closing != null && !withdrawn;
+        List<Transfer> moves = List.copyOf(transfers);
+        String receivingUnit = receivedAtUnit != null ? receivedAtUnit
+                : unitAt(latest.unit(), moves, latest.receivedAt());
         return new DossierFacts(code, latest.unit(), procedure, latest.channel(), latest.onlineLevel(),
                 latest.receivedAt(), List.copyOf(timeline), closing == null ? null : closing.at(), withdrawn,
                 resolved ? timelinessOf(closing) : null, resolved ? closing.resultDelivery() : null,
-                resolved ? closing.handlingWorkingDays() : null, clock);
+                resolved ? closing.handlingWorkingDays() : null, clock, moves, receivingUnit);
+    }
+
+    /**
+     * The unit that handled it at {@code t}: the one it left by the first transfer after t, or the unit of its latest
+     * event when none followed t (with no transfers, always that unit, as before dossiers moved).
+     */
+    public String unitAt(Instant t) {
+        return unitAt(unit, transfers, t);
+    }
+
+    private static String unitAt(String latest, List<Transfer> transfers, Instant t) {
+        for (Transfer transfer : transfers) {
+            if (transfer.at().isAfter(t)) {
+                return transfer.from();
+            }
+        }
+        return latest;
     }
 
     /**

@@ -16,8 +16,9 @@ import java.util.Set;
 
 /**
  * The units as a report lists them, at one read: names, siblings in Vietnamese order, every unit once in pre-order
- * with its depth. Built afresh for every report, so a unit that arrived or moved counts where it is now. Which codes
- * a unit covers is the suite's one walk ({@link UnitTree}); only the listing is the report's own.
+ * with its depth. Built afresh for every report from the units' histories ({@link UnitHistories}): the tree of a day,
+ * or of the report's period, with the codes of the catalogue that had no place in that period ({@link #counts}).
+ * Which codes a unit covers is the suite's one walk ({@link UnitTree}); only the listing is the report's own.
  *
  * <p>The catalogue topic delivers units in per-key order only, so a reader may see a child before its parent, or
  * (for a moment, while a move is half read) two units that name each other as parent. Neither breaks the listing: a
@@ -34,8 +35,18 @@ public final class UnitOutline {
     private final List<Unit> sorted;
     private final Map<String, List<Unit>> children = new HashMap<>();
     private final UnitTree tree;
+    private final Map<String, String> absent;
 
     public UnitOutline(Collection<Unit> units) {
+        this(units, Map.of());
+    }
+
+    /**
+     * {@code absent}: the units of the catalogue that did not exist in the period this outline is of, with their
+     * last names (a dossier received at a closed unit's counter still names its row).
+     */
+    public UnitOutline(Collection<Unit> units, Map<String, String> absent) {
+        this.absent = Map.copyOf(absent);
         Map<String, String> parentOf = new HashMap<>();
         units.forEach(unit -> {
             this.units.put(unit.code(), unit);
@@ -59,12 +70,20 @@ public final class UnitOutline {
     }
 
     public String nameOf(String code) {
-        return find(code).map(Unit::name).orElse(code);
+        return find(code).map(Unit::name).orElse(absent.getOrDefault(code, code));
     }
 
     /** A unit of the outline, or a code a unit names as its parent (its own event has not come yet). */
     public boolean knows(String code) {
         return tree.knows(code);
+    }
+
+    /**
+     * Whether totals of this code count in the outline's period: every code but the catalogue's units that did not
+     * exist in it (a code with totals and no catalogue entry counts, as a root).
+     */
+    public boolean counts(String code) {
+        return !absent.containsKey(code);
     }
 
     /** The code and every code below it, at any depth. */

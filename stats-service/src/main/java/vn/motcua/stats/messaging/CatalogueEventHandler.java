@@ -8,20 +8,24 @@ import vn.motcua.events.MalformedEventException;
 import vn.motcua.events.Topics;
 import vn.motcua.events.ProcedureData;
 import vn.motcua.events.UnitData;
+import vn.motcua.events.UnitState;
 import vn.motcua.kafka.EventHandler;
 import vn.motcua.stats.app.CatalogueUpdates;
 import vn.motcua.stats.domain.ProcedureCatalogue;
-import vn.motcua.stats.domain.Unit;
 
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
  * Checks {@code unit.changed} and {@code procedure.changed} from the compacted catalogue topic and hands them to
- * {@link CatalogueUpdates} (the unit tree; the procedures' names and fields for the report's procedure and field
+ * {@link CatalogueUpdates} (the units' histories; the procedures' names and fields for the report's procedure and field
  * rows), which keeps per key the state of the highest version seen. Calendars are intake's concern (handling time
  * comes computed): skipped, like unknown types. A unit or procedure the suite could never have published (a code
- * outside intake-service's form, a blank name, its own parent, a record key that is not {@code unit:<code>}, which
+ * outside intake-service's form, a blank name, its own parent, a history out of order or closed without a successor,
+ * a record key that is not {@code unit:<code>}, which
  * compaction would keep under the wrong key) goes to the DLQ.
  */
 public final class CatalogueEventHandler implements EventHandler {
@@ -53,7 +57,26 @@ public final class CatalogueEventHandler implements EventHandler {
         refuseUnless(!data.code().equals(data.parentCode()), event, "the unit is its own parent");
         refuseUnless(Objects.equals(record.key(), Topics.unitKey(data.code())), event,
                 "record key " + record.key() + " is not " + Topics.unitKey(data.code()));
-        updates.unitChanged(new Unit(data.code(), data.name().strip(), data.parentCode()), data.version());
+        List<UnitState> states = new ArrayList<>();
+        LocalDate previous = null;
+        for (UnitState state : data.states()) {
+            refuseUnless(state.effectiveFrom() != null || states.isEmpty(), event,
+                    "data.history: only the first state may lack effectiveFrom");
+            refuseUnless(previous == null || state.effectiveFrom().isAfter(previous), event,
+                    "data.history is not in the order of effectiveFrom");
+            refuseUnless(state.name() != null && !state.name().isBlank(), event, "data.history: a name is blank");
+            refuseUnless(state.parentCode() == null || (CODE.matcher(state.parentCode()).matches()
+                    && !state.parentCode().equals(data.code())), event, "data.history: a parentCode is not a unit "
+                    + "of the form [A-Z0-9-]{1,32} other than itself");
+            refuseUnless(!state.closed() || (state.successorCode() != null
+                    && CODE.matcher(state.successorCode()).matches() && !state.successorCode().equals(data.code())),
+                    event, "data.history: a closed state needs a successorCode of another unit");
+            previous = state.effectiveFrom();
+            states.add(new UnitState(state.effectiveFrom(), state.name().strip(), state.parentCode(), state.closed(),
+                    state.closed() ? state.successorCode() : null));
+        }
+        updates.unitChanged(new UnitData(data.code(), data.name().strip(), data.parentCode(), data.version(),
+                data.history() == null || data.history().isEmpty() ? null : List.copyOf(states)));
     }
 
     private void procedure(CloudEvent event, ConsumerRecord<String, byte[]> record) {

@@ -20,11 +20,11 @@ import java.util.Map;
 
 /**
  * The BSON mapping of a {@code dossiers} document: {@code _id} (the code), {@code version}, {@code obs} (the
- * observations, with procedure, result delivery and handling time, which the rebuild needs), {@code tickedClock};
- * derived {@code unit}, {@code procedure}, {@code open}, {@code clock}, {@code nextTickAt} for
- * operators and the sweep's index; and, while a change is in flight, {@code pending}
- * ({@code {id: "<code>#<version>", at, incs: [{unit, procedure, period, c}]}}, {@code at} when it was written, by the writer's
- * wall clock).
+ * observations, with procedure, result delivery, handling time, receiving counter and transfer, which the rebuild
+ * needs), {@code tickedClock}; derived {@code unit}, {@code procedure}, {@code open}, {@code clock}, {@code nextTickAt}
+ * for operators and the sweep's index; and, while a change is in flight, {@code pending} ({@code {id:
+ * "<code>#<version>", at, incs: [{unit, procedure, period, receivingUnit?, c}]}}, {@code at} when it was written, by
+ * the writer's wall clock).
  */
 public final class DossierDocuments {
 
@@ -51,7 +51,10 @@ public final class DossierDocuments {
                     .append("timeliness", o.timeliness() == null ? null : o.timeliness().name())
                     .append("procedure", o.procedure())
                     .append("resultDelivery", o.resultDelivery() == null ? null : o.resultDelivery().name())
-                    .append("handlingWorkingDays", o.handlingWorkingDays()));
+                    .append("handlingWorkingDays", o.handlingWorkingDays())
+                    .append("receivedAtUnit", o.receivedAtUnit())
+                    .append("previousUnit", o.previousUnit())
+                    .append("transferredAt", date(o.transferredAt())));
         }
         Document doc = new Document("_id", record.code())
                 .append("version", version)
@@ -84,7 +87,8 @@ public final class DossierDocuments {
                     channel == null ? null : Channel.valueOf(channel), o.getInteger("onlineLevel"),
                     instant(o.getDate("receivedAt")), instant(o.getDate("dueAt")),
                     timeliness == null ? null : Timeliness.valueOf(timeliness), o.getString("procedure"),
-                    delivery == null ? null : ResultDelivery.valueOf(delivery), o.getInteger("handlingWorkingDays")));
+                    delivery == null ? null : ResultDelivery.valueOf(delivery), o.getInteger("handlingWorkingDays"),
+                    o.getString("receivedAtUnit"), o.getString("previousUnit"), instant(o.getDate("transferredAt"))));
         }
         return new DossierRecord(doc.getString("_id"), ((Number) doc.get("version")).longValue(),
                 List.copyOf(observations), instant(doc.getDate("tickedClock")));
@@ -92,8 +96,14 @@ public final class DossierDocuments {
 
     static Document pending(TotalsDelta delta, Instant at) {
         List<Document> incs = new ArrayList<>();
-        delta.changes().forEach((key, counts) -> incs.add(new Document("unit", key.unit())
-                .append("procedure", key.procedure()).append("period", key.period()).append("c", CountsDocuments.document(counts))));
+        delta.changes().forEach((key, counts) -> {
+            Document inc = new Document("unit", key.unit()).append("procedure", key.procedure())
+                    .append("period", key.period());
+            if (key.receivingUnit() != null) {
+                inc.append("receivingUnit", key.receivingUnit());
+            }
+            incs.add(inc.append("c", CountsDocuments.document(counts)));
+        });
         return new Document("id", delta.id()).append("at", date(at)).append("incs", incs);
     }
 
@@ -106,7 +116,7 @@ public final class DossierDocuments {
         for (Document inc : pending.getList("incs", Document.class)) {
             String procedure = inc.getString("procedure");
             changes.put(new TotalsKey(inc.getString("unit"), procedure == null ? TotalsKey.NO_PROCEDURE : procedure,
-                            inc.getString("period")),
+                            inc.getString("period"), inc.getString("receivingUnit")),
                     CountsDocuments.counts(inc.get("c", Document.class)));
         }
         return TotalsDelta.ofId(pending.getString("id"), changes);

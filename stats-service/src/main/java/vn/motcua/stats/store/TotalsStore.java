@@ -35,7 +35,9 @@ import java.util.Set;
 /**
  * Collection {@code totals}: one pre-aggregated document per (leaf unit, procedure, period), periods of both
  * conventions, {@code {_id: "SADEC-P1|1.001612|2022-H1", unit, procedure, period, c: {newOnline: 12, …},
- * applied: {<code>: <version>, …}, rev: 42}}.
+ * applied: {<code>: <version>, …}, rev: 42}}; the dossiers of the same key received at another unit's counter have a
+ * document of their own, {@code _id: "SADEC-P1|1.001612|2022-H1|SADEC"} with {@code receivingUnit: "SADEC"}
+ * ({@link TotalsKey}), so the documents of builds before receiving counters keep their ids.
  * {@code applied} holds, per dossier that ever contributed to the document, the version of the last change of it
  * that the document took (field names: {@link AppliedVersions}). A report reads these few documents without
  * {@code applied}; it never scans dossiers.
@@ -52,6 +54,9 @@ public final class TotalsStore {
      * can guard by equality alone.
      */
     static final String REVISION = "rev";
+
+    /** Set only on the documents of dossiers received at another unit's counter ({@link TotalsKey#receivingUnit}). */
+    static final String RECEIVING_UNIT = "receivingUnit";
 
     /** The revision of a document that older builds wrote, which has none until its next write. */
     public static final long NO_REVISION = -1;
@@ -176,8 +181,12 @@ public final class TotalsStore {
     private static Document created(TotalsKey key, Counts counts, List<Share> shares) {
         Document applied = new Document();
         shares.forEach(share -> applied.append(AppliedVersions.encode(share.code()), share.version()));
-        return new Document("_id", key.id()).append("unit", key.unit()).append("procedure", key.procedure())
-                .append("period", key.period()).append("c", CountsDocuments.document(counts))
+        Document doc = new Document("_id", key.id()).append("unit", key.unit()).append("procedure", key.procedure())
+                .append("period", key.period());
+        if (key.receivingUnit() != null) {
+            doc.append(RECEIVING_UNIT, key.receivingUnit());
+        }
+        return doc.append("c", CountsDocuments.document(counts))
                 .append(AppliedVersions.FIELD, applied).append(REVISION, 1L);
     }
 
@@ -251,6 +260,9 @@ public final class TotalsStore {
         updates.add(Updates.setOnInsert("unit", key.unit()));
         updates.add(Updates.setOnInsert("procedure", key.procedure()));
         updates.add(Updates.setOnInsert("period", key.period()));
+        if (key.receivingUnit() != null) {
+            updates.add(Updates.setOnInsert(RECEIVING_UNIT, key.receivingUnit()));
+        }
         return updates;
     }
 
@@ -284,7 +296,7 @@ public final class TotalsStore {
     private static TotalsKey key(Document doc) {
         String procedure = doc.getString("procedure");
         return new TotalsKey(doc.getString("unit"), procedure == null ? TotalsKey.NO_PROCEDURE : procedure,
-                doc.getString("period"));
+                doc.getString("period"), doc.getString(RECEIVING_UNIT));
     }
 
     /**

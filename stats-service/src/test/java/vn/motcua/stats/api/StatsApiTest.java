@@ -191,13 +191,21 @@ class StatsApiTest {
     void badByOrCutoffIsAProblemNamingTheParameter() {
         RestAssured.given().queryParam("by", "ward").get("/api/stats/reports/2022-H1").then().statusCode(400)
                 .contentType("application/problem+json")
-                .body("errors.field", org.hamcrest.Matchers.contains("by"));
+                .body("errors.field", org.hamcrest.Matchers.contains("by"))
+                .body("errors[0].message", org.hamcrest.Matchers.containsString("receivingUnit"));
         RestAssured.given().queryParam("cutoff", "20").get("/api/stats/reports/2022-H1.csv").then().statusCode(400)
                 .contentType("application/problem+json")
                 .body("errors.field", org.hamcrest.Matchers.contains("cutoff"));
         String fields = RestAssured.given().queryParam("by", "field").queryParam("cutoff", "15")
                 .get("/api/stats/reports/2022-H1.csv").then().statusCode(200).extract().asString();
         assertThat(fields.lines().findFirst().orElseThrow()).contains("Mã lĩnh vực,Lĩnh vực");
+        String counters = RestAssured.given().queryParam("by", "receivingUnit")
+                .get("/api/stats/reports/2022-H1.csv").then().statusCode(200)
+                .header("Content-Disposition", org.hamcrest.Matchers.containsString("-receivingUnit.csv"))
+                .extract().asString();
+        assertThat(counters.lines().findFirst().orElseThrow()).contains("Mã nơi tiếp nhận,Nơi tiếp nhận");
+        RestAssured.given().queryParam("by", "receivingUnit").get("/api/stats/reports/2022-H1").then()
+                .statusCode(200).body("by", equalTo("receivingUnit"));
     }
 
     @Test

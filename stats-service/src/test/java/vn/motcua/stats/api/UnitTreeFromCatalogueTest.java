@@ -24,6 +24,7 @@ import vn.motcua.events.EventCodec;
 import vn.motcua.events.EventTypes;
 import vn.motcua.events.Topics;
 import vn.motcua.events.UnitData;
+import vn.motcua.events.UnitState;
 import vn.motcua.stats.app.TimeSweep;
 import vn.motcua.stats.domain.Period;
 import vn.motcua.stats.domain.PeriodReport;
@@ -43,6 +44,7 @@ import vn.motcua.testkit.TopicReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -57,7 +59,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Units from the catalogue topic alone, and reports rolled up by the tree as it stands when they are read. The
+ * Units from the catalogue topic alone, and reports rolled up by the period's tree when they are read (a unit known
+ * only by events without a history held its state always, so such a move re-rolls every period). The
  * service starts on an empty database with the topic already holding a province (Đồng Tháp) → district or city →
  * ward and commune ({@link PrefilledCatalogueResource}); each test then changes the tree or the dossiers through
  * the topics only, and the report API must follow. The tests build on each other's tree, hence the order.
@@ -243,6 +246,49 @@ class UnitTreeFromCatalogueTest {
                 .isEqualTo("array");
         assertThat(doc.getMap("components.schemas.UnitEntry.properties")).containsOnlyKeys("code", "name",
                 "parentCode", "depth");
+    }
+
+    /**
+     * A unit's history from the topic: Tân Khánh Đông becomes a ward directly under the province from 1 January 2023.
+     * Today's tree (1 March 2023) and the unit list of a day before it differ; the 2022-H2 report still counts it
+     * under the city, where it was on the last day of 2022-H2. A history the suite could not have published (closed
+     * without a successor) goes to the dead-letter topic.
+     */
+    @Test
+    @Order(8)
+    void aUnitHistoryPlacesTheUnitByTheDayAndEarlierPeriodsStayAsTheyWere() {
+        Form06 city = expected(Set.of("DT-SADEC-P1", "DT-SADEC-TKD"));
+        awaitReport("DT-SADEC", city);
+        UnitData moved = new UnitData("DT-SADEC-TKD", "Phường Tân Khánh Đông", "DT", 3, List.of(
+                UnitState.open(null, "Xã Tân Khánh Đông (mới)", "DT-SADEC"),
+                UnitState.open(LocalDate.of(2023, 1, 1), "Phường Tân Khánh Đông", "DT")));
+        Catalogue.publishAndAwait(bootstrap, topics.catalogue(), List.of(moved));
+
+        assertThat(units()).contains(entry("DT-SADEC-TKD", "Phường Tân Khánh Đông", "DT", 1));
+        List<Map<String, Object>> lastYear = RestAssured.given().queryParam("on", "2022-12-31")
+                .get("/api/stats/units").then().statusCode(200).extract().jsonPath().getList("");
+        assertThat(lastYear).contains(entry("DT-SADEC-TKD", "Xã Tân Khánh Đông (mới)", "DT-SADEC", 2));
+        RestAssured.given().queryParam("on", "31/12/2022").get("/api/stats/units").then().statusCode(400)
+                .body("errors.field", org.hamcrest.Matchers.hasItem("on"));
+
+        assertThat(report("DT-SADEC")).as("2022-H2 by the tree of 2022-H2").isEqualTo(city);
+        List<String> rows = csvRows("DT-SADEC");
+        assertThat(rows.get(2)).startsWith("2,DT-SADEC-TKD,Xã Tân Khánh Đông (mới),");
+
+        UnitData unclosed = new UnitData("DT-BADHIST", "Xã Lỗi", "DT", 1, List.of(UnitState.open(null, "Xã Lỗi", "DT"),
+                new UnitState(LocalDate.of(2023, 1, 1), "Xã Lỗi", "DT", true, null)));
+        String topic = topics.catalogue();
+        UnitData sentinel = Catalogue.unit("DT-SADEC-P5", "Phường 5", "DT-SADEC");
+        int partition = Catalogue.partitionOf(Topics.unitKey(sentinel.code()));
+        Catalogue.send(bootstrap, List.of(Catalogue.onPartition(partition, Catalogue.record(topic, unclosed)),
+                Catalogue.onPartition(partition, Catalogue.record(topic, sentinel))));
+        Catalogue.awaitListed(List.of(sentinel));
+        try (TopicReader<byte[]> dlq = new TopicReader<>(bootstrap, topic + ".dlq", bytes -> bytes)) {
+            dlq.until(letters -> letters.size() >= 5);
+            assertThat(dlq.records()).filteredOn(letter -> letter.key().equals("unit:DT-BADHIST")).singleElement()
+                    .satisfies(letter -> assertThat(header(letter, Topics.DLQ_REASON_HEADER)).contains("successor"));
+        }
+        assertThat(codes()).doesNotContain("DT-BADHIST");
     }
 
     // --- dossiers -------------------------------------------------------------------------------------------------
