@@ -118,6 +118,6 @@ public class UnitResource {
     }
 
     private LocalDate today() {
-        return LocalDate.now(clock.withZone(VietnamTime.ZONE));
+        return LocalDate.ofInstant(clock.instant(), VietnamTime.ZONE);
     }
 }

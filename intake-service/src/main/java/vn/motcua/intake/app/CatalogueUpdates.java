@@ -168,7 +168,7 @@ public class CatalogueUpdates {
     }
 
     private LocalDate today() {
-        return LocalDate.now(clock.withZone(VietnamTime.ZONE));
+        return LocalDate.ofInstant(clock.instant(), VietnamTime.ZONE);
     }
 
     /**

@@ -112,7 +112,7 @@ public class DossierTransfers {
 
     /** Every unit whose state in force today is closed, by its closing day; read fresh, whoever changed it. */
     private List<Closing> closingsInForce() {
-        LocalDate today = LocalDate.now(clock.withZone(VietnamTime.ZONE));
+        LocalDate today = LocalDate.ofInstant(clock.instant(), VietnamTime.ZONE);
         UnitTimeline timeline = QuarkusTransaction.requiringNew()
                 .call(() -> UnitTimeline.of(UnitStateRow.histories()));
         List<Closing> closings = new ArrayList<>();

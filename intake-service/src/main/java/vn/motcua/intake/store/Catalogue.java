@@ -94,7 +94,7 @@ public class Catalogue {
      * last parent, so its staff and those above it still read what it handled.
      */
     public UnitTree unitTree() {
-        LocalDate today = LocalDate.now(clock.withZone(VietnamTime.ZONE));
+        LocalDate today = LocalDate.ofInstant(clock.instant(), VietnamTime.ZONE);
         HeldTimeline current = timeline();
         if (today.equals(current.treeDay())) {
             return current.tree();
