@@ -98,7 +98,7 @@ public class UnitResource {
         LocalDate today = today();
         UnitState latest = history.get(history.size() - 1);
         if (latest.closed() && !latest.effectiveFrom().isAfter(today)) {
-            transfers.moveDue(); // committed above: the dossiers move now, not at the next scheduled run
+            transfers.moveDueQuietly(); // committed above: the dossiers move now, not at the next scheduled run
         }
         LocalDate shownDay = body.effectiveFrom() != null ? body.effectiveFrom() : today;
         UnitState shown = UnitTimeline.of(Map.of(code, history)).on(code, shownDay).orElse(history.get(0));

@@ -69,11 +69,15 @@ public class DossierTransfers {
         scheduler.newJob("dossier-transfers")
                 .setInterval(settings.every().toString())
                 .setConcurrentExecution(Scheduled.ConcurrentExecution.SKIP)
-                .setTask(execution -> scheduled())
+                .setTask(execution -> moveDueQuietly())
                 .schedule();
     }
 
-    void scheduled() {
+    /**
+     * A run that never throws: the schedule's, and the one right after a closing was committed (that request has
+     * succeeded whatever becomes of the move; a failed run is the next scheduled one's work).
+     */
+    public void moveDueQuietly() {
         try {
             int moved = moveDue();
             if (moved > 0) {
