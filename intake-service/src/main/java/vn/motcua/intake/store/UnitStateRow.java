@@ -47,13 +47,19 @@ public class UnitStateRow extends PanacheEntityBase {
         return new UnitState(effectiveFrom, name, parentCode, closed, successorCode);
     }
 
-    /** Every unit's states, oldest first, as the database holds them now (one query). */
+    /**
+     * Every unit's states, oldest first, as the database holds them now. A unit without states (written by a build
+     * before units had dates, during an upgrade) has one since always: its row's name and parent.
+     */
     public static Map<String, List<UnitState>> histories() {
         List<UnitStateRow> rows = getEntityManager().createQuery(
                         "FROM UnitStateRow s ORDER BY s.unitCode, s.effectiveFrom NULLS FIRST", UnitStateRow.class)
                 .getResultList();
         Map<String, List<UnitState>> histories = new HashMap<>();
         rows.forEach(row -> histories.computeIfAbsent(row.unitCode, code -> new ArrayList<>()).add(row.state()));
+        getEntityManager().createQuery("SELECT u.code, u.name, u.parentCode FROM Unit u", Object[].class)
+                .getResultList().forEach(unit -> histories.computeIfAbsent((String) unit[0],
+                        code -> List.of(UnitState.open(null, (String) unit[1], (String) unit[2]))));
         return histories;
     }
 
