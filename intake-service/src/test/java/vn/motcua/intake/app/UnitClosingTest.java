@@ -1,5 +1,7 @@
 package vn.motcua.intake.app;
 
+import io.quarkus.arc.Arc;
+import io.quarkus.scheduler.Scheduler;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -17,6 +19,8 @@ import vn.motcua.events.EventTypes;
 import vn.motcua.intake.Dossiers;
 import vn.motcua.intake.Rows;
 import vn.motcua.intake.TestClock;
+import vn.motcua.intake.config.IntakeConfig;
+import vn.motcua.intake.store.OutboxRows;
 import vn.motcua.testkit.InfrastructureResource;
 import vn.motcua.testkit.Management;
 import vn.motcua.testkit.TopicReader;
@@ -186,7 +190,10 @@ class UnitClosingTest {
         assertThat(events.get(1).sequence()).isEqualTo(events.get(0).sequence() + 1);
     }
 
-    /** Runs at once, as two instances and the schedule would: every dossier moved once, one event each. */
+    /**
+     * Runs at once, as two instances and the schedule would (this instance's job in two threads, another instance's
+     * in two more, all on the one database): every dossier moved once, one event each.
+     */
     @Test
     void concurrentRunsMoveEachDossierOnce() throws Exception {
         List<String> codes = new ArrayList<>();
@@ -199,8 +206,11 @@ class UnitClosingTest {
 
         ExecutorService threads = Executors.newFixedThreadPool(4);
         try {
-            List<Callable<Integer>> runs = List.of(transfers::moveDue, transfers::moveDue, transfers::moveDue,
-                    transfers::moveDue);
+            DossierTransfers another = new DossierTransfers(Arc.container().instance(OutboxRows.class).get(),
+                    Arc.container().instance(IntakeConfig.class).get(), Arc.container().instance(Scheduler.class).get(),
+                    clock);
+            List<Callable<Integer>> runs = List.of(transfers::moveDue, another::moveDue, transfers::moveDue,
+                    another::moveDue);
             int moved = 0;
             for (Future<Integer> run : threads.invokeAll(runs)) {
                 moved += run.get();
