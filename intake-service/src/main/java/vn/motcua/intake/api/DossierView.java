@@ -30,6 +30,7 @@ public record DossierView(
         Boolean dueDateProvisional,
         String procedureCode,
         String unitCode,
+        String receivedAtUnit,
         Channel channel,
         Integer onlineLevel,
         String onlineLevelName,
@@ -66,7 +67,7 @@ public record DossierView(
     private static DossierView of(Dossier d, ReceiveRequest.Applicant applicant, List<Step> history) {
         boolean paused = d.status == DossierStatus.SUPPLEMENT_REQUESTED && Boolean.TRUE.equals(d.pauseClockStopped);
         return new DossierView(d.code, d.lookupCode, d.status, local(d.receivedAt), d.dueDate, local(d.dueAt),
-                d.dueDateProvisional, d.procedureCode, d.unitCode, d.channel, d.onlineLevel, onlineLevelName(d.onlineLevel), paused,
+                d.dueDateProvisional, d.procedureCode, d.unitCode, d.receivingUnit(), d.channel, d.onlineLevel, onlineLevelName(d.onlineLevel), paused,
                 local(d.newAppointmentAt), d.timeliness, local(d.resolvedAt), d.decision, d.resultDelivery,
                 d.handlingWorkingDays, local(d.withdrawnAt),
                 applicant, history);

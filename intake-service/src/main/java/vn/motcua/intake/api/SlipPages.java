@@ -30,7 +30,7 @@ class SlipPages {
     TemplateInstance of(Dossier d, boolean showsApplicant) {
         Optional<Procedure> procedure = catalogue.procedure(d.procedureCode);
         String link = statusPageUrl + "?ma=" + d.lookupCode;
-        return Pages.slip(new Slip(catalogue.unit(d.unitCode).map(u -> u.name).orElse(d.unitCode), d.code,
+        return Pages.slip(new Slip(unitName(d.receivingUnit()), unitName(d.unitCode), d.code,
                 procedure.map(p -> p.name).orElse(d.procedureCode), d.procedureCode, showsApplicant,
                 showsApplicant ? d.applicantName : null, showsApplicant ? d.applicantPhone : null,
                 channel(d.channel, d.onlineLevel),
@@ -40,6 +40,10 @@ class SlipPages {
                 DisplayDates.day(local(d.receivedAt)),
                 DisplayDates.time(local(d.dueAt)), DisplayDates.day(d.dueDate), d.dueDateProvisional, d.lookupCode,
                 link, QrSvg.of(link)));
+    }
+
+    private String unitName(String code) {
+        return catalogue.unit(code).map(u -> u.name).orElse(code);
     }
 
     private static String channel(Channel channel, Integer onlineLevel) {

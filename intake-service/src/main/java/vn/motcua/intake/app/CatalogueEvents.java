@@ -5,6 +5,7 @@ import vn.motcua.events.CloudEvent;
 import vn.motcua.events.EventCodec;
 import vn.motcua.events.ProcedureData;
 import vn.motcua.events.UnitData;
+import vn.motcua.events.UnitState;
 import vn.motcua.intake.domain.CalendarChangedEvent;
 import vn.motcua.intake.domain.OutboxStream;
 import vn.motcua.intake.domain.VersionedSchedule;
@@ -14,6 +15,7 @@ import vn.motcua.intake.store.Unit;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.List;
 
 /**
  * The catalogue's events ({@code unit.changed}, {@code procedure.changed}, {@code calendar.changed}): the whole new
@@ -30,9 +32,11 @@ class CatalogueEvents {
         this.clock = clock;
     }
 
-    void unitChanged(Unit unit) {
+    /** {@code history}: every state, oldest first; the top level names the latest open one (the unit's row). */
+    void unitChanged(Unit unit, List<UnitState> history) {
         append(EventCodec.unitChanged(EventValues.SOURCE, now(),
-                new UnitData(unit.code, unit.name, unit.parentCode, unit.version)), unit.version);
+                new UnitData(unit.code, unit.name, unit.parentCode, unit.version, List.copyOf(history))),
+                unit.version);
     }
 
     void procedureChanged(Procedure procedure) {

@@ -10,10 +10,13 @@ import vn.motcua.intake.store.CalendarYear;
 import vn.motcua.intake.store.CatalogueRows;
 import vn.motcua.intake.store.Procedure;
 import vn.motcua.intake.store.Unit;
+import vn.motcua.intake.store.UnitStateRow;
+import vn.motcua.events.UnitState;
 
 import java.time.Clock;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 
 /**
  * On the first start of intake-service on its database, publishes the whole catalogue once (every unit, parents
@@ -50,9 +53,11 @@ public class CataloguePublication {
                 return false;
             }
             List<Unit> units = rows.allForChange(Unit.class);
+            Map<String, List<UnitState>> histories = UnitStateRow.histories();
             for (Unit unit : ParentsFirst.order(units, u -> u.code, u -> u.parentCode)) {
                 unit.version++;
-                events.unitChanged(unit);
+                events.unitChanged(unit, histories.getOrDefault(unit.code,
+                        List.of(UnitState.open(null, unit.name, unit.parentCode))));
             }
             List<Procedure> procedures = rows.allForChange(Procedure.class);
             for (Procedure procedure : procedures.stream().sorted(Comparator.comparing(p -> p.code)).toList()) {

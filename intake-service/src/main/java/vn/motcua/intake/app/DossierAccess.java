@@ -3,6 +3,7 @@ package vn.motcua.intake.app;
 import jakarta.enterprise.context.ApplicationScoped;
 import vn.motcua.api.ProblemException;
 import vn.motcua.intake.store.Dossier;
+import vn.motcua.intake.store.DossierTransfer;
 import vn.motcua.security.Caller;
 import vn.motcua.security.Roles;
 import vn.motcua.security.UnitLineage;
@@ -32,8 +33,9 @@ public class DossierAccess {
     }
 
     /**
-     * Receiving a dossier for {@code unitCode}: a clerk or an admin acting for that unit; a kiosk for its own unit
-     * only, since a kiosk stands in one unit's hall and its slip names that unit.
+     * Receiving a dossier at the counter of {@code unitCode} (its {@code receivedAtUnit}): a clerk or an admin acting
+     * for that unit; a kiosk for its own unit only, since a kiosk stands in one unit's hall and its slip names that
+     * unit.
      */
     void checkReceive(Caller caller, String unitCode) {
         boolean staff = caller.hasAny(Roles.CLERK, Roles.ADMIN);
@@ -57,10 +59,11 @@ public class DossierAccess {
      * Staff of another unit are refused (403): they may know a dossier exists, not read it.
      */
     View viewFor(Caller caller, Dossier dossier) {
-        if (caller.hasAny(Roles.CLERK, Roles.ADMIN) && caller.actsFor(dossier.unitCode, lineage)) {
+        boolean reads = caller.hasAny(Roles.CLERK, Roles.SUPERVISOR, Roles.ADMIN) && readsFor(caller, dossier);
+        if (reads && caller.hasAny(Roles.CLERK, Roles.ADMIN)) {
             return View.FULL;
         }
-        if (caller.has(Roles.SUPERVISOR) && caller.actsFor(dossier.unitCode, lineage)) {
+        if (reads && caller.has(Roles.SUPERVISOR)) {
             return View.WITHOUT_APPLICANT;
         }
         if (caller.has(Roles.KIOSK) && caller.name().equals(dossier.receivedBy)) {
@@ -71,5 +74,15 @@ public class DossierAccess {
                     + " of dossier " + dossier.code + ".");
         }
         throw ProblemException.notFound("Dossier " + dossier.code);
+    }
+
+    /**
+     * Reading, not acting: staff of the unit handling it, of the counter that received it, or of any unit it was
+     * moved away from when that unit closed (they keep reading what they handled). The moves are looked up only
+     * when the first two do not answer.
+     */
+    private boolean readsFor(Caller caller, Dossier dossier) {
+        return caller.actsFor(dossier.unitCode, lineage) || caller.actsFor(dossier.receivingUnit(), lineage)
+                || DossierTransfer.unitsMovedFrom(dossier.code).stream().anyMatch(unit -> caller.actsFor(unit, lineage));
     }
 }

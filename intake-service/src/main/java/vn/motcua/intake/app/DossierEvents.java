@@ -28,7 +28,20 @@ final class DossierEvents {
      */
     static String value(Dossier dossier, String type, Instant at, Integer remainingWorkingDays) {
         CloudEvent event = EventCodec.dossierEvent(type, EventValues.SOURCE, local(at),
-                data(dossier, type, remainingWorkingDays, null, null, null));
+                data(dossier, type, remainingWorkingDays, null, null, null, null, null));
+        return EventValues.json(event);
+    }
+
+    /**
+     * {@code dossier.transferred}, after the dossier took its new unit.
+     *
+     * @param at            when intake moved it (the CloudEvent {@code time})
+     * @param previousUnit  the closed unit that handled it before
+     * @param transferredAt from when the new unit handles it: the closing day, 00:00 in Vietnam
+     */
+    static String transferred(Dossier dossier, Instant at, String previousUnit, Instant transferredAt) {
+        CloudEvent event = EventCodec.dossierEvent(EventTypes.TRANSFERRED, EventValues.SOURCE, local(at),
+                data(dossier, EventTypes.TRANSFERRED, null, null, null, null, previousUnit, transferredAt));
         return EventValues.json(event);
     }
 
@@ -40,12 +53,13 @@ final class DossierEvents {
     static String dueDateChanged(Dossier dossier, Instant at, LocalDate previousDueDate, Instant previousDueAt,
                                  String reason) {
         CloudEvent event = EventCodec.dossierEvent(EventTypes.DUE_DATE_CHANGED, EventValues.SOURCE, local(at),
-                data(dossier, EventTypes.DUE_DATE_CHANGED, null, previousDueDate, previousDueAt, reason));
+                data(dossier, EventTypes.DUE_DATE_CHANGED, null, previousDueDate, previousDueAt, reason, null, null));
         return EventValues.json(event);
     }
 
     private static DossierData data(Dossier d, String type, Integer remainingWorkingDays, LocalDate previousDueDate,
-                                    Instant previousDueAt, String reason) {
+                                    Instant previousDueAt, String reason, String previousUnit,
+                                    Instant transferredAt) {
         boolean supplementRequested = type.equals(EventTypes.SUPPLEMENT_REQUESTED);
         boolean resolved = type.equals(EventTypes.RESOLVED);
         return new DossierData(d.code, d.unitCode, d.procedureCode, d.channel, d.onlineLevel, local(d.receivedAt),
@@ -60,6 +74,7 @@ final class DossierEvents {
                 type.equals(EventTypes.WITHDRAWN) ? local(d.withdrawnAt) : null,
                 resolved ? d.resultDelivery : null,
                 resolved ? d.handlingWorkingDays : null,
-                d.dueDateProvisional, previousDueDate, local(previousDueAt), reason);
+                d.dueDateProvisional, previousDueDate, local(previousDueAt), reason, d.receivingUnit(), previousUnit,
+                local(transferredAt));
     }
 }

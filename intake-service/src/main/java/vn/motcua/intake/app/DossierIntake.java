@@ -8,6 +8,8 @@ import vn.motcua.calendar.Deadline;
 import vn.motcua.calendar.DeadlineCalculator;
 import vn.motcua.events.Channel;
 import vn.motcua.events.EventTypes;
+import vn.motcua.events.UnitState;
+import vn.motcua.intake.domain.UnitTimeline;
 import vn.motcua.intake.domain.CatalogueCodes;
 import vn.motcua.intake.domain.ClientDossierCodes;
 import vn.motcua.intake.domain.PersonalText;
@@ -25,6 +27,8 @@ import vn.motcua.security.Caller;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Optional;
 import java.util.Set;
 
 import static vn.motcua.intake.domain.LocalTimes.local;
@@ -79,9 +83,10 @@ public class DossierIntake {
         Checks checks = new Checks();
         Procedure procedure = validate(submission, checks);
         checks.throwIfInvalid();
-        access.checkReceive(caller, submission.unitCode());
+        access.checkReceive(caller, submission.receivingUnit());
         Instant receivedAt = times.resolve(submission.receivedAt(), "receivedAt", null, checks, caller);
         checks.throwIfInvalid();
+        checkUnitsOn(submission, local(receivedAt).toLocalDate(), checks);
 
         DeadlineCalculator calculator = calendar.calculator();
         Deadline deadline = calculator.dueFor(local(receivedAt), procedure.processingTime(), procedure.cutoff);
@@ -146,6 +151,7 @@ public class DossierIntake {
         dossier.lookupCode = codes.newLookupCode();
         dossier.procedureCode = procedure.code;
         dossier.unitCode = submission.unitCode();
+        dossier.receivedAtUnit = submission.receivingUnit();
         dossier.channel = submission.channel();
         dossier.onlineLevel = submission.onlineLevel();
         dossier.status = DossierStatus.RECEIVED;
@@ -168,7 +174,10 @@ public class DossierIntake {
                 .require("channel", submission.channel())
                 .require("applicant", submission.applicant());
         Procedure procedure = knownProcedure(submission.procedureCode(), checks);
-        checkUnit(submission.unitCode(), checks);
+        checkUnit("unitCode", submission.unitCode(), checks);
+        if (submission.receivedAtUnit() != null) {
+            checkUnit("receivedAtUnit", submission.receivedAtUnit(), checks);
+        }
         if (submission.dossierCode() != null) {
             // A namespace of the unit's own: never one of intake's codes, nor another unit's (ClientDossierCodes).
             checks.check(ClientDossierCodes.isOfUnit(submission.dossierCode(), submission.unitCode()), "dossierCode",
@@ -209,15 +218,43 @@ public class DossierIntake {
         return procedure;
     }
 
-    private void checkUnit(String code, Checks checks) {
-        if (code == null || checks.has("unitCode")) {
+    private void checkUnit(String field, String code, Checks checks) {
+        if (code == null || checks.has(field)) {
             return;
         }
         if (!CatalogueCodes.isUnitCode(code)) {
-            checks.fail("unitCode", CatalogueCodes.UNIT_FORM);
+            checks.fail(field, CatalogueCodes.UNIT_FORM);
             return;
         }
-        checks.check(catalogue.unit(code).isPresent(), "unitCode", "unknown unit " + code);
+        checks.check(catalogue.unit(code).isPresent(), field, "unknown unit " + code);
+    }
+
+    /**
+     * On the receipt day (docs/time-and-counting.md, "Units over time"): the receiving counter must exist and belong
+     * to the handling unit's province (400 naming {@code receivedAtUnit}); the handling unit must exist, neither
+     * closed (409 naming its successor) nor yet to come (409 saying from when).
+     */
+    private void checkUnitsOn(Submission submission, LocalDate day, Checks checks) {
+        UnitTimeline units = catalogue.unitTimeline();
+        String counter = submission.receivingUnit();
+        if (!counter.equals(submission.unitCode())) {
+            if (!units.existsOn(counter, day)) {
+                checks.fail("receivedAtUnit", "unit " + counter + " does not exist on " + day);
+            } else if (units.existsOn(submission.unitCode(), day)
+                    && !units.rootOn(counter, day).equals(units.rootOn(submission.unitCode(), day))) {
+                checks.fail("receivedAtUnit", "unit " + counter + " is not in the province of "
+                        + submission.unitCode());
+            }
+            checks.throwIfInvalid();
+        }
+        Optional<UnitState> handling = units.on(submission.unitCode(), day);
+        if (handling.isEmpty()) {
+            throw UnitNotReceiving.notYet(submission.unitCode(), units.firstDay(submission.unitCode()).orElse(day));
+        }
+        if (handling.get().closed()) {
+            throw UnitNotReceiving.closed(submission.unitCode(), handling.get().effectiveFrom(),
+                    handling.get().successorCode());
+        }
     }
 
     private static void checkChannel(Submission submission, Procedure procedure, Checks checks) {

@@ -29,6 +29,26 @@ public interface IntakeConfig {
     @WithDefault("3")
     int backdateWindow();
 
+    /** Moving the dossiers of closed units to their successors (app.DossierTransfers). */
+    Transfers transfers();
+
+    interface Transfers {
+        /** How often each instance looks for closings that have come into force (a closing dated ahead). */
+        @WithDefault("60S")
+        Duration every();
+
+        /** Dossiers moved per transaction. */
+        @WithDefault("200")
+        int batchSize();
+
+        /**
+         * The job is not live when no run has finished for this long: runs finish (or fail) within seconds, so only
+         * a stuck run or a dead scheduler gets this far. Keep it well above {@link #every()}.
+         */
+        @WithDefault("5M")
+        Duration stallAfter();
+    }
+
     /** The citizen's lookup without login, limited per client address. */
     LookupLimit lookupLimit();
 

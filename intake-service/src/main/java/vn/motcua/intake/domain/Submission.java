@@ -15,7 +15,9 @@ public record Submission(
         Integer onlineLevel,
         OffsetDateTime receivedAt,
         String dossierCode,
-        Applicant applicant) {
+        Applicant applicant,
+        // Last, and left out of the fingerprint when absent: a request without it fingerprints as before.
+        String receivedAtUnit) {
 
     /** The citizen: kept in intake-service only, never published. */
     public record Applicant(String name, String idNumber, String phone) {
@@ -31,6 +33,11 @@ public record Submission(
     /** The same submission with the applicant's text normalised: a retry typed otherwise is the same request. */
     public Submission normalised() {
         return new Submission(procedureCode, unitCode, channel, onlineLevel, receivedAt, dossierCode,
-                applicant == null ? null : applicant.normalised());
+                applicant == null ? null : applicant.normalised(), receivedAtUnit);
+    }
+
+    /** The counter that received it: {@code receivedAtUnit}, or the handling unit when the request does not say. */
+    public String receivingUnit() {
+        return receivedAtUnit != null ? receivedAtUnit : unitCode;
     }
 }

@@ -9,12 +9,13 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.transaction.Transactional;
+import vn.motcua.calendar.VietnamTime;
+import vn.motcua.intake.domain.UnitTimeline;
 import vn.motcua.units.UnitTree;
 
+import java.time.Clock;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
+import java.time.LocalDate;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
@@ -27,8 +28,9 @@ import java.util.function.ToLongFunction;
  * cannot fill the caches (their size is bounded in application.properties too). A change saved through this instance is seen at once
  * (after its commit); one made through another instance as soon as its catalogue event arrives
  * ({@link #forgetUnit}, {@link #forgetProcedure}); {@code expire-after-write} is a safety net.
- * The entities handed out are detached copies: read them, never change them. The tree of all units
- * ({@link #unitTree}) is held the same way: read again after any unit changed here or arrived from the topic.
+ * The entities handed out are detached copies: read them, never change them. Every unit's history of states
+ * ({@link #unitTimeline}) and today's tree ({@link #unitTree}) are held the same way: read again after any unit
+ * changed here or arrived from the topic, and the tree again when the day in Vietnam changes.
  */
 @ApplicationScoped
 public class Catalogue {
@@ -55,8 +57,9 @@ public class Catalogue {
     /** As the units cache's {@code expire-after-write}: a safety net, a change normally replaces the tree at once. */
     private static final long TREE_FRESH_FOR_NANOS = Duration.ofSeconds(60).toNanos();
 
-    /** A tree as read, with the count of unit changes seen before the read began. */
-    private record HeldTree(UnitTree tree, long changesBefore, long readAtNanos) {
+    /** The units' histories as read, with the count of unit changes seen before the read began, and trees by day. */
+    private record HeldTimeline(UnitTimeline timeline, long changesBefore, long readAtNanos, LocalDate treeDay,
+                                UnitTree tree) {
     }
 
     private final Cache procedures;
@@ -65,14 +68,16 @@ public class Catalogue {
     private final Event<Changed> changes;
     /** Grows with every unit forgotten: a tree read before a change is never served after it. */
     private final AtomicLong unitChanges = new AtomicLong();
-    private volatile HeldTree tree;
+    private final Clock clock;
+    private volatile HeldTimeline held;
 
     Catalogue(@CacheName(PROCEDURES) Cache procedures, @CacheName(UNITS) Cache units,
-              EntityManagerFactory entityManagerFactory, Event<Changed> changes) {
+              EntityManagerFactory entityManagerFactory, Event<Changed> changes, Clock clock) {
         this.procedures = procedures;
         this.units = units;
         this.entityManagerFactory = entityManagerFactory;
         this.changes = changes;
+        this.clock = clock;
     }
 
     public Optional<Procedure> procedure(String code) {
@@ -84,27 +89,37 @@ public class Catalogue {
     }
 
     /**
-     * Every unit by its parent, in memory: one query after a unit changed, none otherwise, so a lineage costs the
-     * request path no database call.
+     * Today's tree in Vietnam (docs/time-and-counting.md, "Units over time"), in memory: one query after a unit
+     * changed, none otherwise, so a lineage costs the request path no database call. A closed unit stays under its
+     * last parent, so its staff and those above it still read what it handled.
      */
     public UnitTree unitTree() {
-        HeldTree held = tree;
-        long changesBefore = unitChanges.get();
-        if (held != null && held.changesBefore() == changesBefore
-                && System.nanoTime() - held.readAtNanos() < TREE_FRESH_FOR_NANOS) {
-            return held.tree();
+        LocalDate today = LocalDate.ofInstant(clock.instant(), VietnamTime.ZONE);
+        HeldTimeline current = timeline();
+        if (today.equals(current.treeDay())) {
+            return current.tree();
         }
-        UnitTree read = UnitTree.of(parents());
-        tree = new HeldTree(read, changesBefore, System.nanoTime());
-        return read;
+        UnitTree tree = UnitTree.of(current.timeline().parentsOn(today));
+        held = new HeldTimeline(current.timeline(), current.changesBefore(), current.readAtNanos(), today, tree);
+        return tree;
     }
 
-    private static Map<String, String> parents() {
-        List<Object[]> rows = Unit.getEntityManager()
-                .createQuery("SELECT u.code, u.parentCode FROM Unit u", Object[].class).getResultList();
-        Map<String, String> parentOf = new HashMap<>(); // a root's parent is null: no Collectors.toMap
-        rows.forEach(row -> parentOf.put((String) row[0], (String) row[1]));
-        return parentOf;
+    /** Every unit's states, oldest first, in memory as {@link #unitTree}. */
+    public UnitTimeline unitTimeline() {
+        return timeline().timeline();
+    }
+
+    private HeldTimeline timeline() {
+        HeldTimeline current = held;
+        long changesBefore = unitChanges.get();
+        if (current != null && current.changesBefore() == changesBefore
+                && System.nanoTime() - current.readAtNanos() < TREE_FRESH_FOR_NANOS) {
+            return current;
+        }
+        HeldTimeline read = new HeldTimeline(UnitTimeline.of(UnitStateRow.histories()), changesBefore,
+                System.nanoTime(), null, null);
+        held = read;
+        return read;
     }
 
     /** Stores a procedure in the caller's transaction; this instance forgets the old one once it commits. */

@@ -38,8 +38,13 @@ public class Dossier extends PanacheEntityBase {
     @Column(name = "procedure_code", nullable = false)
     public String procedureCode;
 
+    /** The unit handling it (đơn vị giải quyết); a transfer to a closed unit's successor changes it. */
     @Column(name = "unit_code", nullable = false)
     public String unitCode;
+
+    /** The unit whose counter received it; null on rows written by builds before it was kept: {@link #unitCode}. */
+    @Column(name = "received_at_unit")
+    public String receivedAtUnit;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
@@ -220,6 +225,28 @@ public class Dossier extends PanacheEntityBase {
         pauseClockStopped = null;
         pauseRemainingDays = null;
         pauseRemainingSeconds = null;
+    }
+
+    /** The counter that received it: {@link #receivedAtUnit}, or for older rows the unit that handled it then. */
+    public String receivingUnit() {
+        return receivedAtUnit != null ? receivedAtUnit : unitCode;
+    }
+
+    /**
+     * Up to {@code limit} dossiers of {@code unitCode} that had not closed before {@code closedFrom} (open, or
+     * resolved or withdrawn from then on), locked until the transaction ends. Rows another transaction holds are
+     * skipped, not waited for: two instances moving the same unit's dossiers share them, each moved once.
+     */
+    @SuppressWarnings("unchecked")
+    public static List<String> lockTransferable(String unitCode, Instant closedFrom, int limit) {
+        return getEntityManager().createNativeQuery("""
+                        SELECT code FROM dossier
+                        WHERE unit_code = :unit
+                          AND COALESCE(resolved_at, withdrawn_at, 'infinity'::timestamptz) >= :closedFrom
+                        ORDER BY code LIMIT :limit
+                        FOR UPDATE SKIP LOCKED""")
+                .setParameter("unit", unitCode).setParameter("closedFrom", closedFrom).setParameter("limit", limit)
+                .getResultList();
     }
 
     public static Optional<Dossier> findByLookupCode(String lookupCode) {

@@ -59,8 +59,9 @@ public class NewDossierInsert {
                 INSERT INTO dossier (code, lookup_code, procedure_code, unit_code, channel, online_level, status,
                                      received_at, due_date, due_at, deadline_unit, deadline_amount, deadline_cutoff,
                                      due_date_provisional, last_step_at, sequence,
-                                     request_hash, applicant_name, applicant_id_number, applicant_phone, received_by)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                     request_hash, applicant_name, applicant_id_number, applicant_phone, received_by,
+                                     received_at_unit)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 RETURNING code, sequence, received_by),
             first_step AS (
                 INSERT INTO dossier_step (dossier_code, sequence, type, occurred_at, recorded_by, recorded_at)
@@ -234,6 +235,7 @@ public class NewDossierInsert {
         insert.setString(i++, dossier.applicantIdNumber);
         insert.setString(i++, dossier.applicantPhone);
         insert.setString(i++, dossier.receivedBy);
+        insert.setString(i++, dossier.receivingUnit());
         insert.setString(i++, eventType);
         insert.setObject(i++, utc(dossier.receivedAt));
         insert.setObject(i++, utc(now));

@@ -37,7 +37,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Callers: a kiosk of SADEC-P1, one of SADEC-P2 and one of SADEC (a kiosk posts for its own unit only, not those
  * under it); clerks of SADEC-P1, of SADEC (the city, above SADEC-P1) and of
  * SADEC-P2; a supervisor of SADEC-P1; an admin; and three tokens to refuse (expired, forged signature, another
- * issuer). Every dossier in the table is of SADEC-P1, received by the kiosk of SADEC-P1.
+ * issuer). Every dossier in the table is of SADEC-P1, received by the kiosk of SADEC-P1, except two:
+ * {@code {moved}} was received by an admin for a unit under SADEC-P1 that then closed into SADEC-P2 (its staff and
+ * SADEC-P1's keep reading it, only SADEC-P2's act), and {@code {counter}} was received by the kiosk of SADEC-P1 for
+ * SADEC-P2 ({@code receivedAtUnit}: the counter's staff read it, the handling unit's act).
  */
 @QuarkusTest
 @WithTestResource(value = InfrastructureResource.class, initArgs = @ResourceArg(name = "needs", value = "kafka,postgres"))
@@ -56,6 +59,12 @@ class AccessMatrixTest {
             POST   /api/dossiers/{code}/apologies            401  403   403     403       200   200       403     403        200   401     401    401
             POST   /api/dossiers/{code}/result               401  403   403     403       200   200       403     403        200   401     401    401
             POST   /api/dossiers/{code}/withdrawal           401  403   403     403       200   200       403     403        200   401     401    401
+            GET    /api/dossiers/{moved}                     401  404   404     404       200   200       200     200        200   401     401    401
+            GET    /api/dossiers/{moved}/slip                401  404   404     404       200   200       200     200        200   401     401    401
+            POST   /api/dossiers/{moved}/result              401  403   403     403       403   200       200     403        200   401     401    401
+            GET    /api/dossiers/{counter}                   401  200   404     404       200   200       200     200        200   401     401    401
+            GET    /api/dossiers/{counter}/slip              401  200   404     404       200   200       200     200        200   401     401    401
+            POST   /api/dossiers/{counter}/result            401  403   403     403       403   200       200     403        200   401     401    401
             GET    /api/procedures                           200  200   200     200       200   200       200     200        200   200     200    200
             GET    /api/procedures/1.004873                  200  200   200     200       200   200       200     200        200   200     200    200
             PUT    /api/procedures/9.000777                  401  403   403     403       403   403       403     403        200   401     401    401
@@ -185,6 +194,29 @@ class AccessMatrixTest {
         return method.equals("POST") ? Map.of() : null;
     }
 
+    /**
+     * A dossier of a unit of its own under SADEC-P1, received by an admin; then the unit closes today into SADEC-P2,
+     * which moves the dossier before the PUT answers.
+     */
+    private static String movedDossier() {
+        String admin = "Bearer " + TestTokens.user("admin-1", "admin");
+        String unit = "MATRIX-OLD-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        RestAssured.given().contentType(ContentType.JSON).header("Authorization", admin)
+                .body(Map.of("name", "Đơn vị sẽ giải thể", "parentCode", "SADEC-P1")).put("/api/units/" + unit)
+                .then().statusCode(200);
+        Map<String, Object> body = new HashMap<>(dossierBody());
+        body.put("unitCode", unit);
+        body.put("receivedAt", OffsetDateTime.now().minusHours(1).toString());
+        String code = RestAssured.given().contentType(ContentType.JSON).header("Authorization", admin).body(body)
+                .post("/api/dossiers").then().statusCode(201).extract().path("code");
+        RestAssured.given().contentType(ContentType.JSON).header("Authorization", admin)
+                .body(Map.of("closed", true, "successorCode", "SADEC-P2")).put("/api/units/" + unit)
+                .then().statusCode(200);
+        RestAssured.given().header("Authorization", admin).get("/api/dossiers/{code}", code).then().statusCode(200)
+                .body("unitCode", org.hamcrest.Matchers.equalTo("SADEC-P2"));
+        return code;
+    }
+
     private static Map<String, Object> dossierBody() {
         return Map.of("procedureCode", "1.004873", "unitCode", "SADEC-P1", "channel", "DIRECT",
                 "applicant", Map.of("name", "Nguyễn Thị Bích", "idNumber", "087190001234", "phone", "0912345678"));
@@ -192,6 +224,18 @@ class AccessMatrixTest {
 
     /** A fresh dossier (or day off) for each cell, so an allowed step always finds a state that allows it. */
     private static String withFixtures(String path) {
+        if (path.contains("{moved}")) {
+            return path.replace("{moved}", movedDossier());
+        }
+        if (path.contains("{counter}")) {
+            Map<String, Object> body = new HashMap<>(dossierBody());
+            body.put("unitCode", "SADEC-P2");
+            body.put("receivedAtUnit", "SADEC-P1");
+            Response slip = RestAssured.given().contentType(ContentType.JSON)
+                    .header("Authorization", "Bearer " + TestTokens.kiosk("SADEC-P1")).body(body).post("/api/dossiers");
+            assertThat(slip.statusCode()).as(slip.asString()).isEqualTo(201);
+            return path.replace("{counter}", slip.<String>path("code"));
+        }
         if (path.contains("{code}") || path.contains("{lookup}") || path.contains("{paused}")) {
             Response slip = RestAssured.given().contentType(ContentType.JSON)
                     .header("Authorization", "Bearer " + TestTokens.kiosk("SADEC-P1"))

@@ -14,6 +14,8 @@ import vn.motcua.events.CalendarData;
 import vn.motcua.events.CloudEvent;
 import vn.motcua.events.EventCodec;
 import vn.motcua.events.ProcedureData;
+import vn.motcua.events.UnitData;
+import vn.motcua.events.UnitState;
 import vn.motcua.intake.CatalogueTopic;
 import vn.motcua.intake.Dossiers;
 import vn.motcua.testkit.InfrastructureResource;
@@ -30,6 +32,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -93,6 +96,27 @@ class CatalogueFromTopicTest {
 
         await().atMost(CATALOGUE_DELAY).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
                 Dossiers.post(dossier).statusCode(201).body("dueDate", equalTo("2022-03-08")));
+    }
+
+    /** A unit closed through another instance: once its unit.changed (with the history) arrives, receipt is refused. */
+    @Test
+    void aUnitClosedElsewhereRefusesReceiptHereOnceItsEventArrives() throws Exception {
+        String unit = "CFT-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        Dossiers.put("/api/units/" + unit, Map.of("name", "Tổ thử", "parentCode", "SADEC")).statusCode(200);
+        Map<String, Object> dossier = Dossiers.direct("1.004873", unit, "2022-03-01T08:00:00+07:00");
+        Dossiers.post(dossier).statusCode(201);
+
+        try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement()) {
+            sql.executeUpdate("INSERT INTO unit_state (unit_code, effective_from, name, parent_code, closed, "
+                    + "successor_code) VALUES ('" + unit + "', DATE '2022-01-01', 'Tổ thử', 'SADEC', true, 'SADEC-P2')");
+            sql.executeUpdate("UPDATE unit SET version = version + 1 WHERE code = '" + unit + "'");
+        }
+        CatalogueTopic.publish(EventCodec.unitChanged(OTHER_INSTANCE, OffsetDateTime.now(), new UnitData(unit,
+                "Tổ thử", "SADEC", 2, List.of(UnitState.open(null, "Tổ thử", "SADEC"),
+                new UnitState(LocalDate.of(2022, 1, 1), "Tổ thử", "SADEC", true, "SADEC-P2")))), null);
+
+        await().atMost(CATALOGUE_DELAY).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
+                Dossiers.post(dossier).statusCode(409).body("successorCode", equalTo("SADEC-P2")));
     }
 
     /** An event this instance cannot use goes to the dead-letter topic, and the consumer goes on. */

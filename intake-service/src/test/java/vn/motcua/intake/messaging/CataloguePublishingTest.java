@@ -14,6 +14,8 @@ import vn.motcua.events.EventTypes;
 import vn.motcua.events.ProcedureData;
 import vn.motcua.events.Topics;
 import vn.motcua.events.UnitData;
+import vn.motcua.events.UnitState;
+import vn.motcua.calendar.VietnamTime;
 import vn.motcua.intake.CatalogueTopic;
 import vn.motcua.intake.Rows;
 import vn.motcua.intake.app.CataloguePublication;
@@ -74,7 +76,8 @@ class CataloguePublishingTest {
                 assertThat(eventsOf(events, key)).as(key).filteredOn(event -> version(event) == 1).hasSize(1);
             }
             assertThat(EventCodec.unitData(firstOf(events, Topics.unitKey("SADEC-P1"))))
-                    .isEqualTo(new UnitData("SADEC-P1", "UBND Phường 1", "SADEC", 1));
+                    .isEqualTo(new UnitData("SADEC-P1", "UBND Phường 1", "SADEC", 1,
+                            List.of(UnitState.open(null, "UBND Phường 1", "SADEC"))));
             assertThat(EventCodec.unitData(firstOf(events, Topics.unitKey("SADEC"))).parentCode()).isNull();
             assertThat(EventCodec.procedureData(firstOf(events, Topics.procedureKey("1.001193"))))
                     .isEqualTo(new ProcedureData("1.001193", "Đăng ký khai sinh", "Hộ tịch",
@@ -117,9 +120,12 @@ class CataloguePublishingTest {
         put("/api/units/PUB-U1", Map.of("name", "Tổ thử một", "parentCode", "PUB-U2")).statusCode(200);
 
         List<CloudEvent> events = settledEventsOf(Topics.unitKey("PUB-U1"), 2);
+        // Each with its whole history: the move is a state of its own from today.
+        UnitState first = UnitState.open(null, "Tổ thử một", "SADEC");
         assertThat(events).extracting(EventCodec::unitData).containsExactly(
-                new UnitData("PUB-U1", "Tổ thử một", "SADEC", 1),
-                new UnitData("PUB-U1", "Tổ thử một", "PUB-U2", 2));
+                new UnitData("PUB-U1", "Tổ thử một", "SADEC", 1, List.of(first)),
+                new UnitData("PUB-U1", "Tổ thử một", "PUB-U2", 2,
+                        List.of(first, UnitState.open(today(), "Tổ thử một", "PUB-U2"))));
         assertPublishedByIntakeNow(events.get(1), EventTypes.UNIT_CHANGED);
         assertThat(unitVersion("PUB-U1")).isEqualTo(2);
     }
@@ -183,8 +189,16 @@ class CataloguePublishingTest {
                 Topics.unitKey("SADEC"), city)).isZero();
 
         put("/api/units/PUB-R1", Map.of("name", "Tổ thử (đổi tên)", "parentCode", "SADEC")).statusCode(200);
+        UnitState first = UnitState.open(null, "Tổ thử", "SADEC");
         assertThat(settledEventsOf(Topics.unitKey("PUB-R1"), 2)).extracting(EventCodec::unitData).containsExactly(
-                new UnitData("PUB-R1", "Tổ thử", "SADEC", 1), new UnitData("PUB-R1", "Tổ thử (đổi tên)", "SADEC", 2));
+                new UnitData("PUB-R1", "Tổ thử", "SADEC", 1, List.of(first)),
+                new UnitData("PUB-R1", "Tổ thử (đổi tên)", "SADEC", 2,
+                        List.of(first, UnitState.open(today(), "Tổ thử (đổi tên)", "SADEC"))));
+    }
+
+    /** Today in Vietnam: the day a PUT without effectiveFrom dates its state (the service follows real time here). */
+    private static LocalDate today() {
+        return LocalDate.now(VietnamTime.ZONE);
     }
 
     private long unitVersion(String code) {
