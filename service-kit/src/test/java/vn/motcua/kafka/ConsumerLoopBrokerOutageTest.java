@@ -79,8 +79,14 @@ class ConsumerLoopBrokerOutageTest {
         release.countDown();
         await().atMost(Duration.ofSeconds(60)).until(() ->
                 loop.lastPollAt().filter(polled -> polled.isAfter(released)).isPresent());
-        for (int i = 0; i < 3; i++) {
-            ownProducer.send(new ProducerRecord<>(outageTopic, "K" + i, event("DURING-" + i)));
+        // Sends while the broker is away wait for it only briefly (the shared producer would block 10 s on each).
+        Map<String, Object> briefConfig = new HashMap<>(producerConfig);
+        briefConfig.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 500);
+        try (Producer<String, byte[]> brief = new KafkaProducer<>(briefConfig)) {
+            for (int i = 0; i < 3; i++) {
+                brief.send(new ProducerRecord<>(outageTopic, "K" + i, event("DURING-" + i)));
+            }
+            brief.close(Duration.ZERO);
         }
         own.restart();
 
