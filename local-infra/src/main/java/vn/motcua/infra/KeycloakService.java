@@ -1,5 +1,12 @@
 package vn.motcua.infra;
 
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+
 import java.net.URI;
 
 /**
@@ -37,6 +44,39 @@ public interface KeycloakService extends AutoCloseable {
         public static ExternalKeycloak at(String baseUrl) {
             String base = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
             return new ExternalKeycloak(base + "/realms/" + KeycloakRealm.NAME);
+        }
+
+        /**
+         * Returns once the realm's discovery document answers: a build's shared Keycloak is handed to the test JVMs
+         * while it still starts (./test), so the first test that needs it waits here instead of failing.
+         */
+        public ExternalKeycloak awaitAnswering(Duration patience) {
+            HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+            HttpRequest discovery = HttpRequest.newBuilder(URI.create(issuer + "/.well-known/openid-configuration"))
+                    .timeout(Duration.ofSeconds(5)).build();
+            Instant deadline = Instant.now().plus(patience);
+            while (true) {
+                try {
+                    if (client.send(discovery, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                        return this;
+                    }
+                } catch (IOException notYet) {
+                    // not listening yet
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while waiting for Keycloak at " + issuer, e);
+                }
+                if (Instant.now().isAfter(deadline)) {
+                    throw new IllegalStateException("Keycloak at " + issuer + " did not answer within "
+                            + patience.toSeconds() + " s");
+                }
+                try {
+                    Thread.sleep(500);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while waiting for Keycloak at " + issuer, e);
+                }
+            }
         }
 
         @Override

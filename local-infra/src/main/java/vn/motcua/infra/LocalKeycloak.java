@@ -46,14 +46,22 @@ public final class LocalKeycloak implements KeycloakService {
 
     /** A throwaway server on a free port, ready when this returns; its log is under target/ when there is one. */
     public static LocalKeycloak start() {
+        LocalKeycloak keycloak = launch();
+        keycloak.awaitReady(START_TIMEOUT);
+        return keycloak;
+    }
+
+    /**
+     * A throwaway server on a free port, returning at once: its address is known before it answers (call
+     * {@link #awaitReady(Duration)}), so that others may be told it meanwhile.
+     */
+    public static LocalKeycloak launch() {
         try {
             int port = freePort();
             Path home = Files.createTempDirectory("motcua-keycloak-");
             Path logs = Files.isDirectory(Path.of("target")) ? Path.of("target") : home.getParent();
-            LocalKeycloak keycloak = new LocalKeycloak(KeycloakDistribution.unpacked(), home, port,
+            return new LocalKeycloak(KeycloakDistribution.unpacked(), home, port,
                     logs.resolve("keycloak-" + port + ".log").toAbsolutePath(), true);
-            keycloak.awaitReady(START_TIMEOUT);
-            return keycloak;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare a Keycloak home", e);
         }

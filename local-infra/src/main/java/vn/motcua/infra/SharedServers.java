@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -14,8 +13,10 @@ import java.util.concurrent.CountDownLatch;
  * root script {@code ./test}, which hands the addresses to Maven as the {@code MOTCUA_*} variables the testkit reads
  * (testkit/README.md). The servers are the ones a test JVM would start itself: throwaway, on free ports.
  *
- * <p>Usage: {@code SharedServers <env-file>}. Writes the variables to the file once everything is ready, then runs
- * until it is stopped (TERM) or its standard input closes, so that it never outlives the script that started it.
+ * <p>Usage: {@code SharedServers <env-file>}. Writes the variables to the file once Kafka, PostgreSQL and MongoDB are
+ * ready (Keycloak's address too, while it still starts: a test JVM waits for it when it first needs it), then runs
+ * until it is stopped (TERM) or its standard input closes, so that it never outlives the script that started it; a
+ * Keycloak that does not start ends it, and with it every server.
  */
 public final class SharedServers {
 
@@ -32,6 +33,9 @@ public final class SharedServers {
             servers.stop();
             stopped.countDown();
         }, "shared-servers-stop"));
+        Thread watchdog = new Thread(SharedServers::exitWhenInputCloses, "shared-servers-stdin");
+        watchdog.setDaemon(true);
+        watchdog.start();
         try {
             servers.start(Path.of(args[0]));
         } catch (Exception e) {
@@ -39,19 +43,16 @@ public final class SharedServers {
             e.printStackTrace();
             System.exit(1);
         }
-        Thread watchdog = new Thread(SharedServers::exitWhenInputCloses, "shared-servers-stdin");
-        watchdog.setDaemon(true);
-        watchdog.start();
         stopped.await();
     }
 
     private void start(Path envFile) throws IOException {
-        // Keycloak is the slowest (20 to 70 s): it starts while the others do.
-        CompletableFuture<LocalKeycloak> keycloak = CompletableFuture.supplyAsync(LocalKeycloak::start);
+        // Keycloak is the slowest (20 to 70 s): it starts while the others do, and its address is handed out before
+        // it answers, so that the build starts meanwhile; the tests that need it wait for it (the testkit).
+        LocalKeycloak identity = remember(LocalKeycloak.launch());
         KafkaService kafka = remember(EmbeddedKafka.start());
         PostgresService postgres = remember(EmbeddedPostgresServer.start());
         MongoService mongo = remember(EmbeddedMongo.start());
-        KeycloakService identity = remember(keycloak.join());
 
         String variables = String.join("\n",
                 "MOTCUA_KAFKA_BOOTSTRAP=" + kafka.bootstrapServers(),
@@ -63,7 +64,10 @@ public final class SharedServers {
                 "");
         Path written = Files.writeString(envFile.resolveSibling(envFile.getFileName() + ".partial"), variables);
         Files.move(written, envFile, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-        System.out.println("SHARED SERVERS READY\n" + variables);
+        System.out.println("SHARED SERVERS READY (Keycloak still starting)\n" + variables);
+        System.out.flush();
+        identity.awaitReady(LocalKeycloak.START_TIMEOUT);
+        System.out.println("KEYCLOAK READY");
         System.out.flush();
     }
 

@@ -54,7 +54,8 @@ public final class Backends {
     static KeycloakService keycloak() {
         BackendChooser.Choice choice = BackendChooser.fromSystem().choose("Keycloak", "MOTCUA_KEYCLOAK_URL");
         return switch (choice.backend()) {
-            case ENVIRONMENT -> KeycloakService.ExternalKeycloak.at(choice.address().orElseThrow());
+            case ENVIRONMENT -> KeycloakService.ExternalKeycloak.at(choice.address().orElseThrow())
+                    .awaitAnswering(LocalKeycloak.START_TIMEOUT);
             case TESTCONTAINERS -> ContainerKeycloak.start();
             case EMBEDDED -> LocalKeycloak.start();
         };
