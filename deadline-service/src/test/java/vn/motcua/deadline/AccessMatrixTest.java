@@ -52,7 +52,7 @@ class AccessMatrixTest {
     /** The issuer the WireMock server's discovery document names. */
     static final String ISSUER = "https://server.example.com";
     static final String DASHBOARD = "http://localhost:8083";
-    static final Duration WAIT = Duration.ofSeconds(30);
+    static final Duration WAIT = Duration.ofSeconds(60); // generous: two busy cores can take tens of seconds
 
     enum Caller {
         NO_TOKEN, KIOSK, CLERK, SUPERVISOR, ADMIN, OTHER_UNIT, NO_UNIT, EXPIRED, FORGED, FOREIGN_ISSUER

@@ -56,7 +56,7 @@ import static org.awaitility.Awaitility.await;
 @WithTestResource(value = InfrastructureResource.class, initArgs = @ResourceArg(name = "needs", value = "kafka,postgres"))
 class AlertStreamLimitsTest {
 
-    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final Duration WAIT = Duration.ofSeconds(60); // generous: two busy cores can take tens of seconds
     /** Far more than a silent client's socket buffers and backlog hold together (500 × 32 KB = 16 MB). */
     private static final int AT_MOST = 500;
     private static final String PADDING = "P".repeat(32_000);

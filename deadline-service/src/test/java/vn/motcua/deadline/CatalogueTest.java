@@ -65,7 +65,7 @@ import static vn.motcua.deadline.support.Catalogue.unit;
 @WithTestResource(value = PrefilledCatalogue.class, initArgs = @ResourceArg(name = "needs", value = "kafka,postgres"))
 class CatalogueTest {
 
-    static final Duration WAIT = Duration.ofSeconds(30);
+    static final Duration WAIT = Duration.ofSeconds(60); // generous: two busy cores can take tens of seconds
     static final URI INTAKE = URI.create("/motcua/intake-service");
 
     @Inject

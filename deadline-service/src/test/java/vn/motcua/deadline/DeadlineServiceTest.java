@@ -68,7 +68,7 @@ import static org.hamcrest.Matchers.not;
 @WithTestResource(value = InfrastructureResource.class, initArgs = @ResourceArg(name = "needs", value = "kafka,postgres"))
 class DeadlineServiceTest {
 
-    static final Duration WAIT = Duration.ofSeconds(30);
+    static final Duration WAIT = Duration.ofSeconds(60); // generous: two busy cores can take tens of seconds
 
     @Inject
     TopicsConfig topics;

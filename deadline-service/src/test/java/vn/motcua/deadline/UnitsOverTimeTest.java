@@ -57,7 +57,7 @@ import static org.awaitility.Awaitility.await;
 @WithTestResource(value = PrefilledCatalogue.class, initArgs = @ResourceArg(name = "needs", value = "kafka,postgres"))
 class UnitsOverTimeTest {
 
-    static final Duration WAIT = Duration.ofSeconds(30);
+    static final Duration WAIT = Duration.ofSeconds(60); // generous: two busy cores can take tens of seconds
     static final String WARD_A = "MERGED-A";
     static final String WARD_B = "MERGED-B";
     static final LocalDate TODAY = LocalDate.now(VietnamTime.ZONE);
