@@ -23,6 +23,8 @@ import vn.motcua.deadline.support.Catalogue;
 import vn.motcua.deadline.support.DossierEvent;
 import vn.motcua.deadline.support.SseClient;
 import vn.motcua.deadline.support.Topic;
+import vn.motcua.deadline.store.DeadlineStore;
+import vn.motcua.events.AlertData;
 import vn.motcua.events.CloudEvent;
 import vn.motcua.events.EventCodec;
 import vn.motcua.events.EventTypes;
@@ -84,6 +86,8 @@ class DeadlineServiceTest {
     DataSource dataSource;
     @Inject
     AlertBroadcaster broadcaster;
+    @Inject
+    DeadlineStore store;
 
     static Topic topic;
     static boolean unitsPublished;
@@ -456,6 +460,48 @@ class DeadlineServiceTest {
         try (SseClient unknown = SseClient.open(uri(stream), UUID.randomUUID().toString())) {
             eventually().until(unknown::isSubscribed);
             assertThat(unknown.events()).isEmpty();
+        }
+    }
+
+    @Test
+    void aReplayAfterABurstOfAnotherUnitsAlertsStillSendsTheStreamsOwn() throws Exception {
+        Instant past = now().minus(Duration.ofHours(1));
+        String stream = "/api/alerts/stream?unit=SADEC-P3";
+        String seen = code("RBS");
+        CloudEvent first;
+        try (SseClient before = SseClient.open(uri(stream))) {
+            eventually().until(() -> before.isSubscribed() && feed.isLive());
+            topic().send(dossierEvents(), DossierEvent.of(seen, "SADEC-P3", past.minusSeconds(3600)).received(1, past));
+            eventually().until(() -> before.events().stream().anyMatch(e -> e.alert().subject().equals(seen)));
+            first = before.events().stream().filter(e -> e.alert().subject().equals(seen)).findFirst().orElseThrow()
+                    .alert();
+        }
+        // More of another ward's alerts than a page holds, all sent before the ward's own.
+        String burst = "BURST-" + UUID.randomUUID().toString().substring(0, 8) + "-";
+        OffsetDateTime dueAt = OffsetDateTime.parse("2022-03-01T17:00:00+07:00");
+        store.inTransaction(transaction -> {
+            List<UUID> ids = new ArrayList<>();
+            for (int i = 0; i < 1_100; i++) {
+                AlertData data = new AlertData(burst + i, "SADEC-P1", null, dueAt.toLocalDate(), dueAt, null, 1);
+                CloudEvent alert = EventCodec.alert(EventTypes.OVERDUE, AlertEvents.SOURCE, dueAt.plusSeconds(1), data);
+                transaction.recordSent(burst + i, EventTypes.OVERDUE, dueAt.toInstant(), alert.id(),
+                        new String(EventCodec.write(alert), StandardCharsets.UTF_8), dueAt.toInstant());
+                ids.add(alert.id());
+            }
+            transaction.markPublished(ids, dueAt.toInstant());
+            return null;
+        });
+        List<String> ours = List.of(code("RBA"), code("RBB"), code("RBC"));
+        for (String dossier : ours) {
+            topic().send(dossierEvents(), DossierEvent.of(dossier, "SADEC-P3", past.minusSeconds(3600)).received(1, past));
+        }
+        eventually().until(() -> query("select count(*) from alerts_sent where dossier_code = any (?) "
+                + "and published_at is not null", ours.toArray(String[]::new)) == 3);
+
+        try (SseClient after = SseClient.open(uri(stream), first.id().toString())) {
+            eventually().until(() -> subjects(after, ours).size() == 3);
+            assertThat(subjects(after, ours)).containsExactlyInAnyOrderElementsOf(ours);
+            assertThat(after.events()).noneMatch(e -> e.alert().subject().startsWith(burst));
         }
     }
 

@@ -10,12 +10,14 @@ import vn.motcua.deadline.app.LiveAlerts;
 import vn.motcua.deadline.app.UnitDirectory;
 import vn.motcua.deadline.config.StreamSettings;
 import vn.motcua.deadline.domain.UnitFilter;
+import vn.motcua.deadline.domain.UnitScope;
 import vn.motcua.deadline.store.DeadlineStore;
 import vn.motcua.events.AlertData;
 import vn.motcua.events.CloudEvent;
 import vn.motcua.events.EventCodec;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -28,13 +30,17 @@ import java.util.concurrent.TimeUnit;
  * Hands each alert to the open SSE streams whose unit covers the alert's unit, by the tree as it stands when the
  * alert comes: a ward added or moved under a subscriber's unit after it subscribed is covered from then on.
  * Streams are capped in total and per client address; each gets a heartbeat comment, and a stream that names the
- * last alert it saw (Last-Event-ID) first gets the alerts sent after it, from {@code alerts_sent}. The alerts come
- * from messaging's reader of deadline-alerts, through the {@link LiveAlerts} port.
+ * last alert it saw (Last-Event-ID) first gets the alerts of its units sent after it, from {@code alerts_sent}, page
+ * by page until caught up. The alerts come from messaging's reader of deadline-alerts, through the
+ * {@link LiveAlerts} port.
  */
 @ApplicationScoped
 public class AlertBroadcaster implements LiveAlerts {
 
     private static final Logger LOG = Logger.getLogger(AlertBroadcaster.class);
+
+    /** How long a replay waits for its client to take a page before giving the stream up. */
+    private static final Duration REPLAY_PATIENCE = Duration.ofSeconds(30);
 
     private final UnitDirectory units;
     private final DeadlineStore store;
@@ -117,15 +123,33 @@ public class AlertBroadcaster implements LiveAlerts {
         return true;
     }
 
+    /**
+     * Pages through the alerts of the stream's units after the named one until caught up. The units are selected
+     * in the query (by the tree as it stands now), so another unit's burst cannot push the stream's own alerts off a
+     * page; the position moves only over alerts sent here or of units outside the stream's scope. Between pages the
+     * client must have taken most of what it was sent, so a long replay is paced by the client rather than dropping
+     * it for its backlog.
+     */
     private void replay(StreamSubscriber subscriber, UUID lastEventId) {
         try {
-            for (String json : store.alertsSentAfter(lastEventId, settings.maxReplay())) {
-                CloudEvent alert = EventCodec.read(json.getBytes(StandardCharsets.UTF_8));
-                List<String> lineage = subscriber.filter().isAll() ? null
-                        : units.lineage(EventCodec.alertData(alert).unitCode());
-                if (subscriber.filter().covers(lineage)) {
-                    subscriber.replay(new StreamSubscriber.Alert(alert, json));
-                }
+            Optional<Long> position = store.sendOrderOf(lastEventId);
+            if (position.isPresent()) {
+                UnitScope scope = units.scope(subscriber.filter());
+                int room = Math.max(1, settings.maxBacklog() / 2);
+                int page = Math.min(settings.replayPage(), room);
+                long after = position.get();
+                List<DeadlineStore.SentAlert> alerts;
+                do {
+                    if (!subscriber.awaitBacklogAtMost(room, REPLAY_PATIENCE)) {
+                        throw new IllegalStateException("the client does not take the replay");
+                    }
+                    alerts = store.alertsSentAfter(after, scope, page);
+                    for (DeadlineStore.SentAlert sent : alerts) {
+                        subscriber.replay(new StreamSubscriber.Alert(
+                                EventCodec.read(sent.json().getBytes(StandardCharsets.UTF_8)), sent.json()));
+                        after = sent.sendOrder();
+                    }
+                } while (alerts.size() == page && !subscriber.isClosed());
             }
             subscriber.goLive();
         } catch (RuntimeException e) {

@@ -7,6 +7,7 @@ import jakarta.ws.rs.sse.SseEventSink;
 import vn.motcua.deadline.domain.UnitFilter;
 import vn.motcua.events.CloudEvent;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -90,6 +91,26 @@ final class StreamSubscriber {
         }
         waiting = null;
         replayed.clear();
+    }
+
+    /**
+     * Waits until the client has at most {@code events} writes outstanding; false if it has not within
+     * {@code patience} or the stream closed meanwhile.
+     */
+    boolean awaitBacklogAtMost(int events, Duration patience) {
+        long until = System.nanoTime() + patience.toNanos();
+        while (backlog.get() > events) {
+            if (isClosed() || System.nanoTime() > until) {
+                return false;
+            }
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return !isClosed();
     }
 
     void comment(String text) {

@@ -28,7 +28,10 @@ public interface StreamSettings {
     @WithDefault("1000")
     int maxBacklog();
 
-    /** Alerts replayed after a Last-Event-ID at most: a client away for longer reads the rest from the topic. */
-    @WithDefault("1000")
-    int maxReplay();
+    /**
+     * Alerts read per page of a Last-Event-ID replay (at most half of max-backlog): the replay pages on until it is
+     * caught up, each page once the client has taken most of the one before.
+     */
+    @WithDefault("500")
+    int replayPage();
 }
