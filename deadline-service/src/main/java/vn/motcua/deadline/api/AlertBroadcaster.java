@@ -18,6 +18,7 @@ import vn.motcua.events.EventCodec;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -74,10 +75,12 @@ public class AlertBroadcaster implements LiveAlerts {
      * Opens a stream, or answers false when the caps are reached (nothing was written to the sink then). With a
      * last event id, the alerts of the filter sent after it come first, then the live ones, none twice.
      *
+     * @param until      when the caller's authentication expires: the stream ends then, so a revoked or expired
+     *                   caller does not go on reading; empty for never
      * @param disconnect closes the client's connection; run when the client falls more than the backlog behind
      */
-    public boolean subscribe(UnitFilter filter, String client, Optional<UUID> lastEventId, SseEventSink sink,
-                             Sse sse, Runnable disconnect) {
+    public boolean subscribe(UnitFilter filter, String client, Optional<UUID> lastEventId, Optional<Instant> until,
+                             SseEventSink sink, Sse sse, Runnable disconnect) {
         StreamSubscriber subscriber = new StreamSubscriber(filter, client, sink, sse, settings.maxBacklog(),
                 lastEventId.isPresent(), subscribers::remove, disconnect);
         if (!admit(subscriber)) {
@@ -85,6 +88,8 @@ public class AlertBroadcaster implements LiveAlerts {
         }
         // A comment first, so the client has the response headers and knows it is subscribed.
         subscriber.comment("subscribed");
+        until.ifPresent(end -> heartbeat.schedule(() -> expire(subscriber),
+                Math.max(0, Duration.between(Instant.now(), end).toMillis()), TimeUnit.MILLISECONDS));
         lastEventId.ifPresent(id -> replay(subscriber, id));
         return true;
     }
@@ -158,6 +163,20 @@ public class AlertBroadcaster implements LiveAlerts {
             subscribers.remove(subscriber);
             subscriber.close();
         }
+    }
+
+    /** The caller's authentication ended: so does the stream; the client reconnects with a fresh one. */
+    private void expire(StreamSubscriber subscriber) {
+        if (subscriber.isClosed()) {
+            return;
+        }
+        try {
+            subscriber.comment(" authentication expired"); // on the wire: ": authentication expired"
+        } catch (RuntimeException alreadyGone) {
+            // closed meanwhile; ended below all the same
+        }
+        subscribers.remove(subscriber);
+        subscriber.close();
     }
 
     /** Keeps idle streams open through proxies, and finds the closed ones, whose slots it frees. */
