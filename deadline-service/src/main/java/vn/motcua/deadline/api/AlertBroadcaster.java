@@ -30,7 +30,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * Hands each alert to the open SSE streams whose unit covers the alert's unit, by the tree as it stands when the
  * alert comes: a ward added or moved under a subscriber's unit after it subscribed is covered from then on.
- * Streams are capped in total and per client address; each gets a heartbeat comment, and a stream that names the
+ * Streams are capped in total, per client address and per user; each gets a heartbeat comment, and a stream that names the
  * last alert it saw (Last-Event-ID) first gets the alerts of its units sent after it, from {@code alerts_sent}, page
  * by page until caught up. The alerts come from messaging's reader of deadline-alerts, through the
  * {@link LiveAlerts} port.
@@ -75,13 +75,15 @@ public class AlertBroadcaster implements LiveAlerts {
      * Opens a stream, or answers false when the caps are reached (nothing was written to the sink then). With a
      * last event id, the alerts of the filter sent after it come first, then the live ones, none twice.
      *
+     * @param client     the client's address, for the per-address cap
+     * @param user       who the caller is (the token's subject), for the per-user cap
      * @param until      when the caller's authentication expires: the stream ends then, so a revoked or expired
      *                   caller does not go on reading; empty for never
      * @param disconnect closes the client's connection; run when the client falls more than the backlog behind
      */
-    public boolean subscribe(UnitFilter filter, String client, Optional<UUID> lastEventId, Optional<Instant> until,
-                             SseEventSink sink, Sse sse, Runnable disconnect) {
-        StreamSubscriber subscriber = new StreamSubscriber(filter, client, sink, sse, settings.maxBacklog(),
+    public boolean subscribe(UnitFilter filter, String client, String user, Optional<UUID> lastEventId,
+                             Optional<Instant> until, SseEventSink sink, Sse sse, Runnable disconnect) {
+        StreamSubscriber subscriber = new StreamSubscriber(filter, client, user, sink, sse, settings.maxBacklog(),
                 lastEventId.isPresent(), subscribers::remove, disconnect);
         if (!admit(subscriber)) {
             return false;
@@ -121,7 +123,9 @@ public class AlertBroadcaster implements LiveAlerts {
     private synchronized boolean admit(StreamSubscriber subscriber) {
         subscribers.removeIf(StreamSubscriber::isClosed);
         long fromClient = subscribers.stream().filter(s -> s.client().equals(subscriber.client())).count();
-        if (subscribers.size() >= settings.maxConnections() || fromClient >= settings.maxPerClient()) {
+        long ofUser = subscribers.stream().filter(s -> s.user().equals(subscriber.user())).count();
+        if (subscribers.size() >= settings.maxConnections() || fromClient >= settings.maxPerClient()
+                || ofUser >= settings.maxPerUser()) {
             return false;
         }
         subscribers.add(subscriber);

@@ -64,8 +64,8 @@ public class AlertStreamResource {
     @APIResponse(responseCode = "401", description = "No valid bearer token or session (application/problem+json)")
     @APIResponse(responseCode = "403", description = "Not a supervisor, clerk or admin, or not one of the caller's "
             + "units (application/problem+json)")
-    @APIResponse(responseCode = "429", description = "Too many open streams, in total or from this client address "
-            + "(application/problem+json, Retry-After)")
+    @APIResponse(responseCode = "429", description = "Too many open streams, in total, from this client address or "
+            + "of this user (application/problem+json, Retry-After)")
     @RolesAllowed({Roles.SUPERVISOR, Roles.CLERK, Roles.ADMIN})
     public void stream(
             @Parameter(description = "Unit code; a parent unit includes everything under it, as the tree stands when "
@@ -80,12 +80,20 @@ public class AlertStreamResource {
         // A client dropped for falling behind loses its connection, not only its response: ended on a connection
         // kept alive, the response would leave the server holding what the client never read.
         Runnable disconnect = () -> request.connection().close();
-        if (!broadcaster.subscribe(filter, request.remoteAddress().hostAddress(), after, authenticatedUntil(), sink,
-                sse, disconnect)) {
+        if (!broadcaster.subscribe(filter, request.remoteAddress().hostAddress(), user(), after, authenticatedUntil(),
+                sink, sse, disconnect)) {
             // Long enough for a heartbeat to find streams that closed meanwhile and free their slots.
-            throw ProblemException.tooManyRequests("Too many open alert streams, in total or from this client "
-                    + "address; close one or try again later.", Duration.ofSeconds(30));
+            throw ProblemException.tooManyRequests("Too many open alert streams, in total, from this client "
+                    + "address or of this user; close one or try again later.", Duration.ofSeconds(30));
         }
+    }
+
+    /** The token's subject (the session's ID token's), else the caller's name: whose streams count together. */
+    private String user() {
+        if (identity.getPrincipal() instanceof JsonWebToken token && token.getSubject() != null) {
+            return token.getSubject();
+        }
+        return caller.get().name();
     }
 
     /**

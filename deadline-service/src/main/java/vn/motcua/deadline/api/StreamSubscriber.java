@@ -25,6 +25,7 @@ final class StreamSubscriber {
 
     private final UnitFilter filter;
     private final String client;
+    private final String user;
     private final SseEventSink sink;
     private final Sse sse;
     private final int maxBacklog;
@@ -40,10 +41,11 @@ final class StreamSubscriber {
     record Alert(CloudEvent event, String json) {
     }
 
-    StreamSubscriber(UnitFilter filter, String client, SseEventSink sink, Sse sse, int maxBacklog, boolean replaying,
+    StreamSubscriber(UnitFilter filter, String client, String user, SseEventSink sink, Sse sse, int maxBacklog, boolean replaying,
                      Consumer<StreamSubscriber> onDrop, Runnable disconnect) {
         this.filter = filter;
         this.client = client;
+        this.user = user;
         this.sink = sink;
         this.sse = sse;
         this.maxBacklog = maxBacklog;
@@ -58,6 +60,10 @@ final class StreamSubscriber {
 
     String client() {
         return client;
+    }
+
+    String user() {
+        return user;
     }
 
     boolean isClosed() {

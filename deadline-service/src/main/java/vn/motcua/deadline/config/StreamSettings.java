@@ -24,6 +24,13 @@ public interface StreamSettings {
     @WithDefault("5")
     int maxPerClient();
 
+    /**
+     * Open streams of one user at most (the token's subject): behind one address many users may share, and one
+     * user's token opens no more from many addresses.
+     */
+    @WithDefault("5")
+    int maxPerUser();
+
     /** Events written to a stream and not yet taken by its client; beyond this the client is too slow and dropped. */
     @WithDefault("1000")
     int maxBacklog();
