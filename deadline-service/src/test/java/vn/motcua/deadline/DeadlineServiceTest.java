@@ -364,6 +364,49 @@ class DeadlineServiceTest {
     }
 
     @Test
+    void theOverdueListComesInPagesLinkedByTheirLastDossierInAStableOrder() {
+        Instant past = now().minus(Duration.ofHours(2));
+        String prefix = code("PG");
+        // Two share a dueAt: the code breaks the tie, so no page repeats or skips one of them.
+        List<String> expected = List.of(prefix + "-1", prefix + "-2a", prefix + "-2b", prefix + "-3", prefix + "-4");
+        List<Instant> dueAts = List.of(past, past.plusSeconds(60), past.plusSeconds(60), past.plusSeconds(120),
+                past.plusSeconds(180));
+        for (int i = expected.size() - 1; i >= 0; i--) {
+            topic().send(dossierEvents(), DossierEvent.of(expected.get(i), "SADEC-TPD", past.minusSeconds(3600))
+                    .received(1, dueAts.get(i)));
+        }
+        eventually().untilAsserted(() -> assertThat(RestAssured.given().queryParam("unit", "SADEC-TPD")
+                .get("/api/deadlines/overdue").then().statusCode(200).extract().jsonPath().getList("code", String.class))
+                .as("without parameters: the first page, all of them here").containsAll(expected));
+
+        List<String> listed = new ArrayList<>();
+        List<Integer> sizes = new ArrayList<>();
+        String next = "/api/deadlines/overdue?unit=SADEC-TPD&limit=2";
+        while (next != null) {
+            var page = RestAssured.given().urlEncodingEnabled(false).get(next).then().statusCode(200).extract();
+            List<String> codes = page.jsonPath().getList("code", String.class);
+            listed.addAll(codes);
+            sizes.add(codes.size());
+            String link = page.header("Link");
+            next = link == null ? null : link.substring(link.indexOf('<') + 1, link.indexOf('>'));
+            if (link != null) {
+                assertThat(link).endsWith("; rel=\"next\"");
+            }
+        }
+        assertThat(listed.stream().filter(expected::contains).toList()).containsExactlyElementsOf(expected);
+        assertThat(listed).doesNotHaveDuplicates();
+        assertThat(sizes).allMatch(size -> size <= 2).last().isNotEqualTo(0);
+
+        for (String bad : List.of("0", "1001", "many")) {
+            RestAssured.given().queryParam("limit", bad).get("/api/deadlines/overdue").then().statusCode(400)
+                    .contentType("application/problem+json").body("errors[0].field", equalTo("limit"));
+        }
+        RestAssured.given().queryParam("limit", "1000").get("/api/deadlines/overdue").then().statusCode(200);
+        RestAssured.given().queryParam("after", "yesterday").get("/api/deadlines/overdue").then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("after"));
+    }
+
+    @Test
     void aBadUnitIsAnsweredInTheOneErrorShapeOfTheSuite() {
         Map<String, String> messages = Map.of(
                 "/api/deadlines/overdue?unit=NOWHERE", "unknown unit NOWHERE",

@@ -78,19 +78,32 @@ public class DeadlineStore {
         }
     }
 
+    /** A place in the overdue list: the last listed dossier's dueAt and code (the list's order). */
+    public record OverduePosition(Instant dueAt, String dossierCode) {
+    }
+
     /**
-     * Open dossiers whose clock runs and whose dueAt is before {@code now}, earliest first; served by the partial
-     * index on due_at, whose predicate the query repeats.
+     * Open dossiers whose clock runs and whose dueAt is before {@code now}, by dueAt then dossier code (a total
+     * order, so that pages neither repeat nor skip a dossier), after {@code after} if given, at most {@code limit};
+     * served by the partial index on due_at, whose predicate the query repeats.
      */
-    public List<TrackedDeadline> overdue(Instant now, UnitScope scope) {
+    public List<TrackedDeadline> overdue(Instant now, UnitScope scope, Optional<OverduePosition> after, int limit) {
         String sql = "select " + COLUMNS + " from deadlines where status = 'OPEN' and not paused and due_at < ?"
-                + (scope.isAll() ? "" : " and unit_code = any (?)") + " order by due_at";
+                + (scope.isAll() ? "" : " and unit_code = any (?)")
+                + (after.isPresent() ? " and (due_at, dossier_code) > (?, ?)" : "")
+                + " order by due_at, dossier_code limit ?";
         try (Connection connection = dataSource.getConnection();
              PreparedStatement select = connection.prepareStatement(sql)) {
-            setInstant(select, 1, now);
+            int index = 1;
+            setInstant(select, index++, now);
             if (!scope.isAll()) {
-                select.setArray(2, connection.createArrayOf("varchar", scope.codes().toArray()));
+                select.setArray(index++, connection.createArrayOf("varchar", scope.codes().toArray()));
             }
+            if (after.isPresent()) {
+                setInstant(select, index++, after.get().dueAt());
+                select.setString(index++, after.get().dossierCode());
+            }
+            select.setInt(index, limit);
             return readAll(select);
         } catch (SQLException e) {
             throw new IllegalStateException("database: " + e.getMessage(), e);
