@@ -457,6 +457,12 @@ class DeadlineServiceTest {
                     .containsEntry("status", 429)
                     .containsEntry("instance", "/api/alerts/stream")
                     .containsEntry("errors", List.of());
+            // No trusted proxy is configured: a client naming another address in forwarded headers is not believed.
+            HttpResponse<String> disguised = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build()
+                    .sendAsync(HttpRequest.newBuilder(uri("/api/alerts/stream")).header("Accept", "text/event-stream")
+                            .header("X-Forwarded-For", "198.51.100.23").header("Forwarded", "for=198.51.100.24")
+                            .build(), HttpResponse.BodyHandlers.ofString()).get(10, TimeUnit.SECONDS);
+            assertThat(disguised.statusCode()).isEqualTo(429);
 
             streams.remove(0).close();
             eventually().until(() -> broadcaster.subscriberCount() == cap - 1);

@@ -40,9 +40,11 @@ public class AlertStreamResource {
     private final CurrentCaller caller;
     private final AlertBroadcaster broadcaster;
     private final SecurityIdentity identity;
+    private final ClientAddresses clients;
 
     public AlertStreamResource(ReadAccess access, CurrentCaller caller, AlertBroadcaster broadcaster,
-                               SecurityIdentity identity) {
+                               SecurityIdentity identity, ClientAddresses clients) {
+        this.clients = clients;
         this.access = access;
         this.caller = caller;
         this.broadcaster = broadcaster;
@@ -80,8 +82,9 @@ public class AlertStreamResource {
         // A client dropped for falling behind loses its connection, not only its response: ended on a connection
         // kept alive, the response would leave the server holding what the client never read.
         Runnable disconnect = () -> request.connection().close();
-        if (!broadcaster.subscribe(filter, request.remoteAddress().hostAddress(), user(), after, authenticatedUntil(),
-                sink, sse, disconnect)) {
+        String client = clients.key(request.remoteAddress().hostAddress(), request.getHeader("Forwarded"),
+                request.getHeader("X-Forwarded-For"));
+        if (!broadcaster.subscribe(filter, client, user(), after, authenticatedUntil(), sink, sse, disconnect)) {
             // Long enough for a heartbeat to find streams that closed meanwhile and free their slots.
             throw ProblemException.tooManyRequests("Too many open alert streams, in total, from this client "
                     + "address or of this user; close one or try again later.", Duration.ofSeconds(30));

@@ -4,6 +4,8 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * The {@code motcua.alerts.stream.*} keys: what GET /api/alerts/stream holds open and how it keeps streams alive
@@ -20,7 +22,10 @@ public interface StreamSettings {
     @WithDefault("200")
     int maxConnections();
 
-    /** Open streams from one client address at most (the proxy's address behind a proxy). */
+    /**
+     * Open streams from one client address at most: the address a trusted proxy forwards for, else the connection's;
+     * an IPv6 client counted by its /64.
+     */
     @WithDefault("5")
     int maxPerClient();
 
@@ -30,6 +35,12 @@ public interface StreamSettings {
      */
     @WithDefault("5")
     int maxPerUser();
+
+    /**
+     * The proxies (addresses or CIDR blocks, e.g. {@code 10.0.0.0/8,fd00::/8}) whose Forwarded or X-Forwarded-For
+     * headers name the client for max-per-client; none by default, so such headers are ignored.
+     */
+    Optional<List<String>> trustedProxies();
 
     /** Events written to a stream and not yet taken by its client; beyond this the client is too slow and dropped. */
     @WithDefault("1000")
