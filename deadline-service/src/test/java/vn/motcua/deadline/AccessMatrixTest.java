@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import vn.motcua.config.TopicsConfig;
 import vn.motcua.deadline.api.AlertBroadcaster;
 import vn.motcua.deadline.support.Catalogue;
+import vn.motcua.deadline.support.SseClient;
 import vn.motcua.deadline.support.Topic;
 import vn.motcua.security.Roles;
 import vn.motcua.testkit.InfrastructureResource;
@@ -175,6 +176,22 @@ class AccessMatrixTest {
         assertThat(wrong).isEmpty();
     }
 
+    @Test
+    void theServerEndsAStreamWhenItsTokenExpires() throws Exception {
+        Instant expiry = Instant.now().plusSeconds(3).truncatedTo(java.time.temporal.ChronoUnit.SECONDS); // exp: seconds
+        String shortLived = signed(user("supervisor-sadec", Roles.SUPERVISOR).claim("units", List.of("SADEC"))
+                .expiresAt(expiry));
+        try (SseClient stream = SseClient.open(base.toURI().resolve(STREAM_UNIT), null,
+                Map.of("Authorization", "Bearer " + shortLived))) {
+            await().atMost(WAIT).until(() -> stream.isSubscribed() || stream.status() >= 400);
+            assertThat(stream.status()).isEqualTo(200);
+            await().atMost(Duration.ofSeconds(10)).until(stream::hasEnded);
+            assertThat(Instant.now()).as("not ended before the token expired").isAfterOrEqualTo(expiry);
+            assertThat(stream.lines()).contains(": authentication expired");
+        }
+        assertThat(broadcaster.subscriberCount()).isZero();
+    }
+
     /** What went wrong with this row, or null. */
     private String check(Row row, Answer answer) {
         if (answer.status() != row.outcome().status) {
@@ -209,7 +226,10 @@ class AccessMatrixTest {
         if (token != null) {
             request.auth().oauth2(token);
         }
-        Response response = request.urlEncodingEnabled(false).get(row.endpoint());
+        // Logout answers POST only (a GET is a 405, DashboardSessionTest).
+        Response response = row.endpoint().startsWith("/api/alerts/logout")
+                ? request.urlEncodingEnabled(false).post(row.endpoint())
+                : request.urlEncodingEnabled(false).get(row.endpoint());
         return new Answer(response.statusCode(), String.valueOf(response.contentType()), response.asString(),
                 String.valueOf(response.header("Location")), String.valueOf(response.header("WWW-Authenticate")));
     }

@@ -112,7 +112,15 @@ class DashboardSessionTest {
         assertThat(elsewhere.statusCode()).isEqualTo(403);
         assertThat(elsewhere.contentType()).startsWith("application/problem+json");
 
-        Response logout = browser(session).queryParam("returnTo", PAGE).get("/api/alerts/logout");
+        // A link cannot log the supervisor out: a GET is refused and the session still reads.
+        Response linked = browser(session).queryParam("returnTo", PAGE).get("/api/alerts/logout");
+        assertThat(linked.statusCode()).isEqualTo(405);
+        assertThat(linked.contentType()).startsWith("application/problem+json");
+        assertThat(linked.headers().getValues("Set-Cookie")).noneSatisfy(cookie ->
+                assertThat(cookie).startsWith("q_session").containsIgnoringCase("Max-Age=0"));
+        assertThat(browser(session).get("/api/deadlines/overdue").statusCode()).as("still logged in").isEqualTo(200);
+
+        Response logout = browser(session).queryParam("returnTo", PAGE).post("/api/alerts/logout");
         assertThat(logout.statusCode()).isEqualTo(303);
         assertThat(query(URI.create(logout.header("Location")))).containsEntry("post_logout_redirect_uri", PAGE);
         assertThat(logout.headers().getValues("Set-Cookie")).anySatisfy(cookie ->
@@ -130,7 +138,7 @@ class DashboardSessionTest {
             assertThat(refused.contentType()).startsWith("application/problem+json");
             assertThat(refused.header("Location")).isNull();
             assertThat(RestAssured.given().redirects().follow(false).queryParam("returnTo", elsewhere)
-                    .get("/api/alerts/logout").statusCode()).as(elsewhere).isEqualTo(400);
+                    .post("/api/alerts/logout").statusCode()).as(elsewhere).isEqualTo(400);
         }
     }
 

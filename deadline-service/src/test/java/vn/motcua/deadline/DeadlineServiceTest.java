@@ -23,6 +23,8 @@ import vn.motcua.deadline.support.Catalogue;
 import vn.motcua.deadline.support.DossierEvent;
 import vn.motcua.deadline.support.SseClient;
 import vn.motcua.deadline.support.Topic;
+import vn.motcua.deadline.store.DeadlineStore;
+import vn.motcua.events.AlertData;
 import vn.motcua.events.CloudEvent;
 import vn.motcua.events.EventCodec;
 import vn.motcua.events.EventTypes;
@@ -84,6 +86,8 @@ class DeadlineServiceTest {
     DataSource dataSource;
     @Inject
     AlertBroadcaster broadcaster;
+    @Inject
+    DeadlineStore store;
 
     static Topic topic;
     static boolean unitsPublished;
@@ -360,6 +364,49 @@ class DeadlineServiceTest {
     }
 
     @Test
+    void theOverdueListComesInPagesLinkedByTheirLastDossierInAStableOrder() {
+        Instant past = now().minus(Duration.ofHours(2));
+        String prefix = code("PG");
+        // Two share a dueAt: the code breaks the tie, so no page repeats or skips one of them.
+        List<String> expected = List.of(prefix + "-1", prefix + "-2a", prefix + "-2b", prefix + "-3", prefix + "-4");
+        List<Instant> dueAts = List.of(past, past.plusSeconds(60), past.plusSeconds(60), past.plusSeconds(120),
+                past.plusSeconds(180));
+        for (int i = expected.size() - 1; i >= 0; i--) {
+            topic().send(dossierEvents(), DossierEvent.of(expected.get(i), "SADEC-TPD", past.minusSeconds(3600))
+                    .received(1, dueAts.get(i)));
+        }
+        eventually().untilAsserted(() -> assertThat(RestAssured.given().queryParam("unit", "SADEC-TPD")
+                .get("/api/deadlines/overdue").then().statusCode(200).extract().jsonPath().getList("code", String.class))
+                .as("without parameters: the first page, all of them here").containsAll(expected));
+
+        List<String> listed = new ArrayList<>();
+        List<Integer> sizes = new ArrayList<>();
+        String next = "/api/deadlines/overdue?unit=SADEC-TPD&limit=2";
+        while (next != null) {
+            var page = RestAssured.given().urlEncodingEnabled(false).get(next).then().statusCode(200).extract();
+            List<String> codes = page.jsonPath().getList("code", String.class);
+            listed.addAll(codes);
+            sizes.add(codes.size());
+            String link = page.header("Link");
+            next = link == null ? null : link.substring(link.indexOf('<') + 1, link.indexOf('>'));
+            if (link != null) {
+                assertThat(link).endsWith("; rel=\"next\"");
+            }
+        }
+        assertThat(listed.stream().filter(expected::contains).toList()).containsExactlyElementsOf(expected);
+        assertThat(listed).doesNotHaveDuplicates();
+        assertThat(sizes).allMatch(size -> size <= 2).last().isNotEqualTo(0);
+
+        for (String bad : List.of("0", "1001", "many")) {
+            RestAssured.given().queryParam("limit", bad).get("/api/deadlines/overdue").then().statusCode(400)
+                    .contentType("application/problem+json").body("errors[0].field", equalTo("limit"));
+        }
+        RestAssured.given().queryParam("limit", "1000").get("/api/deadlines/overdue").then().statusCode(200);
+        RestAssured.given().queryParam("after", "yesterday").get("/api/deadlines/overdue").then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("after"));
+    }
+
+    @Test
     void aBadUnitIsAnsweredInTheOneErrorShapeOfTheSuite() {
         Map<String, String> messages = Map.of(
                 "/api/deadlines/overdue?unit=NOWHERE", "unknown unit NOWHERE",
@@ -410,6 +457,12 @@ class DeadlineServiceTest {
                     .containsEntry("status", 429)
                     .containsEntry("instance", "/api/alerts/stream")
                     .containsEntry("errors", List.of());
+            // No trusted proxy is configured: a client naming another address in forwarded headers is not believed.
+            HttpResponse<String> disguised = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build()
+                    .sendAsync(HttpRequest.newBuilder(uri("/api/alerts/stream")).header("Accept", "text/event-stream")
+                            .header("X-Forwarded-For", "198.51.100.23").header("Forwarded", "for=198.51.100.24")
+                            .build(), HttpResponse.BodyHandlers.ofString()).get(10, TimeUnit.SECONDS);
+            assertThat(disguised.statusCode()).isEqualTo(429);
 
             streams.remove(0).close();
             eventually().until(() -> broadcaster.subscriberCount() == cap - 1);
@@ -456,6 +509,48 @@ class DeadlineServiceTest {
         try (SseClient unknown = SseClient.open(uri(stream), UUID.randomUUID().toString())) {
             eventually().until(unknown::isSubscribed);
             assertThat(unknown.events()).isEmpty();
+        }
+    }
+
+    @Test
+    void aReplayAfterABurstOfAnotherUnitsAlertsStillSendsTheStreamsOwn() throws Exception {
+        Instant past = now().minus(Duration.ofHours(1));
+        String stream = "/api/alerts/stream?unit=SADEC-P3";
+        String seen = code("RBS");
+        CloudEvent first;
+        try (SseClient before = SseClient.open(uri(stream))) {
+            eventually().until(() -> before.isSubscribed() && feed.isLive());
+            topic().send(dossierEvents(), DossierEvent.of(seen, "SADEC-P3", past.minusSeconds(3600)).received(1, past));
+            eventually().until(() -> before.events().stream().anyMatch(e -> e.alert().subject().equals(seen)));
+            first = before.events().stream().filter(e -> e.alert().subject().equals(seen)).findFirst().orElseThrow()
+                    .alert();
+        }
+        // More of another ward's alerts than a page holds, all sent before the ward's own.
+        String burst = "BURST-" + UUID.randomUUID().toString().substring(0, 8) + "-";
+        OffsetDateTime dueAt = OffsetDateTime.parse("2022-03-01T17:00:00+07:00");
+        store.inTransaction(transaction -> {
+            List<UUID> ids = new ArrayList<>();
+            for (int i = 0; i < 1_100; i++) {
+                AlertData data = new AlertData(burst + i, "SADEC-P1", null, dueAt.toLocalDate(), dueAt, null, 1);
+                CloudEvent alert = EventCodec.alert(EventTypes.OVERDUE, AlertEvents.SOURCE, dueAt.plusSeconds(1), data);
+                transaction.recordSent(burst + i, EventTypes.OVERDUE, dueAt.toInstant(), alert.id(),
+                        new String(EventCodec.write(alert), StandardCharsets.UTF_8), dueAt.toInstant());
+                ids.add(alert.id());
+            }
+            transaction.markPublished(ids, dueAt.toInstant());
+            return null;
+        });
+        List<String> ours = List.of(code("RBA"), code("RBB"), code("RBC"));
+        for (String dossier : ours) {
+            topic().send(dossierEvents(), DossierEvent.of(dossier, "SADEC-P3", past.minusSeconds(3600)).received(1, past));
+        }
+        eventually().until(() -> query("select count(*) from alerts_sent where dossier_code = any (?) "
+                + "and published_at is not null", ours.toArray(String[]::new)) == 3);
+
+        try (SseClient after = SseClient.open(uri(stream), first.id().toString())) {
+            eventually().until(() -> subjects(after, ours).size() == 3);
+            assertThat(subjects(after, ours)).containsExactlyInAnyOrderElementsOf(ours);
+            assertThat(after.events()).noneMatch(e -> e.alert().subject().startsWith(burst));
         }
     }
 

@@ -1,5 +1,6 @@
 package vn.motcua.deadline.api;
 
+import io.quarkus.security.identity.SecurityIdentity;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -11,6 +12,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -22,6 +24,7 @@ import vn.motcua.security.CurrentCaller;
 import vn.motcua.security.Roles;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -30,15 +33,22 @@ import java.util.UUID;
 public class AlertStreamResource {
 
     private static final String LAST_EVENT_ID = "Last-Event-ID";
+    /** Where Quarkus OIDC puts the verified token's expiry (epoch seconds) on the identity. */
+    private static final String EXPIRE_TIME = "quarkus.identity.expire-time";
 
     private final ReadAccess access;
     private final CurrentCaller caller;
     private final AlertBroadcaster broadcaster;
+    private final SecurityIdentity identity;
+    private final ClientAddresses clients;
 
-    public AlertStreamResource(ReadAccess access, CurrentCaller caller, AlertBroadcaster broadcaster) {
+    public AlertStreamResource(ReadAccess access, CurrentCaller caller, AlertBroadcaster broadcaster,
+                               SecurityIdentity identity, ClientAddresses clients) {
+        this.clients = clients;
         this.access = access;
         this.caller = caller;
         this.broadcaster = broadcaster;
+        this.identity = identity;
     }
 
     @GET
@@ -49,14 +59,15 @@ public class AlertStreamResource {
                     + "deadline.appointment-missed), id: the alert's id (the CloudEvent id) and data: the CloudEvent "
                     + "JSON published on deadline-alerts. A ': keep-alive' comment comes every heartbeat. With "
                     + "Last-Event-ID, the alerts of the unit sent after that one come first; an unknown id replays "
-                    + "nothing.")
+                    + "nothing. The server ends the stream when the caller's token (or the session's ID token) "
+                    + "expires; the client reconnects with Last-Event-ID and misses nothing.")
     @APIResponse(responseCode = "200", description = "An endless event stream")
     @APIResponse(responseCode = "400", description = "Unknown unit or malformed Last-Event-ID (application/problem+json)")
     @APIResponse(responseCode = "401", description = "No valid bearer token or session (application/problem+json)")
     @APIResponse(responseCode = "403", description = "Not a supervisor, clerk or admin, or not one of the caller's "
             + "units (application/problem+json)")
-    @APIResponse(responseCode = "429", description = "Too many open streams, in total or from this client address "
-            + "(application/problem+json, Retry-After)")
+    @APIResponse(responseCode = "429", description = "Too many open streams, in total, from this client address or "
+            + "of this user (application/problem+json, Retry-After)")
     @RolesAllowed({Roles.SUPERVISOR, Roles.CLERK, Roles.ADMIN})
     public void stream(
             @Parameter(description = "Unit code; a parent unit includes everything under it, as the tree stands when "
@@ -71,11 +82,36 @@ public class AlertStreamResource {
         // A client dropped for falling behind loses its connection, not only its response: ended on a connection
         // kept alive, the response would leave the server holding what the client never read.
         Runnable disconnect = () -> request.connection().close();
-        if (!broadcaster.subscribe(filter, request.remoteAddress().hostAddress(), after, sink, sse, disconnect)) {
+        String client = clients.key(request.remoteAddress().hostAddress(), request.getHeader("Forwarded"),
+                request.getHeader("X-Forwarded-For"));
+        if (!broadcaster.subscribe(filter, client, user(), after, authenticatedUntil(), sink, sse, disconnect)) {
             // Long enough for a heartbeat to find streams that closed meanwhile and free their slots.
-            throw ProblemException.tooManyRequests("Too many open alert streams, in total or from this client "
-                    + "address; close one or try again later.", Duration.ofSeconds(30));
+            throw ProblemException.tooManyRequests("Too many open alert streams, in total, from this client "
+                    + "address or of this user; close one or try again later.", Duration.ofSeconds(30));
         }
+    }
+
+    /** The token's subject (the session's ID token's), else the caller's name: whose streams count together. */
+    private String user() {
+        if (identity.getPrincipal() instanceof JsonWebToken token && token.getSubject() != null) {
+            return token.getSubject();
+        }
+        return caller.get().name();
+    }
+
+    /**
+     * When the caller's authentication ends, and with it the stream: a bearer token's {@code exp}; for the
+     * dashboard's session, its ID token's, after which the session must be renewed at Keycloak (the reconnecting
+     * EventSource does that, or is refused). Empty for an identity without an expiry (tests' own identities).
+     */
+    private Optional<Instant> authenticatedUntil() {
+        if (identity.getAttribute(EXPIRE_TIME) instanceof Number seconds) {
+            return Optional.of(Instant.ofEpochSecond(seconds.longValue()));
+        }
+        if (identity.getPrincipal() instanceof JsonWebToken token && token.getExpirationTime() > 0) {
+            return Optional.of(Instant.ofEpochSecond(token.getExpirationTime()));
+        }
+        return Optional.empty();
     }
 
     private static Optional<UUID> lastEventId(String header) {

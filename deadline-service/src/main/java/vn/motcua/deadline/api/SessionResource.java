@@ -7,6 +7,7 @@ import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
@@ -65,10 +66,13 @@ public class SessionResource {
         return Response.seeOther(back(returnTo)).build();
     }
 
-    @GET
+    // POST only (a GET is a 405): a link or an image on any page could otherwise log a supervisor out. The
+    // dashboard submits a form; a cross-site form's POST carries no SameSite=Lax cookie, so it logs no one out.
+    @POST
     @Path("/logout")
     @PermitAll
-    @Operation(summary = "End the alert panel's session here and at Keycloak, then back to the dashboard")
+    @Operation(summary = "End the alert panel's session here and at Keycloak, then back to the dashboard",
+            description = "POST only (a form's submission); a GET answers 405.")
     @APIResponse(responseCode = "303", description = "To Keycloak's end-session page, which returns to returnTo; "
             + "straight to returnTo without a session")
     @APIResponse(responseCode = "400", description = "returnTo is not on a configured dashboard origin")

@@ -7,6 +7,7 @@ import jakarta.ws.rs.sse.SseEventSink;
 import vn.motcua.deadline.domain.UnitFilter;
 import vn.motcua.events.CloudEvent;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -24,6 +25,7 @@ final class StreamSubscriber {
 
     private final UnitFilter filter;
     private final String client;
+    private final String user;
     private final SseEventSink sink;
     private final Sse sse;
     private final int maxBacklog;
@@ -39,10 +41,11 @@ final class StreamSubscriber {
     record Alert(CloudEvent event, String json) {
     }
 
-    StreamSubscriber(UnitFilter filter, String client, SseEventSink sink, Sse sse, int maxBacklog, boolean replaying,
+    StreamSubscriber(UnitFilter filter, String client, String user, SseEventSink sink, Sse sse, int maxBacklog, boolean replaying,
                      Consumer<StreamSubscriber> onDrop, Runnable disconnect) {
         this.filter = filter;
         this.client = client;
+        this.user = user;
         this.sink = sink;
         this.sse = sse;
         this.maxBacklog = maxBacklog;
@@ -57,6 +60,10 @@ final class StreamSubscriber {
 
     String client() {
         return client;
+    }
+
+    String user() {
+        return user;
     }
 
     boolean isClosed() {
@@ -90,6 +97,26 @@ final class StreamSubscriber {
         }
         waiting = null;
         replayed.clear();
+    }
+
+    /**
+     * Waits until the client has at most {@code events} writes outstanding; false if it has not within
+     * {@code patience} or the stream closed meanwhile.
+     */
+    boolean awaitBacklogAtMost(int events, Duration patience) {
+        long until = System.nanoTime() + patience.toNanos();
+        while (backlog.get() > events) {
+            if (isClosed() || System.nanoTime() > until) {
+                return false;
+            }
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return !isClosed();
     }
 
     void comment(String text) {

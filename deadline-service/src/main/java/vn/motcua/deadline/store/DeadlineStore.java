@@ -78,19 +78,32 @@ public class DeadlineStore {
         }
     }
 
+    /** A place in the overdue list: the last listed dossier's dueAt and code (the list's order). */
+    public record OverduePosition(Instant dueAt, String dossierCode) {
+    }
+
     /**
-     * Open dossiers whose clock runs and whose dueAt is before {@code now}, earliest first; served by the partial
-     * index on due_at, whose predicate the query repeats.
+     * Open dossiers whose clock runs and whose dueAt is before {@code now}, by dueAt then dossier code (a total
+     * order, so that pages neither repeat nor skip a dossier), after {@code after} if given, at most {@code limit};
+     * served by the partial index on due_at, whose predicate the query repeats.
      */
-    public List<TrackedDeadline> overdue(Instant now, UnitScope scope) {
+    public List<TrackedDeadline> overdue(Instant now, UnitScope scope, Optional<OverduePosition> after, int limit) {
         String sql = "select " + COLUMNS + " from deadlines where status = 'OPEN' and not paused and due_at < ?"
-                + (scope.isAll() ? "" : " and unit_code = any (?)") + " order by due_at";
+                + (scope.isAll() ? "" : " and unit_code = any (?)")
+                + (after.isPresent() ? " and (due_at, dossier_code) > (?, ?)" : "")
+                + " order by due_at, dossier_code limit ?";
         try (Connection connection = dataSource.getConnection();
              PreparedStatement select = connection.prepareStatement(sql)) {
-            setInstant(select, 1, now);
+            int index = 1;
+            setInstant(select, index++, now);
             if (!scope.isAll()) {
-                select.setArray(2, connection.createArrayOf("varchar", scope.codes().toArray()));
+                select.setArray(index++, connection.createArrayOf("varchar", scope.codes().toArray()));
             }
+            if (after.isPresent()) {
+                setInstant(select, index++, after.get().dueAt());
+                select.setString(index++, after.get().dossierCode());
+            }
+            select.setInt(index, limit);
             return readAll(select);
         } catch (SQLException e) {
             throw new IllegalStateException("database: " + e.getMessage(), e);
@@ -191,9 +204,10 @@ public class DeadlineStore {
          */
         public boolean recordSent(String dossierCode, String type, Instant about, UUID eventId, String json,
                                   Instant sentAt) throws SQLException {
+            // The unit from the JSON itself, so it cannot disagree with what the replay sends.
             try (PreparedStatement insert = connection.prepareStatement("insert into alerts_sent "
-                    + "(dossier_code, alert_type, due_at, event_id, alert_json, sent_at, attempted_at) "
-                    + "values (?, ?, ?, ?, ?, ?, ?) on conflict do nothing")) {
+                    + "(dossier_code, alert_type, due_at, event_id, alert_json, sent_at, attempted_at, unit_code) "
+                    + "values (?, ?, ?, ?, ?, ?, ?, ?::jsonb #>> '{data,unitCode}') on conflict do nothing")) {
                 insert.setString(1, dossierCode);
                 insert.setString(2, type);
                 setInstant(insert, 3, about);
@@ -201,6 +215,7 @@ public class DeadlineStore {
                 insert.setString(5, json);
                 setInstant(insert, 6, sentAt);
                 setInstant(insert, 7, sentAt);
+                insert.setString(8, json);
                 return insert.executeUpdate() == 1;
             }
         }
@@ -245,22 +260,46 @@ public class DeadlineStore {
         }
     }
 
-    /**
-     * The JSON of the alerts sent after the one with this id, in send order, at most {@code limit}; none when the id
-     * is unknown (never sent, or sent before alert JSON was kept). Only alerts whose publication was confirmed, so that a
-     * stream never shows an alert before (or without) Kafka readers seeing it.
-     */
-    public List<String> alertsSentAfter(UUID eventId, int limit) {
+    /** An alert as sent, with its place among all alerts sent (a replay's position). */
+    public record SentAlert(long sendOrder, String json) {
+    }
+
+    /** The place of this alert among all alerts sent; empty when unknown (never sent, or sent before JSON was kept). */
+    public Optional<Long> sendOrderOf(UUID eventId) {
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement select = connection.prepareStatement("select alert_json from alerts_sent "
-                     + "where send_order > (select send_order from alerts_sent where event_id = ?) "
-                     + "and alert_json is not null and published_at is not null order by send_order limit ?")) {
+             PreparedStatement select = connection.prepareStatement("select send_order from alerts_sent "
+                     + "where event_id = ? and alert_json is not null")) {
             select.setObject(1, eventId);
-            select.setInt(2, limit);
-            List<String> alerts = new ArrayList<>();
+            try (ResultSet rows = select.executeQuery()) {
+                return rows.next() ? Optional.of(rows.getLong(1)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("database: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * One page of the alerts of these units sent after {@code sendOrder}, in send order, at most {@code limit}; the
+     * caller pages on from the last one's order until a page comes back short. The units are selected here, not
+     * afterwards, so that no number of other units' alerts can stand between a stream and its own. Only alerts whose
+     * publication was confirmed, so that a stream never shows an alert before (or without) Kafka readers seeing it.
+     */
+    public List<SentAlert> alertsSentAfter(long sendOrder, UnitScope scope, int limit) {
+        String sql = "select send_order, alert_json from alerts_sent where send_order > ? and alert_json is not null "
+                + "and published_at is not null" + (scope.isAll() ? "" : " and unit_code = any (?)")
+                + " order by send_order limit ?";
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement(sql)) {
+            int index = 1;
+            select.setLong(index++, sendOrder);
+            if (!scope.isAll()) {
+                select.setArray(index++, connection.createArrayOf("varchar", scope.codes().toArray()));
+            }
+            select.setInt(index, limit);
+            List<SentAlert> alerts = new ArrayList<>();
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
-                    alerts.add(rows.getString(1));
+                    alerts.add(new SentAlert(rows.getLong(1), rows.getString(2)));
                 }
             }
             return alerts;

@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 
@@ -27,6 +28,7 @@ public final class SseClient implements AutoCloseable {
             .connectTimeout(Duration.ofSeconds(10)).build();
     private volatile Stream<String> body;
     private volatile int status;
+    private volatile boolean ended;
 
     public static SseClient open(URI uri) {
         return open(uri, null);
@@ -34,9 +36,15 @@ public final class SseClient implements AutoCloseable {
 
     /** With {@code Last-Event-ID}, as a browser's EventSource sends it when it reconnects; null for none. */
     public static SseClient open(URI uri, String lastEventId) {
+        return open(uri, lastEventId, Map.of());
+    }
+
+    /** With these request headers besides (a bearer token's {@code Authorization}). */
+    public static SseClient open(URI uri, String lastEventId, Map<String, String> headers) {
         SseClient sse = new SseClient();
         // No request timeout: the body is an endless stream; the client's connect timeout bounds the connection.
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).header("Accept", "text/event-stream");
+        headers.forEach(request::header);
         if (lastEventId != null) {
             request.header("Last-Event-ID", lastEventId);
         }
@@ -72,6 +80,12 @@ public final class SseClient implements AutoCloseable {
         } catch (RuntimeException closed) {
             // the stream was closed by the test
         }
+        ended = true;
+    }
+
+    /** True once the stream's body ended: the server (or the test) closed it. */
+    public boolean hasEnded() {
+        return ended;
     }
 
     public int status() {
