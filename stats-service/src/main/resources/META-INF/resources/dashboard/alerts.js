@@ -151,7 +151,7 @@ export class AlertsPanel {
     const logout = document.getElementById('alerts-logout');
     if (this.base) {
       login.href = ENDPOINTS.alertsLogin(this.base, location.href);
-      logout.href = ENDPOINTS.alertsLogout(this.base, location.href);
+      logout.action = ENDPOINTS.alertsLogout(this.base, location.href);
     }
     login.hidden = state !== 'login';
     logout.hidden = !this.signedIn || !this.base;

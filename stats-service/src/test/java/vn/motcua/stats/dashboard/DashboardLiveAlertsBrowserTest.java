@@ -73,7 +73,7 @@ class DashboardLiveAlertsBrowserTest {
 
             login.click();
             browser.await(d -> "live".equals(browser.byTestId("alerts-status").getAttribute("data-status")));
-            assertThat(DeadlineServiceFixture.RETURNS).contains("/api/alerts/login " + page);
+            assertThat(DeadlineServiceFixture.RETURNS).contains("GET /api/alerts/login " + page);
             assertThat(browser.url()).as("back on the same page").isEqualTo(page);
             browser.await(d -> item(browser, "SADEC-2022-000123") != null);
             assertThat(browser.byTestId("alerts-logout").isDisplayed()).isTrue();
@@ -90,7 +90,7 @@ class DashboardLiveAlertsBrowserTest {
 
             browser.byTestId("alerts-logout").click();
             browser.await(d -> "login".equals(browser.byTestId("alerts-status").getAttribute("data-status")));
-            assertThat(DeadlineServiceFixture.RETURNS).anyMatch(r -> r.startsWith("/api/alerts/logout "));
+            assertThat(DeadlineServiceFixture.RETURNS).anyMatch(r -> r.startsWith("POST /api/alerts/logout "));
             System.out.println("screenshot: " + browser.screenshot("dashboard-alerts-login").toAbsolutePath());
         }
     }

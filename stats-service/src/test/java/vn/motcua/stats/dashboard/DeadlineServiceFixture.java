@@ -58,8 +58,14 @@ public class DeadlineServiceFixture implements QuarkusTestResourceLifecycleManag
         });
         server.setExecutor(executor);
         server.createContext("/api/alerts/login", exchange -> backTo(exchange, SESSION_COOKIE + "=yes; Path=/; SameSite=Lax"));
-        server.createContext("/api/alerts/logout",
-                exchange -> backTo(exchange, SESSION_COOKIE + "=; Path=/; Max-Age=0; SameSite=Lax"));
+        server.createContext("/api/alerts/logout", exchange -> {
+            if (!exchange.getRequestMethod().equals("POST")) { // as deadline-service: a link cannot log anyone out
+                exchange.sendResponseHeaders(405, -1);
+                exchange.close();
+                return;
+            }
+            backTo(exchange, SESSION_COOKIE + "=; Path=/; Max-Age=0; SameSite=Lax");
+        });
         server.createContext("/api/deadlines/overdue", exchange -> {
             cors(exchange);
             if (refused(exchange)) {
@@ -131,7 +137,7 @@ public class DeadlineServiceFixture implements QuarkusTestResourceLifecycleManag
     private static void backTo(HttpExchange exchange, String cookie) throws IOException {
         String query = exchange.getRequestURI().getRawQuery();
         String returnTo = URLDecoder.decode(query.substring(query.indexOf("returnTo=") + 9), StandardCharsets.UTF_8);
-        RETURNS.add(exchange.getRequestURI().getPath() + " " + returnTo);
+        RETURNS.add(exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath() + " " + returnTo);
         exchange.getResponseHeaders().set("Set-Cookie", cookie);
         exchange.getResponseHeaders().set("Location", returnTo);
         exchange.sendResponseHeaders(303, -1);
