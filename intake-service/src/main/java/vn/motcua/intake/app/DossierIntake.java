@@ -55,10 +55,12 @@ public class DossierIntake {
     private final DossierCodes codes;
     private final NewDossierInsert newDossier;
     private final DossierAccess access;
+    private final Recorders recorders;
     private final Clock clock;
 
     DossierIntake(Catalogue catalogue, CalendarService calendar, StepTimes times, DossierCodes codes,
-                  NewDossierInsert newDossier, DossierAccess access, Clock clock) {
+                  NewDossierInsert newDossier, DossierAccess access, Recorders recorders, Clock clock) {
+        this.recorders = recorders;
         this.catalogue = catalogue;
         this.calendar = calendar;
         this.times = times;
@@ -95,7 +97,10 @@ public class DossierIntake {
         for (int attempt = 1; ; attempt++) {
             Dossier dossier = dossierOf(submission, procedure, receivedAt, deadline, fingerprint);
             dossier.dueDateProvisional = provisional;
-            dossier.receivedBy = caller.name();
+            Recorder by = recorders.of(caller);
+            dossier.receivedBy = by.name();
+            dossier.receivedBySub = by.subject();
+            dossier.receivedByAzp = by.client();
             try {
                 newDossier.insert(dossier, EventTypes.RECEIVED,
                         DossierEvents.value(dossier, EventTypes.RECEIVED, receivedAt, null), idempotencyKey,

@@ -24,10 +24,12 @@ public class DossierReading {
     }
 
     private final DossierAccess access;
+    private final Recorders recorders;
     private final Clock clock;
 
-    DossierReading(DossierAccess access, Clock clock) {
+    DossierReading(DossierAccess access, Recorders recorders, Clock clock) {
         this.access = access;
+        this.recorders = recorders;
         this.clock = clock;
     }
 
@@ -54,7 +56,8 @@ public class DossierReading {
         }
         boolean showsApplicant = view == DossierAccess.View.FULL;
         if (showsApplicant) {
-            ApplicantRead.record(code, caller.name(), clock.instant());
+            Recorder by = recorders.of(caller);
+            ApplicantRead.record(code, by.name(), by.subject(), by.client(), clock.instant());
         }
         return new Read(dossier, withHistory ? DossierStep.history(code) : null, showsApplicant);
     }

@@ -7,6 +7,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import vn.motcua.calendar.Deadline;
 import vn.motcua.calendar.Pause;
 import vn.motcua.calendar.ProcessingTime;
@@ -136,6 +137,13 @@ public class Dossier extends PanacheEntityBase {
     /** Who received it (a kiosk client or a clerk), as the token named the caller: a kiosk reads back its own slips. */
     @Column(name = "received_by")
     public String receivedBy;
+
+    /** The receiver's token subject and client, kept on the first step's record only (store.NewDossierInsert). */
+    @Transient
+    public String receivedBySub;
+
+    @Transient
+    public String receivedByAzp;
 
     @Column(name = "applicant_name", nullable = false)
     public String applicantName;

@@ -87,8 +87,9 @@ public class NewDossierInsert {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 RETURNING code, sequence, received_by),
             first_step AS (
-                INSERT INTO dossier_step (dossier_code, sequence, type, occurred_at, recorded_by, recorded_at)
-                SELECT code, sequence, ?, ?, received_by, ? FROM new_dossier),
+                INSERT INTO dossier_step (dossier_code, sequence, type, occurred_at, recorded_by, recorded_at,
+                                          recorded_by_sub, recorded_by_azp)
+                SELECT code, sequence, ?, ?, received_by, ?, ?, ? FROM new_dossier),
             %s
             INSERT INTO idempotency_key (key, request_hash, dossier_code, created_at)
             SELECT ?, ?, code, ? FROM new_dossier WHERE ?::text IS NOT NULL
@@ -262,6 +263,8 @@ public class NewDossierInsert {
         insert.setString(i++, eventType);
         insert.setObject(i++, utc(dossier.receivedAt));
         insert.setObject(i++, utc(now));
+        insert.setString(i++, dossier.receivedBySub);
+        insert.setString(i++, dossier.receivedByAzp);
         i = OutboxRows.bindFirstEvent(insert, i, eventType, eventValue, now);
         insert.setString(i++, idempotencyKey);
         insert.setString(i++, dossier.requestHash);
