@@ -54,7 +54,8 @@ public class DossierReading {
         if (view == DossierAccess.View.SLIP) {
             return new Read(dossier, null, false);
         }
-        boolean showsApplicant = view == DossierAccess.View.FULL;
+        // Nothing left to read once erased: no read to record.
+        boolean showsApplicant = view == DossierAccess.View.FULL && dossier.applicantErasedAt == null;
         if (showsApplicant) {
             Recorder by = recorders.of(caller);
             ApplicantRead.record(code, by.name(), by.subject(), by.client(), clock.instant());

@@ -5,6 +5,7 @@ import io.smallrye.config.WithDefault;
 import vn.motcua.intake.domain.ApologyDeadline;
 
 import java.time.Duration;
+import java.time.Period;
 
 /** The intake rules an operator may set (docs/contracts.md, intake-service). */
 @ConfigMapping(prefix = "motcua.intake")
@@ -46,6 +47,31 @@ public interface IntakeConfig {
          * a stuck run or a dead scheduler gets this far. Keep it well above {@link #every()}.
          */
         @WithDefault("5M")
+        Duration stallAfter();
+    }
+
+    /** Erasing applicants' personal data after the retention (app.PersonalDataErasure). */
+    PersonalData personalData();
+
+    interface PersonalData {
+        /**
+         * How long after a dossier closed (resolved or withdrawn) its applicant's name, ID number, phone and the
+         * clerk's reasons are kept; then they are erased. The default, five years, is the operator's to confirm
+         * against the province's records retention list (docs/operations.md, "Personal data in intake").
+         */
+        @WithDefault("P5Y")
+        Period retention();
+
+        /** How often each instance erases what the retention has run out for. */
+        @WithDefault("1H")
+        Duration every();
+
+        /** Dossiers erased per transaction. */
+        @WithDefault("200")
+        int batchSize();
+
+        /** The job is not live when no run has finished for this long; keep it well above {@link #every()}. */
+        @WithDefault("3H")
         Duration stallAfter();
     }
 

@@ -59,6 +59,8 @@ class AccessMatrixTest {
             POST   /api/dossiers/{code}/apologies            401  403   403     403       200   200       403     403        200   401     401    401
             POST   /api/dossiers/{code}/result               401  403   403     403       200   200       403     403        200   401     401    401
             POST   /api/dossiers/{code}/withdrawal           401  403   403     403       200   200       403     403        200   401     401    401
+            POST   /api/dossiers/{code}/erasure              401  403   403     403       403   403       403     403        200   401     401    401
+            POST   /api/dossiers/SADEC-P1.NONE/erasure       401  403   403     403       403   403       403     403        404   401     401    401
             GET    /api/dossiers/{moved}                     401  404   404     404       200   200       200     200        200   401     401    401
             GET    /api/dossiers/{moved}/slip                401  404   404     404       200   200       200     200        200   401     401    401
             POST   /api/dossiers/{moved}/result              401  403   403     403       403   200       200     403        200   401     401    401
@@ -142,12 +144,12 @@ class AccessMatrixTest {
         }
     }
 
-    /** Every write of intake leaves a row in one of these: a dossier, a step, an event, a read, a day off. */
+    /** Every write of intake leaves a row in one of these: a dossier, a step, an event, a read, a day off, an erasure. */
     private long writes() {
         return Rows.number(dataSource, """
                 SELECT (SELECT count(*) FROM dossier) + (SELECT count(*) FROM dossier_step)
                      + (SELECT count(*) FROM outbox_event) + (SELECT count(*) FROM applicant_read)
-                     + (SELECT count(*) FROM local_day_off)""");
+                     + (SELECT count(*) FROM local_day_off) + (SELECT count(*) FROM applicant_erasure)""");
     }
 
     private static Response call(String method, String path, String token) {
