@@ -158,6 +158,9 @@ class AccessMatrixTest {
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
+        if (path.equals("/api/dossiers")) {
+            request.header("Idempotency-Key", UUID.randomUUID().toString());
+        }
         Object body = bodyOf(method, path);
         if (body != null) {
             request.body(body);
@@ -234,13 +237,15 @@ class AccessMatrixTest {
             body.put("unitCode", "SADEC-P2");
             body.put("receivedAtUnit", "SADEC-P1");
             Response slip = RestAssured.given().contentType(ContentType.JSON)
-                    .header("Authorization", "Bearer " + TestTokens.kiosk("SADEC-P1")).body(body).post("/api/dossiers");
+                    .header("Authorization", "Bearer " + TestTokens.kiosk("SADEC-P1"))
+                    .header("Idempotency-Key", UUID.randomUUID().toString()).body(body).post("/api/dossiers");
             assertThat(slip.statusCode()).as(slip.asString()).isEqualTo(201);
             return path.replace("{counter}", slip.<String>path("code"));
         }
         if (path.contains("{code}") || path.contains("{lookup}") || path.contains("{paused}")) {
             Response slip = RestAssured.given().contentType(ContentType.JSON)
                     .header("Authorization", "Bearer " + TestTokens.kiosk("SADEC-P1"))
+                    .header("Idempotency-Key", UUID.randomUUID().toString())
                     .body(dossierBody()).post("/api/dossiers");
             assertThat(slip.statusCode()).as(slip.asString()).isEqualTo(201);
             String code = slip.path("code");

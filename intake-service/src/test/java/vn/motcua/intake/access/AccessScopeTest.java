@@ -174,7 +174,8 @@ class AccessScopeTest {
     }
 
     private static ValidatableResponse post(String token, Object body) {
-        return RestAssured.given().contentType(ContentType.JSON).auth().oauth2(token).body(body)
+        return RestAssured.given().contentType(ContentType.JSON).auth().oauth2(token)
+                .header("Idempotency-Key", java.util.UUID.randomUUID().toString()).body(body)
                 .post("/api/dossiers").then();
     }
 
