@@ -51,9 +51,9 @@ class AccessMatrixTest {
             endpoint                                         none kiosk kioskP2 cityKiosk clerk cityClerk clerkP2 supervisor admin expired forged foreign
             POST   /api/dossiers                             401  201   403     403       201   201       403     403        201   401     401    401
             GET    /api/dossiers/{code}                      401  200   404     404       200   200       403     200        200   401     401    401
-            GET    /api/dossiers/lookup/{lookup}             200  200   200     200       200   200       200     200        200   200     200    200
+            GET    /api/dossiers/lookup/{lookup}             200  200   200     200       200   200       200     200        200   401     401    401
             GET    /api/dossiers/{code}/slip                 401  200   404     404       200   200       403     200        200   401     401    401
-            GET    /tra-cuu?ma={lookup}                      200  200   200     200       200   200       200     200        200   200     200    200
+            GET    /tra-cuu?ma={lookup}                      200  200   200     200       200   200       200     200        200   401     401    401
             POST   /api/dossiers/{code}/supplement-requests  401  403   403     403       200   200       403     403        200   401     401    401
             POST   /api/dossiers/{paused}/supplement-received  401  403   403     403       200   200       403     403        200   401     401    401
             POST   /api/dossiers/{code}/apologies            401  403   403     403       200   200       403     403        200   401     401    401
@@ -67,16 +67,16 @@ class AccessMatrixTest {
             GET    /api/dossiers/{counter}                   401  200   404     404       200   200       200     200        200   401     401    401
             GET    /api/dossiers/{counter}/slip              401  200   404     404       200   200       200     200        200   401     401    401
             POST   /api/dossiers/{counter}/result            401  403   403     403       403   200       200     403        200   401     401    401
-            GET    /api/procedures                           200  200   200     200       200   200       200     200        200   200     200    200
-            GET    /api/procedures/1.004873                  200  200   200     200       200   200       200     200        200   200     200    200
+            GET    /api/procedures                           200  200   200     200       200   200       200     200        200   401     401    401
+            GET    /api/procedures/1.004873                  200  200   200     200       200   200       200     200        200   401     401    401
             PUT    /api/procedures/9.000777                  401  403   403     403       403   403       403     403        200   401     401    401
-            GET    /api/units                                200  200   200     200       200   200       200     200        200   200     200    200
-            GET    /api/units/SADEC-P1                       200  200   200     200       200   200       200     200        200   200     200    200
+            GET    /api/units                                200  200   200     200       200   200       200     200        200   401     401    401
+            GET    /api/units/SADEC-P1                       200  200   200     200       200   200       200     200        200   401     401    401
             PUT    /api/units/MATRIX-UNIT                    401  403   403     403       403   403       403     403        200   401     401    401
-            GET    /api/calendar/2022                        200  200   200     200       200   200       200     200        200   200     200    200
+            GET    /api/calendar/2022                        200  200   200     200       200   200       200     200        200   401     401    401
             PUT    /api/calendar/2099                        401  403   403     403       403   403       403     403        200   401     401    401
-            GET    /api/calendar/days-off                    200  200   200     200       200   200       200     200        200   200     200    200
-            GET    /api/calendar/days-off/{dayOff}           200  200   200     200       200   200       200     200        200   200     200    200
+            GET    /api/calendar/days-off                    200  200   200     200       200   200       200     200        200   401     401    401
+            GET    /api/calendar/days-off/{dayOff}           200  200   200     200       200   200       200     200        200   401     401    401
             POST   /api/calendar/days-off                    401  403   403     403       403   403       403     403        201   401     401    401
             DELETE /api/calendar/days-off/{dayOff}           401  403   403     403       403   403       403     403        204   401     401    401
             """;
