@@ -6,6 +6,8 @@ import vn.motcua.intake.domain.ApologyDeadline;
 
 import java.time.Duration;
 import java.time.Period;
+import java.util.List;
+import java.util.Optional;
 
 /** The intake rules an operator may set (docs/contracts.md, intake-service). */
 @ConfigMapping(prefix = "motcua.intake")
@@ -90,5 +92,19 @@ public interface IntakeConfig {
         /** Addresses tracked at once; the least recently seen is forgotten first. */
         @WithDefault("10000")
         int addresses();
+
+        /**
+         * Proxies (addresses or CIDR networks) whose X-Forwarded-For is believed; from any other socket the header
+         * is ignored. Empty: the socket's address always counts.
+         */
+        Optional<List<String>> trustedProxies();
+
+        /** Lookups all addresses together may make at once on this instance: a ceiling on a spread-out flood. */
+        @WithDefault("1000")
+        int globalBurst();
+
+        /** Lookups all addresses together get back per minute on this instance. */
+        @WithDefault("6000")
+        int globalPerMinute();
     }
 }
