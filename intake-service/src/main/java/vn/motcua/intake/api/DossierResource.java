@@ -23,6 +23,7 @@ import vn.motcua.api.ProblemException;
 import vn.motcua.intake.app.DossierIntake;
 import vn.motcua.intake.app.DossierLifecycle;
 import vn.motcua.intake.app.DossierReading;
+import vn.motcua.intake.app.PersonalDataErasure;
 import vn.motcua.intake.domain.LookupCodes;
 import vn.motcua.intake.store.Dossier;
 import vn.motcua.security.CurrentCaller;
@@ -40,9 +41,11 @@ public class DossierResource {
     private final CurrentCaller caller;
     private final LookupLimiter lookupLimiter;
     private final SlipPages slips;
+    private final PersonalDataErasure erasure;
 
     DossierResource(DossierIntake intake, DossierLifecycle lifecycle, DossierReading reading, CurrentCaller caller,
-                    LookupLimiter lookupLimiter, SlipPages slips) {
+                    LookupLimiter lookupLimiter, SlipPages slips, PersonalDataErasure erasure) {
+        this.erasure = erasure;
         this.intake = intake;
         this.lifecycle = lifecycle;
         this.reading = reading;
@@ -88,6 +91,16 @@ public class DossierResource {
     public TemplateInstance slip(@PathParam("code") String code) {
         DossierReading.Read read = reading.readSlip(code, caller.get());
         return slips.of(read.dossier(), read.showsApplicant());
+    }
+
+    @RolesAllowed(Roles.ADMIN)
+    @POST
+    @Path("/{code}/erasure")
+    @Consumes(MediaType.WILDCARD) // no body: a bare POST with or without a content type
+    @Operation(summary = "Erase the applicant's personal data on the citizen's request (the dossier stays); "
+            + "asked again, answers the first erasure", description = Who.ERASE)
+    public ErasureView erase(@PathParam("code") String code) {
+        return ErasureView.of(erasure.eraseOnRequest(code, caller.get()));
     }
 
     @PermitAll

@@ -43,6 +43,7 @@ public record DossierView(
         Integer handlingWorkingDays,
         OffsetDateTime withdrawnAt,
         ReceiveRequest.Applicant applicant,
+        OffsetDateTime applicantErasedAt,
         List<Step> history) {
 
     /** {@code at}: when the step happened; {@code recordedBy}/{@code recordedAt}: who entered it, and when. */
@@ -70,7 +71,7 @@ public record DossierView(
                 d.dueDateProvisional, d.procedureCode, d.unitCode, d.receivingUnit(), d.channel, d.onlineLevel, onlineLevelName(d.onlineLevel), paused,
                 local(d.newAppointmentAt), d.timeliness, local(d.resolvedAt), d.decision, d.resultDelivery,
                 d.handlingWorkingDays, local(d.withdrawnAt),
-                applicant, history);
+                d.applicantErasedAt == null ? applicant : null, local(d.applicantErasedAt), history);
     }
 
     /** Decree 43/2011 levels under their Decree 42/2022 names. */

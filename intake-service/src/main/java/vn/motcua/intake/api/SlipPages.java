@@ -27,7 +27,9 @@ class SlipPages {
     }
 
     /** The slip; the applicant's name and phone only when {@code showsApplicant}. */
-    TemplateInstance of(Dossier d, boolean showsApplicant) {
+    TemplateInstance of(Dossier d, boolean showsApplicantIfKept) {
+        // Erased: the lines stay blank, as for a caller who may not see them.
+        boolean showsApplicant = showsApplicantIfKept && d.applicantErasedAt == null;
         Optional<Procedure> procedure = catalogue.procedure(d.procedureCode);
         String link = statusPageUrl + "?ma=" + d.lookupCode;
         return Pages.slip(new Slip(unitName(d.receivingUnit()), unitName(d.unitCode), d.code,

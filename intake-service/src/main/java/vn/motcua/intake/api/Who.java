@@ -9,6 +9,8 @@ final class Who {
     static final String PUBLIC = "Who: anyone, without a token (published legal information; kiosks and the portal "
             + "show it).";
     static final String ADMIN = "Who: admin (bearer token).";
+    static final String ERASE = "Who: admin (bearer token); 403 for any other role, 401 without a token, 404 for an "
+            + "unknown dossier.";
     static final String RECEIVE = "Who: kiosk (for its unit), clerk (for its units and those under them), admin "
             + "(any unit); 403 for another unit. Backdating receivedAt beyond motcua.intake.backdate-window working "
             + "days: admin only.";

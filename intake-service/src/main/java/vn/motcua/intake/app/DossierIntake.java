@@ -24,6 +24,7 @@ import vn.motcua.intake.store.IdempotencyKey;
 import vn.motcua.intake.store.NewDossierInsert;
 import vn.motcua.intake.store.Procedure;
 import vn.motcua.security.Caller;
+import vn.motcua.security.Roles;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -55,10 +56,12 @@ public class DossierIntake {
     private final DossierCodes codes;
     private final NewDossierInsert newDossier;
     private final DossierAccess access;
+    private final Recorders recorders;
     private final Clock clock;
 
     DossierIntake(Catalogue catalogue, CalendarService calendar, StepTimes times, DossierCodes codes,
-                  NewDossierInsert newDossier, DossierAccess access, Clock clock) {
+                  NewDossierInsert newDossier, DossierAccess access, Recorders recorders, Clock clock) {
+        this.recorders = recorders;
         this.catalogue = catalogue;
         this.calendar = calendar;
         this.times = times;
@@ -72,16 +75,26 @@ public class DossierIntake {
      * Answers the dossier this request created, or the one its first attempt created. The body is checked first
      * (400), then whether {@code caller} acts for its unit (403), before anything is written.
      */
-    public Dossier receive(Submission given, String idempotencyKey, Caller caller) {
-        if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 200)) {
+    public Dossier receive(Submission given, String givenKey, Caller caller) {
+        boolean kiosk = isKiosk(caller);
+        if (givenKey == null && kiosk) {
+            // A kiosk retries on its own after a timeout: without a key, each retry would be another dossier.
+            throw ProblemException.invalid("Idempotency-Key", "is required for kiosk clients");
+        }
+        if (givenKey != null && (givenKey.isBlank() || givenKey.length() > 200)) {
             throw ProblemException.invalid("Idempotency-Key", "must be 1-200 characters");
         }
+        String idempotencyKey = givenKey == null ? null : scoped(givenKey, caller);
         if (given == null) {
             throw ProblemException.invalid("body", "is required");
         }
         Submission submission = given.normalised();
         Checks checks = new Checks();
         Procedure procedure = validate(submission, checks);
+        if (kiosk && submission.channel() == Channel.ONLINE) {
+            // A kiosk stands in the office: what it receives was handed in there, never through the portal.
+            checks.fail("channel", "a kiosk client receives dossiers handed in at the office, not ONLINE ones");
+        }
         checks.throwIfInvalid();
         access.checkReceive(caller, submission.receivingUnit());
         Instant receivedAt = times.resolve(submission.receivedAt(), "receivedAt", null, checks, caller);
@@ -95,7 +108,10 @@ public class DossierIntake {
         for (int attempt = 1; ; attempt++) {
             Dossier dossier = dossierOf(submission, procedure, receivedAt, deadline, fingerprint);
             dossier.dueDateProvisional = provisional;
-            dossier.receivedBy = caller.name();
+            Recorder by = recorders.of(caller);
+            dossier.receivedBy = by.name();
+            dossier.receivedBySub = by.subject();
+            dossier.receivedByAzp = by.client();
             try {
                 newDossier.insert(dossier, EventTypes.RECEIVED,
                         DossierEvents.value(dossier, EventTypes.RECEIVED, receivedAt, null), idempotencyKey,
@@ -113,6 +129,19 @@ public class DossierIntake {
                 }
             }
         }
+    }
+
+    /** A kiosk client, and nothing more: staff who also hold the kiosk role are not held to its rules. */
+    private static boolean isKiosk(Caller caller) {
+        return caller.has(Roles.KIOSK) && !caller.hasAny(Roles.CLERK, Roles.ADMIN);
+    }
+
+    /**
+     * Every caller's keys are its own: two kiosks that happen to draw the same key get two dossiers, the same kiosk
+     * retrying gets its first answer. The caller's name is length-prefixed, so no name and key can pass for another.
+     */
+    static String scoped(String key, Caller caller) {
+        return caller.name().length() + ":" + caller.name() + ":" + key;
     }
 
     /**
@@ -182,6 +211,10 @@ public class DossierIntake {
             // A namespace of the unit's own: never one of intake's codes, nor another unit's (ClientDossierCodes).
             checks.check(ClientDossierCodes.isOfUnit(submission.dossierCode(), submission.unitCode()), "dossierCode",
                     ClientDossierCodes.FORM);
+            if (!checks.has("dossierCode")) {
+                checks.check(!ClientDossierCodes.hasLongNumber(submission.dossierCode()), "dossierCode",
+                        ClientDossierCodes.NO_LONG_NUMBERS);
+            }
         }
         checkChannel(submission, procedure, checks);
         if (submission.applicant() != null) {

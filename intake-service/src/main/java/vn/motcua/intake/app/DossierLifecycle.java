@@ -55,10 +55,12 @@ public class DossierLifecycle {
     private final OutboxRows outbox;
     private final IntakeConfig config;
     private final DossierAccess access;
+    private final Recorders recorders;
     private final Clock clock;
 
     DossierLifecycle(CalendarService calendar, StepTimes times, OutboxRows outbox, IntakeConfig config,
-                     DossierAccess access, Clock clock) {
+                     DossierAccess access, Recorders recorders, Clock clock) {
+        this.recorders = recorders;
         this.calendar = calendar;
         this.times = times;
         this.outbox = outbox;
@@ -189,7 +191,8 @@ public class DossierLifecycle {
                          Caller caller) {
         dossier.sequence++;
         dossier.lastStepAt = at;
-        DossierStep.append(dossier, type, at, note, caller.name(), clock.instant());
+        Recorder by = recorders.of(caller);
+        DossierStep.append(dossier, type, at, note, by.name(), by.subject(), by.client(), clock.instant());
         outbox.append(OutboxStream.DOSSIER_EVENTS, dossier.code, dossier.sequence, type,
                 DossierEvents.value(dossier, type, at, remainingWorkingDays));
         return dossier;

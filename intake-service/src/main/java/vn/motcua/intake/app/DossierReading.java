@@ -24,10 +24,12 @@ public class DossierReading {
     }
 
     private final DossierAccess access;
+    private final Recorders recorders;
     private final Clock clock;
 
-    DossierReading(DossierAccess access, Clock clock) {
+    DossierReading(DossierAccess access, Recorders recorders, Clock clock) {
         this.access = access;
+        this.recorders = recorders;
         this.clock = clock;
     }
 
@@ -52,9 +54,11 @@ public class DossierReading {
         if (view == DossierAccess.View.SLIP) {
             return new Read(dossier, null, false);
         }
-        boolean showsApplicant = view == DossierAccess.View.FULL;
+        // Nothing left to read once erased: no read to record.
+        boolean showsApplicant = view == DossierAccess.View.FULL && dossier.applicantErasedAt == null;
         if (showsApplicant) {
-            ApplicantRead.record(code, caller.name(), clock.instant());
+            Recorder by = recorders.of(caller);
+            ApplicantRead.record(code, by.name(), by.subject(), by.client(), clock.instant());
         }
         return new Read(dossier, withHistory ? DossierStep.history(code) : null, showsApplicant);
     }

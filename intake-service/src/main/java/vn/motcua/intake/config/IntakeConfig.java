@@ -5,6 +5,9 @@ import io.smallrye.config.WithDefault;
 import vn.motcua.intake.domain.ApologyDeadline;
 
 import java.time.Duration;
+import java.time.Period;
+import java.util.List;
+import java.util.Optional;
 
 /** The intake rules an operator may set (docs/contracts.md, intake-service). */
 @ConfigMapping(prefix = "motcua.intake")
@@ -49,6 +52,31 @@ public interface IntakeConfig {
         Duration stallAfter();
     }
 
+    /** Erasing applicants' personal data after the retention (app.PersonalDataErasure). */
+    PersonalData personalData();
+
+    interface PersonalData {
+        /**
+         * How long after a dossier closed (resolved or withdrawn) its applicant's name, ID number, phone and the
+         * clerk's reasons are kept; then they are erased. The default, five years, is the operator's to confirm
+         * against the province's records retention list (docs/operations.md, "Personal data in intake").
+         */
+        @WithDefault("P5Y")
+        Period retention();
+
+        /** How often each instance erases what the retention has run out for. */
+        @WithDefault("1H")
+        Duration every();
+
+        /** Dossiers erased per transaction. */
+        @WithDefault("200")
+        int batchSize();
+
+        /** The job is not live when no run has finished for this long; keep it well above {@link #every()}. */
+        @WithDefault("3H")
+        Duration stallAfter();
+    }
+
     /** The citizen's lookup without login, limited per client address. */
     LookupLimit lookupLimit();
 
@@ -64,5 +92,19 @@ public interface IntakeConfig {
         /** Addresses tracked at once; the least recently seen is forgotten first. */
         @WithDefault("10000")
         int addresses();
+
+        /**
+         * Proxies (addresses or CIDR networks) whose X-Forwarded-For is believed; from any other socket the header
+         * is ignored. Empty: the socket's address always counts.
+         */
+        Optional<List<String>> trustedProxies();
+
+        /** Lookups all addresses together may make at once on this instance: a ceiling on a spread-out flood. */
+        @WithDefault("1000")
+        int globalBurst();
+
+        /** Lookups all addresses together get back per minute on this instance. */
+        @WithDefault("6000")
+        int globalPerMinute();
     }
 }

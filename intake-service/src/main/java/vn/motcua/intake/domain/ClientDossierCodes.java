@@ -14,7 +14,19 @@ public final class ClientDossierCodes {
 
     private static final Pattern OWN_PART = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
 
+    /** As long as the shortest ID number (9 digits; 12 for a citizen's card) or phone (9-10 digits after the 0). */
+    private static final int MAX_DIGIT_RUN = 9;
+
+    public static final String NO_LONG_NUMBERS = "must not hold " + MAX_DIGIT_RUN + " or more digits in a row: a code "
+            + "is printed, logged and published, an ID number or a phone never is";
+    private static final Pattern DIGIT_RUN = Pattern.compile("[0-9]{" + MAX_DIGIT_RUN + ",}");
+
     private ClientDossierCodes() {
+    }
+
+    /** Whether the code holds a run of digits as long as an ID number's or a phone's. */
+    public static boolean hasLongNumber(String code) {
+        return code != null && DIGIT_RUN.matcher(code).find();
     }
 
     public static boolean isOfUnit(String code, String unitCode) {

@@ -7,6 +7,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import vn.motcua.calendar.Deadline;
 import vn.motcua.calendar.Pause;
 import vn.motcua.calendar.ProcessingTime;
@@ -137,10 +138,22 @@ public class Dossier extends PanacheEntityBase {
     @Column(name = "received_by")
     public String receivedBy;
 
-    @Column(name = "applicant_name", nullable = false)
+    /** The receiver's token subject and client, kept on the first step's record only (store.NewDossierInsert). */
+    @Transient
+    public String receivedBySub;
+
+    @Transient
+    public String receivedByAzp;
+
+    /** When the applicant's data was erased (store.ApplicantErasure); null while it is kept. */
+    @Column(name = "applicant_erased_at")
+    public Instant applicantErasedAt;
+
+    // Null once erased.
+    @Column(name = "applicant_name")
     public String applicantName;
 
-    @Column(name = "applicant_id_number", nullable = false)
+    @Column(name = "applicant_id_number")
     public String applicantIdNumber;
 
     @Column(name = "applicant_phone")
@@ -246,6 +259,22 @@ public class Dossier extends PanacheEntityBase {
                         ORDER BY code LIMIT :limit
                         FOR UPDATE SKIP LOCKED""")
                 .setParameter("unit", unitCode).setParameter("closedFrom", closedFrom).setParameter("limit", limit)
+                .getResultList();
+    }
+
+    /**
+     * Closed (resolved or withdrawn) before {@code closedBefore} and not yet erased, locked; rows another run holds
+     * are skipped, so overlapping runs erase each dossier once.
+     */
+    @SuppressWarnings("unchecked")
+    public static List<String> lockErasable(Instant closedBefore, int limit) {
+        return getEntityManager().createNativeQuery("""
+                        SELECT code FROM dossier
+                        WHERE applicant_erased_at IS NULL AND status IN ('RESOLVED', 'WITHDRAWN')
+                          AND COALESCE(resolved_at, withdrawn_at) < :closedBefore
+                        ORDER BY COALESCE(resolved_at, withdrawn_at) LIMIT :limit
+                        FOR UPDATE SKIP LOCKED""")
+                .setParameter("closedBefore", closedBefore).setParameter("limit", limit)
                 .getResultList();
     }
 

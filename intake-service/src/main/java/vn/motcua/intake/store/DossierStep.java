@@ -43,9 +43,22 @@ public class DossierStep extends PanacheEntityBase {
     @Column(name = "recorded_at")
     public Instant recordedAt;
 
-    /** Appends a step to the dossier's log under the dossier's current sequence. */
+    /** The recorder's token subject and client ({@code sub}, {@code azp}); null without a token. */
+    @Column(name = "recorded_by_sub")
+    public String recordedBySub;
+
+    @Column(name = "recorded_by_azp")
+    public String recordedByAzp;
+
+    /** Appends a step the service itself recorded (no token) to the dossier's log. */
     public static void append(Dossier dossier, String type, Instant at, String note, String recordedBy,
                               Instant recordedAt) {
+        append(dossier, type, at, note, recordedBy, null, null, recordedAt);
+    }
+
+    /** Appends a step to the dossier's log under the dossier's current sequence. */
+    public static void append(Dossier dossier, String type, Instant at, String note, String recordedBy,
+                              String recordedBySub, String recordedByAzp, Instant recordedAt) {
         DossierStep step = new DossierStep();
         step.dossierCode = dossier.code;
         step.sequence = dossier.sequence;
@@ -53,6 +66,8 @@ public class DossierStep extends PanacheEntityBase {
         step.occurredAt = at;
         step.note = note;
         step.recordedBy = recordedBy;
+        step.recordedBySub = recordedBySub;
+        step.recordedByAzp = recordedByAzp;
         step.recordedAt = recordedAt;
         step.persist();
     }

@@ -40,7 +40,30 @@ public class NewDossierInsert {
     /** A unique key of the statement was taken: the dossier code, the Idempotency-Key or (rarely) the lookup code. */
     public static final class Clash extends PersistenceException {
         Clash(SQLException cause) {
-            super(cause.getMessage(), cause);
+            super("a unique key was taken (" + WriteFailure.describe(cause) + ")");
+            setStackTrace(cause.getStackTrace());
+        }
+    }
+
+    /**
+     * A write that failed, said without the driver's words: a batch's message can carry the statement with its bound
+     * values (applicant name, ID number, phone) and the server's detail ("Failing row contains …"), and whatever
+     * reaches the request's exception is logged. Only the SQL state and the exception's class are kept; the
+     * connection property {@code logServerErrorDetail=false} (application.properties) is the driver's half.
+     */
+    public static final class WriteFailure extends PersistenceException {
+        WriteFailure(String dossierCode, SQLException cause) {
+            super("dossier " + dossierCode + " was not written (" + describe(cause) + ")");
+            setStackTrace(cause.getStackTrace());
+        }
+
+        /** The SQL states of the exception and of those chained to it, and its class: never a message. */
+        static String describe(SQLException e) {
+            List<String> states = new ArrayList<>();
+            for (SQLException next = e; next != null && states.size() < 5; next = next.getNextException()) {
+                states.add(String.valueOf(next.getSQLState()));
+            }
+            return "SQL state " + String.join(", ", states) + ", " + e.getClass().getSimpleName();
         }
     }
 
@@ -64,8 +87,9 @@ public class NewDossierInsert {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 RETURNING code, sequence, received_by),
             first_step AS (
-                INSERT INTO dossier_step (dossier_code, sequence, type, occurred_at, recorded_by, recorded_at)
-                SELECT code, sequence, ?, ?, received_by, ? FROM new_dossier),
+                INSERT INTO dossier_step (dossier_code, sequence, type, occurred_at, recorded_by, recorded_at,
+                                          recorded_by_sub, recorded_by_azp)
+                SELECT code, sequence, ?, ?, received_by, ?, ?, ? FROM new_dossier),
             %s
             INSERT INTO idempotency_key (key, request_hash, dossier_code, created_at)
             SELECT ?, ?, code, ? FROM new_dossier WHERE ?::text IS NOT NULL
@@ -159,8 +183,8 @@ public class NewDossierInsert {
                 // which one clashed, the database does not say usefully: each alone, each gets its own answer
                 batch.forEach(this::writeAlone);
             } else {
-                batch.forEach(pending -> pending.written().completeExceptionally(new PersistenceException(
-                        "dossier " + pending.dossier().code + " was not written", e)));
+                batch.forEach(pending -> pending.written().completeExceptionally(
+                        new WriteFailure(pending.dossier().code, e)));
             }
         } catch (RuntimeException e) {
             batch.forEach(pending -> pending.written().completeExceptionally(e));
@@ -194,7 +218,7 @@ public class NewDossierInsert {
             pending.written().complete(null);
         } catch (SQLException e) {
             pending.written().completeExceptionally(isUniqueViolation(e) ? new Clash(e)
-                    : new PersistenceException("dossier " + pending.dossier().code + " was not written", e));
+                    : new WriteFailure(pending.dossier().code, e));
         } catch (RuntimeException e) {
             pending.written().completeExceptionally(e);
         }
@@ -239,6 +263,8 @@ public class NewDossierInsert {
         insert.setString(i++, eventType);
         insert.setObject(i++, utc(dossier.receivedAt));
         insert.setObject(i++, utc(now));
+        insert.setString(i++, dossier.receivedBySub);
+        insert.setString(i++, dossier.receivedByAzp);
         i = OutboxRows.bindFirstEvent(insert, i, eventType, eventValue, now);
         insert.setString(i++, idempotencyKey);
         insert.setString(i++, dossier.requestHash);

@@ -51,30 +51,32 @@ class AccessMatrixTest {
             endpoint                                         none kiosk kioskP2 cityKiosk clerk cityClerk clerkP2 supervisor admin expired forged foreign
             POST   /api/dossiers                             401  201   403     403       201   201       403     403        201   401     401    401
             GET    /api/dossiers/{code}                      401  200   404     404       200   200       403     200        200   401     401    401
-            GET    /api/dossiers/lookup/{lookup}             200  200   200     200       200   200       200     200        200   200     200    200
+            GET    /api/dossiers/lookup/{lookup}             200  200   200     200       200   200       200     200        200   401     401    401
             GET    /api/dossiers/{code}/slip                 401  200   404     404       200   200       403     200        200   401     401    401
-            GET    /tra-cuu?ma={lookup}                      200  200   200     200       200   200       200     200        200   200     200    200
+            GET    /tra-cuu?ma={lookup}                      200  200   200     200       200   200       200     200        200   401     401    401
             POST   /api/dossiers/{code}/supplement-requests  401  403   403     403       200   200       403     403        200   401     401    401
             POST   /api/dossiers/{paused}/supplement-received  401  403   403     403       200   200       403     403        200   401     401    401
             POST   /api/dossiers/{code}/apologies            401  403   403     403       200   200       403     403        200   401     401    401
             POST   /api/dossiers/{code}/result               401  403   403     403       200   200       403     403        200   401     401    401
             POST   /api/dossiers/{code}/withdrawal           401  403   403     403       200   200       403     403        200   401     401    401
+            POST   /api/dossiers/{code}/erasure              401  403   403     403       403   403       403     403        200   401     401    401
+            POST   /api/dossiers/SADEC-P1.NONE/erasure       401  403   403     403       403   403       403     403        404   401     401    401
             GET    /api/dossiers/{moved}                     401  404   404     404       200   200       200     200        200   401     401    401
             GET    /api/dossiers/{moved}/slip                401  404   404     404       200   200       200     200        200   401     401    401
             POST   /api/dossiers/{moved}/result              401  403   403     403       403   200       200     403        200   401     401    401
             GET    /api/dossiers/{counter}                   401  200   404     404       200   200       200     200        200   401     401    401
             GET    /api/dossiers/{counter}/slip              401  200   404     404       200   200       200     200        200   401     401    401
             POST   /api/dossiers/{counter}/result            401  403   403     403       403   200       200     403        200   401     401    401
-            GET    /api/procedures                           200  200   200     200       200   200       200     200        200   200     200    200
-            GET    /api/procedures/1.004873                  200  200   200     200       200   200       200     200        200   200     200    200
+            GET    /api/procedures                           200  200   200     200       200   200       200     200        200   401     401    401
+            GET    /api/procedures/1.004873                  200  200   200     200       200   200       200     200        200   401     401    401
             PUT    /api/procedures/9.000777                  401  403   403     403       403   403       403     403        200   401     401    401
-            GET    /api/units                                200  200   200     200       200   200       200     200        200   200     200    200
-            GET    /api/units/SADEC-P1                       200  200   200     200       200   200       200     200        200   200     200    200
+            GET    /api/units                                200  200   200     200       200   200       200     200        200   401     401    401
+            GET    /api/units/SADEC-P1                       200  200   200     200       200   200       200     200        200   401     401    401
             PUT    /api/units/MATRIX-UNIT                    401  403   403     403       403   403       403     403        200   401     401    401
-            GET    /api/calendar/2022                        200  200   200     200       200   200       200     200        200   200     200    200
+            GET    /api/calendar/2022                        200  200   200     200       200   200       200     200        200   401     401    401
             PUT    /api/calendar/2099                        401  403   403     403       403   403       403     403        200   401     401    401
-            GET    /api/calendar/days-off                    200  200   200     200       200   200       200     200        200   200     200    200
-            GET    /api/calendar/days-off/{dayOff}           200  200   200     200       200   200       200     200        200   200     200    200
+            GET    /api/calendar/days-off                    200  200   200     200       200   200       200     200        200   401     401    401
+            GET    /api/calendar/days-off/{dayOff}           200  200   200     200       200   200       200     200        200   401     401    401
             POST   /api/calendar/days-off                    401  403   403     403       403   403       403     403        201   401     401    401
             DELETE /api/calendar/days-off/{dayOff}           401  403   403     403       403   403       403     403        204   401     401    401
             """;
@@ -142,12 +144,12 @@ class AccessMatrixTest {
         }
     }
 
-    /** Every write of intake leaves a row in one of these: a dossier, a step, an event, a read, a day off. */
+    /** Every write of intake leaves a row in one of these: a dossier, a step, an event, a read, a day off, an erasure. */
     private long writes() {
         return Rows.number(dataSource, """
                 SELECT (SELECT count(*) FROM dossier) + (SELECT count(*) FROM dossier_step)
                      + (SELECT count(*) FROM outbox_event) + (SELECT count(*) FROM applicant_read)
-                     + (SELECT count(*) FROM local_day_off)""");
+                     + (SELECT count(*) FROM local_day_off) + (SELECT count(*) FROM applicant_erasure)""");
     }
 
     private static Response call(String method, String path, String token) {
@@ -155,6 +157,9 @@ class AccessMatrixTest {
                 .header("X-Forwarded-For", "10.14.0." + ADDRESS.incrementAndGet() % 250);
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
+        }
+        if (path.equals("/api/dossiers")) {
+            request.header("Idempotency-Key", UUID.randomUUID().toString());
         }
         Object body = bodyOf(method, path);
         if (body != null) {
@@ -232,13 +237,15 @@ class AccessMatrixTest {
             body.put("unitCode", "SADEC-P2");
             body.put("receivedAtUnit", "SADEC-P1");
             Response slip = RestAssured.given().contentType(ContentType.JSON)
-                    .header("Authorization", "Bearer " + TestTokens.kiosk("SADEC-P1")).body(body).post("/api/dossiers");
+                    .header("Authorization", "Bearer " + TestTokens.kiosk("SADEC-P1"))
+                    .header("Idempotency-Key", UUID.randomUUID().toString()).body(body).post("/api/dossiers");
             assertThat(slip.statusCode()).as(slip.asString()).isEqualTo(201);
             return path.replace("{counter}", slip.<String>path("code"));
         }
         if (path.contains("{code}") || path.contains("{lookup}") || path.contains("{paused}")) {
             Response slip = RestAssured.given().contentType(ContentType.JSON)
                     .header("Authorization", "Bearer " + TestTokens.kiosk("SADEC-P1"))
+                    .header("Idempotency-Key", UUID.randomUUID().toString())
                     .body(dossierBody()).post("/api/dossiers");
             assertThat(slip.statusCode()).as(slip.asString()).isEqualTo(201);
             String code = slip.path("code");

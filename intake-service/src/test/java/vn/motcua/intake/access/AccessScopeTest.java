@@ -9,6 +9,7 @@ import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
+import io.smallrye.jwt.build.Jwt;
 import org.junit.jupiter.api.Test;
 import vn.motcua.calendar.VietnamTime;
 import vn.motcua.calendar.WorkCalendar;
@@ -20,7 +21,9 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
+import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -56,6 +59,29 @@ class AccessScopeTest {
         assertThat(reads(code)).isEqualTo(readsBefore + 1);
         assertThat(Rows.number(dataSource, "SELECT count(*) FROM applicant_read WHERE dossier_code = ? "
                 + "AND read_by = 'clerk-p1'", code)).isEqualTo(1);
+    }
+
+    /** The records keep the token's sub (stable when a user is renamed) and azp (the client used), not the name alone. */
+    @Test
+    void readsAndStepsRecordTheTokensSubjectAndClient() {
+        String code = receive(TestTokens.kiosk("SADEC-P1"), null);
+        String clerk = Jwt.claims().preferredUserName("clerk-p1").subject("4f1c-clerk-p1-subject")
+                .issuer("https://server.example.com").claim("azp", "motcua-web")
+                .claim("realm_access", Map.of("roles", List.of("clerk"))).claim("units", List.of("SADEC-P1"))
+                .expiresIn(Duration.ofMinutes(10)).sign();
+
+        get(clerk, code).statusCode(200);
+        step(clerk, code, "withdrawal", Map.of()).statusCode(200);
+
+        assertThat(Rows.number(dataSource, "SELECT count(*) FROM applicant_read WHERE dossier_code = ? AND read_by = "
+                + "'clerk-p1' AND read_by_sub = '4f1c-clerk-p1-subject' AND read_by_azp = 'motcua-web'", code))
+                .isEqualTo(1);
+        assertThat(Rows.number(dataSource, "SELECT count(*) FROM dossier_step WHERE dossier_code = ? AND sequence = 1 "
+                + "AND recorded_by = 'service-account-kiosk-sadec-p1' AND recorded_by_sub = "
+                + "'service-account-kiosk-sadec-p1' AND recorded_by_azp = 'kiosk-sadec-p1'", code)).isEqualTo(1);
+        assertThat(Rows.number(dataSource, "SELECT count(*) FROM dossier_step WHERE dossier_code = ? AND sequence = 2 "
+                + "AND recorded_by = 'clerk-p1' AND recorded_by_sub = '4f1c-clerk-p1-subject' "
+                + "AND recorded_by_azp = 'motcua-web'", code)).isEqualTo(1);
     }
 
     @Test
@@ -148,7 +174,8 @@ class AccessScopeTest {
     }
 
     private static ValidatableResponse post(String token, Object body) {
-        return RestAssured.given().contentType(ContentType.JSON).auth().oauth2(token).body(body)
+        return RestAssured.given().contentType(ContentType.JSON).auth().oauth2(token)
+                .header("Idempotency-Key", java.util.UUID.randomUUID().toString()).body(body)
                 .post("/api/dossiers").then();
     }
 

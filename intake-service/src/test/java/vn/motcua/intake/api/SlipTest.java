@@ -85,6 +85,7 @@ class SlipTest extends OnWednesday12January2022 {
     void theReceiptLinksToTheSlipWhichTheKioskPrintsWithBlankApplicantLines() {
         String kiosk = TestTokens.kiosk("SADEC-P1");
         Response receipt = RestAssured.given().contentType(ContentType.JSON).header("Authorization", "Bearer " + kiosk)
+                .header("Idempotency-Key", java.util.UUID.randomUUID().toString())
                 .body(Dossiers.direct("1.004873", "SADEC-P1", "2022-01-10T09:00:00+07:00")).post("/api/dossiers");
         assertThat(receipt.statusCode()).isEqualTo(201);
         String code = receipt.path("code");
@@ -117,6 +118,7 @@ class SlipTest extends OnWednesday12January2022 {
 
     private static Map<String, Object> receive(String token) {
         Response answer = RestAssured.given().contentType(ContentType.JSON).header("Authorization", "Bearer " + token)
+                .header("Idempotency-Key", java.util.UUID.randomUUID().toString())
                 .body(Dossiers.direct("1.004873", "SADEC-P1", "2022-01-10T09:00:00+07:00")).post("/api/dossiers");
         assertThat(answer.statusCode()).as(answer.asString()).isEqualTo(201);
         return answer.as(Map.class);

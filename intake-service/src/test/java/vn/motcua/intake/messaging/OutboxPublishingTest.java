@@ -104,7 +104,7 @@ class OutboxPublishingTest {
         }
         try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement()) {
             var rows = sql.executeQuery("SELECT count(*) FROM dossier WHERE request_hash = "
-                    + "(SELECT request_hash FROM idempotency_key WHERE key = 'racing-key-1')");
+                    + "(SELECT request_hash FROM idempotency_key WHERE key LIKE '%:racing-key-1')");
             rows.next();
             assertThat(rows.getLong(1)).isEqualTo(1);
         }
@@ -139,7 +139,7 @@ class OutboxPublishingTest {
         try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement()) {
             var rows = sql.executeQuery("SELECT (SELECT count(*) FROM outbox_event WHERE record_key = 'SADEC-P3.DOOMED-1')"
                     + " + (SELECT count(*) FROM dossier_step WHERE dossier_code = 'SADEC-P3.DOOMED-1')"
-                    + " + (SELECT count(*) FROM idempotency_key WHERE key = 'doomed-key')");
+                    + " + (SELECT count(*) FROM idempotency_key WHERE key LIKE '%:doomed-key')");
             rows.next();
             assertThat(rows.getLong(1)).isZero();
             sql.execute("DROP TRIGGER refuse_doomed ON dossier");
