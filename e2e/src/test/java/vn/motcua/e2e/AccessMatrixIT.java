@@ -42,24 +42,24 @@ class AccessMatrixIT {
             POST   /api/dossiers                               401  201     403     201     403     403   403     201   401     401    401  403 201 403
             GET    /api/dossiers/{code}                        401  200     404     200     403     200   200     200   401     401    401  403 200 404
             GET    /api/dossiers/{codeP2}                      401  404     200     403     200     403   200     200   401     401    401      403    200       404
-            GET    /api/dossiers/lookup/{lookup}               200  200     200     200     200     200   200     200   200     200    200  200 200 200
+            GET    /api/dossiers/lookup/{lookup}                200  200  200  200  200  200  200  200  401  401  401  200  200  200
             GET    /api/dossiers/{code}/slip                   401  200     404     200     403     200   200     200   401     401    401  403 200 404
-            GET    /tra-cuu?ma={lookup}                        200  200     200     200     200     200   200     200   200     200    200  200 200 200
+            GET    /tra-cuu?ma={lookup}                         200  200  200  200  200  200  200  200  401  401  401  200  200  200
             POST   /api/dossiers/{code}/supplement-requests    401  403     403     200     403     403   403     200   401     401    401  403 200 403
             POST   /api/dossiers/{paused}/supplement-received  401  403     403     200     403     403   403     200   401     401    401  403 200 403
             POST   /api/dossiers/{code}/apologies              401  403     403     200     403     403   403     200   401     401    401  403 200 403
             POST   /api/dossiers/{code}/result                 401  403     403     200     403     403   403     200   401     401    401  403 200 403
             POST   /api/dossiers/{code}/withdrawal             401  403     403     200     403     403   403     200   401     401    401  403 200 403
-            GET    /api/procedures                             200  200     200     200     200     200   200     200   200     200    200  200 200 200
-            GET    /api/procedures/1.004873                    200  200     200     200     200     200   200     200   200     200    200  200 200 200
+            GET    /api/procedures                              200  200  200  200  200  200  200  200  401  401  401  200  200  200
+            GET    /api/procedures/1.004873                     200  200  200  200  200  200  200  200  401  401  401  200  200  200
             PUT    /api/procedures/9.000888                    401  403     403     403     403     403   403     200   401     401    401  403 403 403
-            GET    /api/units                                  200  200     200     200     200     200   200     200   200     200    200  200 200 200
-            GET    /api/units/SADEC-P1                         200  200     200     200     200     200   200     200   200     200    200  200 200 200
+            GET    /api/units                                   200  200  200  200  200  200  200  200  401  401  401  200  200  200
+            GET    /api/units/SADEC-P1                          200  200  200  200  200  200  200  200  401  401  401  200  200  200
             PUT    /api/units/E2E-MATRIX                       401  403     403     403     403     403   403     200   401     401    401  403 403 403
-            GET    /api/calendar/2022                          200  200     200     200     200     200   200     200   200     200    200  200 200 200
+            GET    /api/calendar/2022                           200  200  200  200  200  200  200  200  401  401  401  200  200  200
             PUT    /api/calendar/2098                          401  403     403     403     403     403   403     200   401     401    401  403 403 403
-            GET    /api/calendar/days-off                      200  200     200     200     200     200   200     200   200     200    200  200 200 200
-            GET    /api/calendar/days-off/{dayOff}             200  200     200     200     200     200   200     200   200     200    200  200 200 200
+            GET    /api/calendar/days-off                       200  200  200  200  200  200  200  200  401  401  401  200  200  200
+            GET    /api/calendar/days-off/{dayOff}              200  200  200  200  200  200  200  200  401  401  401  200  200  200
             POST   /api/calendar/days-off                      401  403     403     403     403     403   403     201   401     401    401  403 403 403
             DELETE /api/calendar/days-off/{dayOff}             401  403     403     403     403     403   403     204   401     401    401  403 403 403
             GET    deadline:/api/deadlines/overdue?unit=SADEC-P1 401 403    403     200     403     200   200     200   401     401    401  403 200 403
@@ -155,6 +155,9 @@ class AccessMatrixIT {
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
+        if (method.equals("POST") && URI.create(url).getPath().equals("/api/dossiers")) {
+            request.header("Idempotency-Key", "matrix-" + UUID.randomUUID()); // required of kiosks
+        }
         switch (method) {
             case "GET" -> request.GET();
             case "STREAM" -> request.header("Accept", "text/event-stream").GET();
@@ -239,7 +242,7 @@ class AccessMatrixIT {
         String path = template;
         if (path.contains("{code}") || path.contains("{lookup}") || path.contains("{paused}")) {
             Http.Answer slip = Http.post(suite.intake.url("/api/dossiers"), TOKENS.get("kioskP1"),
-                    dossier("SADEC-P1.E2E-FIX-" + UUID.randomUUID().toString().substring(0, 8)), null);
+                    dossier("SADEC-P1.E2E-FIX-" + UUID.randomUUID().toString().substring(0, 8)), "fix-" + UUID.randomUUID());
             assertThat(slip.status()).as("fixture: %s", slip.body()).isEqualTo(201);
             String code = slip.body().path("code").asText();
             if (path.contains("{paused}")) {
@@ -252,7 +255,8 @@ class AccessMatrixIT {
         }
         if (path.contains("{codeP2}")) {
             Http.Answer slip = Http.post(suite.intake.url("/api/dossiers"), TOKENS.get("kioskP2"),
-                    dossier("SADEC-P2.E2E-FIX-" + UUID.randomUUID().toString().substring(0, 8), "SADEC-P2"), null);
+                    dossier("SADEC-P2.E2E-FIX-" + UUID.randomUUID().toString().substring(0, 8), "SADEC-P2"),
+                    "fix-" + UUID.randomUUID());
             assertThat(slip.status()).as("fixture: %s", slip.body()).isEqualTo(201);
             path = path.replace("{codeP2}", slip.body().path("code").asText());
         }

@@ -23,7 +23,8 @@ import static vn.motcua.devstack.demo.DemoPlanner.workingDays;
  * Posts one planned dossier and its later steps through intake's public API, choosing each step's time from the
  * due time intake answers, and checks that intake judged the result as planned (else the report would not be
  * exact). A rerun after a crash skips the steps the dossier's history already holds. It logs in as the people
- * who would do each step: the unit's kiosk receives the dossier, the unit's clerk reads it and records the rest.
+ * who would do each step: the unit's kiosk receives a dossier handed in at the counter or by post, its clerk one that
+ * came online, and the clerk reads it and records the rest.
  */
 final class DossierReplay {
 
@@ -101,7 +102,9 @@ final class DossierReplay {
                 "name", pick(FAMILY) + " " + pick(MIDDLE) + " " + pick(GIVEN),
                 "idNumber", "087%09d".formatted(random.nextInt(1_000_000_000)),
                 "phone", "09%08d".formatted(random.nextInt(100_000_000))));
-        JsonHttp.Answer answer = http.post(intakeUrl + "/api/dossiers", tokens.kiosk(plan.unitCode()), body,
+        // An online dossier comes from the portal, which a clerk takes in; a kiosk receives only at its counter.
+        String receiver = plan.channel().equals("ONLINE") ? tokens.clerk(plan.unitCode()) : tokens.kiosk(plan.unitCode());
+        JsonHttp.Answer answer = http.post(intakeUrl + "/api/dossiers", receiver, body,
                 Map.of("Idempotency-Key", plan.idempotencyKey()));
         expect(answer, 201, "receive");
         JsonHttp.Answer full = http.get(intakeUrl + "/api/dossiers/" + plan.code(), tokens.clerk(plan.unitCode()));

@@ -133,8 +133,8 @@ public final class PacedPosts {
     }
 
     private HttpRequest request(String unit, int n, String idempotencyKey) {
-        // Half at the counter, half online at level 4: both are counted under "received" in form 06.
-        String channel = n % 2 == 0 ? "\"channel\": \"DIRECT\"" : "\"channel\": \"ONLINE\", \"onlineLevel\": 4";
+        // Half at the counter, half by post (a kiosk may not claim ONLINE): both count under "received" in form 06.
+        String channel = n % 2 == 0 ? "\"channel\": \"DIRECT\"" : "\"channel\": \"POSTAL\"";
         String body = """
                 {"procedureCode": "1.004873", "unitCode": "%s", %s,
                  "applicant": {"name": "Công dân %d", "idNumber": "087%09d"}}""".formatted(unit, channel, n, n);
