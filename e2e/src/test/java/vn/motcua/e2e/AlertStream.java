@@ -21,13 +21,33 @@ final class AlertStream implements AutoCloseable {
     private final List<JsonNode> alerts = new CopyOnWriteArrayList<>();
     private final CompletableFuture<HttpResponse<Stream<String>>> response;
 
+    private final CompletableFuture<Void> ended = new CompletableFuture<>();
+
     AlertStream(String url, String token) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/event-stream")
-                .header("Authorization", "Bearer " + token).build();
-        response = CLIENT.sendAsync(request, HttpResponse.BodyHandlers.ofLines());
-        response.thenAcceptAsync(answer -> answer.body()
-                .filter(line -> line.startsWith("data:"))
-                .forEach(line -> alerts.add(Http.json(line.substring(5).trim().getBytes(StandardCharsets.UTF_8)))));
+        this(url, token, null);
+    }
+
+    /** A reconnecting client: {@code lastEventId} is the id of the last alert it received (the SSE id is the alert's). */
+    AlertStream(String url, String token, String lastEventId) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/event-stream")
+                .header("Authorization", "Bearer " + token);
+        if (lastEventId != null) {
+            request.header("Last-Event-ID", lastEventId);
+        }
+        response = CLIENT.sendAsync(request.build(), HttpResponse.BodyHandlers.ofLines());
+        response.thenAcceptAsync(answer -> {
+            answer.body().filter(line -> line.startsWith("data:"))
+                    .forEach(line -> alerts.add(Http.json(line.substring(5).trim().getBytes(StandardCharsets.UTF_8))));
+            ended.complete(null);
+        }).exceptionally(failure -> {
+            ended.complete(null);
+            return null;
+        });
+    }
+
+    /** Whether the server ended the stream (or it failed). */
+    boolean ended() {
+        return ended.isDone();
     }
 
     /** The status once the stream answered; the stream goes on in the background. */
