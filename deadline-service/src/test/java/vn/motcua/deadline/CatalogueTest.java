@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import vn.motcua.config.TopicsConfig;
 import vn.motcua.deadline.messaging.AlertStreamConsumer;
@@ -89,6 +90,12 @@ class CatalogueTest {
             topic.close();
             topic = null;
         }
+    }
+
+    /** The prefilled tree is read from the topic after the start: every test begins once the city is known. */
+    @BeforeEach
+    void theCityIsKnown() {
+        eventually().untilAsserted(() -> overdue("SADEC"));
     }
 
     @Test
