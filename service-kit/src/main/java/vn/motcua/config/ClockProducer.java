@@ -6,6 +6,7 @@ import jakarta.inject.Singleton;
 import vn.motcua.calendar.VietnamTime;
 
 import java.time.Clock;
+import java.time.Duration;
 
 /**
  * The one clock of every service: each "now" comes from here, so tests and demos can move time (a test replaces it
@@ -17,6 +18,8 @@ public class ClockProducer {
     @Produces
     @Singleton
     Clock clock() {
-        return Clock.system(VietnamTime.ZONE);
+        // Whole microseconds, what PostgreSQL keeps: an instant sent in an event equals the one read back from a
+        // database (an alert's due instant must be one its dossier's events carry, to the microsecond).
+        return Clock.tick(Clock.system(VietnamTime.ZONE), Duration.ofNanos(1_000));
     }
 }

@@ -87,11 +87,21 @@ record IntakeRecords(Map<String, Dossier> dossiers, Map<String, List<Step>> step
             Map<String, String> codeByKey = new HashMap<>();
             try (ResultSet row = sql.executeQuery("select key, dossier_code from idempotency_key")) {
                 while (row.next()) {
-                    codeByKey.put(row.getString(1), row.getString(2));
+                    codeByKey.put(asSent(row.getString(1)), row.getString(2));
                 }
             }
             return new IntakeRecords(dossiers, steps, outbox, codeByKey, unsent);
         }
+    }
+
+    /** The key as the kiosk sent it: intake stores it scoped by caller, {@code <length of name>:<name>:<key>}. */
+    static String asSent(String stored) {
+        int colon = stored.indexOf(':');
+        if (colon <= 0 || !stored.substring(0, colon).chars().allMatch(Character::isDigit)) {
+            return stored;
+        }
+        int nameEnd = colon + 1 + Integer.parseInt(stored.substring(0, colon));
+        return nameEnd < stored.length() && stored.charAt(nameEnd) == ':' ? stored.substring(nameEnd + 1) : stored;
     }
 
     private static Instant instant(ResultSet row, int column) throws SQLException {

@@ -1,5 +1,7 @@
 package vn.motcua.e2e.faults;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import vn.motcua.e2e.Http;
 
 import java.time.Instant;
@@ -43,6 +45,8 @@ final class StateChecks {
         return found;
     }
 
+    private static final int PAGE = 1000;
+
     static List<String> overdueLists(List<String> deadlines, String token, IntakeRecords intake, Instant now)
             throws Exception {
         Set<String> expected = new TreeSet<>();
@@ -50,13 +54,28 @@ final class StateChecks {
                 .forEach(d -> expected.add(d.code()));
         List<String> found = new ArrayList<>();
         for (String url : deadlines) {
-            Http.Answer answer = Http.get(url + "/api/deadlines/overdue", token);
-            if (answer.status() != 200) {
-                found.add(url + "/api/deadlines/overdue answered " + answer.status());
+            Set<String> listed = new TreeSet<>();
+            String refused = null;
+            String after = null;
+            while (true) { // the list comes in pages (limit, after = the last item's dueAt and code)
+                String page = url + "/api/deadlines/overdue?limit=" + PAGE + (after == null ? ""
+                        : "&after=" + java.net.URLEncoder.encode(after, java.nio.charset.StandardCharsets.UTF_8));
+                Http.Answer answer = Http.get(page, token);
+                if (answer.status() != 200) {
+                    refused = page + " answered " + answer.status();
+                    break;
+                }
+                answer.body().forEach(item -> listed.add(item.path("code").asText()));
+                if (answer.body().size() < PAGE) {
+                    break;
+                }
+                JsonNode last = answer.body().get(answer.body().size() - 1);
+                after = last.path("dueAt").asText() + "," + last.path("code").asText();
+            }
+            if (refused != null) {
+                found.add(refused);
                 continue;
             }
-            Set<String> listed = new TreeSet<>();
-            answer.body().forEach(item -> listed.add(item.path("code").asText()));
             Set<String> missing = new TreeSet<>(expected);
             missing.removeAll(listed);
             Set<String> extra = new TreeSet<>(listed);
