@@ -1,5 +1,6 @@
 package vn.motcua.deadline;
 
+import vn.motcua.testkit.TestKafka;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -132,8 +133,7 @@ class AccessMatrixTest {
     TopicsConfig topics;
     @Inject
     AlertBroadcaster broadcaster;
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
+    final Map<String, Object> kafkaAdmin = TestKafka.admin();
     @ConfigProperty(name = "keycloak.url")
     String keycloak;
     @TestHTTPResource("/")
@@ -153,7 +153,7 @@ class AccessMatrixTest {
     @BeforeEach
     void saDecKnownAndNoStreamOpen() {
         if (!unitsPublished) {
-            try (Topic topic = new Topic(bootstrapServers)) {
+            try (Topic topic = new Topic(kafkaAdmin)) {
                 Catalogue.publishUnits(topic, topics.catalogue(), Catalogue.SA_DEC);
             }
             unitsPublished = true;

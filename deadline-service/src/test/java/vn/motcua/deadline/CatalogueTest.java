@@ -1,5 +1,6 @@
 package vn.motcua.deadline;
 
+import vn.motcua.testkit.TestKafka;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
@@ -75,8 +76,7 @@ class CatalogueTest {
     DataSource dataSource;
     @Inject
     AlertStreamConsumer feed;
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
+    final Map<String, Object> kafkaAdmin = TestKafka.admin();
     @TestHTTPResource("/")
     URL base;
     @TestHTTPResource(value = "/", management = true)
@@ -290,7 +290,7 @@ class CatalogueTest {
 
     private Topic topic() {
         if (topic == null) {
-            topic = new Topic(bootstrapServers);
+            topic = new Topic(kafkaAdmin);
         }
         return topic;
     }

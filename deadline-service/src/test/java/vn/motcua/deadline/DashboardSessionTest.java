@@ -1,5 +1,6 @@
 package vn.motcua.deadline;
 
+import vn.motcua.testkit.TestKafka;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import io.quarkus.test.common.ResourceArg;
@@ -49,8 +50,7 @@ class DashboardSessionTest {
     WireMockServer oidc;
     @Inject
     TopicsConfig topics;
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
+    final Map<String, Object> kafkaAdmin = TestKafka.admin();
 
     StubMapping supervisorTokens;
 
@@ -66,7 +66,7 @@ class DashboardSessionTest {
                 .withRequestBody(containing("authorization_code"))
                 .willReturn(okJson("{\"access_token\":\"" + accessToken + "\",\"id_token\":\"" + idToken
                         + "\",\"token_type\":\"Bearer\",\"expires_in\":300}")));
-        Catalogue.publishUnits(bootstrapServers, topics.catalogue(), Catalogue.SA_DEC); // a repeat changes nothing
+        Catalogue.publishUnits(kafkaAdmin, topics.catalogue(), Catalogue.SA_DEC); // a repeat changes nothing
         await().atMost(AccessMatrixTest.WAIT).untilAsserted(() -> assertThat(RestAssured.given()
                 .auth().oauth2(AccessMatrixTest.token(AccessMatrixTest.Caller.ADMIN))
                 .get("/api/deadlines/overdue?unit=SADEC-P2").statusCode()).isEqualTo(200));

@@ -1,5 +1,6 @@
 package vn.motcua.deadline;
 
+import vn.motcua.testkit.TestKafka;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -74,8 +75,7 @@ class DeadlineServiceTest {
 
     @Inject
     TopicsConfig topics;
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
+    final Map<String, Object> kafkaAdmin = TestKafka.admin();
     @TestHTTPResource("/")
     URL base;
     @TestHTTPResource(value = "/", management = true)
@@ -125,7 +125,7 @@ class DeadlineServiceTest {
 
     Topic topic() {
         if (topic == null) {
-            topic = new Topic(bootstrapServers);
+            topic = new Topic(kafkaAdmin);
         }
         return topic;
     }

@@ -1,5 +1,6 @@
 package vn.motcua.deadline;
 
+import vn.motcua.testkit.TestKafka;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -62,14 +63,13 @@ class StreamCapsPerUserTest {
     TopicsConfig topics;
     @Inject
     AlertBroadcaster broadcaster;
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
+    final Map<String, Object> kafkaAdmin = TestKafka.admin();
     @TestHTTPResource("/")
     URL base;
 
     @Test
     void oneUsersStreamsBeyondItsCapAreRefusedWhileAnotherUserStillGetsOne() throws Exception {
-        try (Topic topic = new Topic(bootstrapServers)) {
+        try (Topic topic = new Topic(kafkaAdmin)) {
             Catalogue.publishUnits(topic, topics.catalogue(), Catalogue.SA_DEC);
         }
         String supervisor = AccessMatrixTest.signed(AccessMatrixTest.user("supervisor-sadec", Roles.SUPERVISOR)

@@ -1,5 +1,7 @@
 package vn.motcua.deadline;
 
+import java.util.Map;
+import vn.motcua.testkit.TestKafka;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -70,8 +72,7 @@ class UnitsOverTimeTest {
     DataSource dataSource;
     @Inject
     AlertStreamConsumer feed;
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
+    final Map<String, Object> kafkaAdmin = TestKafka.admin();
     @TestHTTPResource("/")
     URL base;
 
@@ -284,7 +285,7 @@ class UnitsOverTimeTest {
 
     private Topic topic() {
         if (topic == null) {
-            topic = new Topic(bootstrapServers);
+            topic = new Topic(kafkaAdmin);
         }
         return topic;
     }

@@ -2,8 +2,8 @@ package vn.motcua.devstack;
 
 import vn.motcua.infra.EmbeddedMongo;
 import vn.motcua.infra.EmbeddedPostgresServer;
-import vn.motcua.infra.KafkaService;
-import vn.motcua.infra.Backend;
+import vn.motcua.infra.EmbeddedKafka;
+import vn.motcua.infra.SuiteTopics;
 import vn.motcua.infra.LocalKeycloak;
 
 import java.nio.file.Files;
@@ -16,7 +16,8 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * The suite's infrastructure in one process, for {@code ./devstack}: a real Kafka KRaft broker, real PostgreSQL,
+ * The suite's infrastructure in one process, for {@code ./devstack}: a real Kafka KRaft broker (logins and ACLs
+ * as local-infra's {@code SuiteAcls} sets them), real PostgreSQL,
  * the MongoDB wire server and Keycloak (a child process, from local-infra's distribution), each with its data under
  * one folder so that a restart finds every dossier and the realm again. Prints one {@code READY} line when all four
  * answer, and stops them in reverse order on SIGINT or SIGTERM.
@@ -73,12 +74,14 @@ public final class DevStack {
         started.push(mongo);
         log("MongoDB wire server on " + mongo.connectionString());
 
-        StandaloneKafka kafka = StandaloneKafka.start(config.dataDirectory().resolve("kafka"),
+        EmbeddedKafka kafka = EmbeddedKafka.startPersistent(config.dataDirectory().resolve("kafka"),
                 config.kafkaPort(), config.kafkaControllerPort());
         started.push(kafka);
-        topicAdmin(kafka.bootstrapServers()).createTopics(TOPICS, 3);
-        topicAdmin(kafka.bootstrapServers()).createCompactedTopic(CATALOGUE, 3);
-        log("Kafka on " + kafka.bootstrapServers() + ", topics " + TOPICS + ", compacted " + CATALOGUE);
+        kafka.createTopics(TOPICS, 3);
+        kafka.createCompactedTopic(CATALOGUE, 3);
+        kafka.grantSuiteAcls(SuiteTopics.STANDARD);
+        log("Kafka on " + kafka.bootstrapServers() + " (SASL/SCRAM logins, ACLs per service), topics " + TOPICS
+                + ", compacted " + CATALOGUE);
 
         keycloak.awaitReady(LocalKeycloak.START_TIMEOUT);
         log("Keycloak on " + keycloak.issuer() + " (realm imported on first start; log " + keycloak.log() + ")");
@@ -99,25 +102,6 @@ public final class DevStack {
                 }
             }
         }
-    }
-
-    /** local-infra's topic creation, which leaves existing topics as they are. */
-    private static KafkaService topicAdmin(String bootstrapServers) {
-        return new KafkaService() {
-            @Override
-            public String bootstrapServers() {
-                return bootstrapServers;
-            }
-
-            @Override
-            public Backend backend() {
-                return Backend.ENVIRONMENT;
-            }
-
-            @Override
-            public void close() {
-            }
-        };
     }
 
     private synchronized void stop() {

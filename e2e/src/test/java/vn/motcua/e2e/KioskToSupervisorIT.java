@@ -35,7 +35,7 @@ class KioskToSupervisorIT {
 
         assertThat(slip.status()).isEqualTo(201);
         assertThat(slip.body().path("dueAt").asText()).isEqualTo("2023-03-06T17:00:00+07:00");
-        try (TopicReader<JsonNode> events = new TopicReader<>(suite.kafka.bootstrapServers(), suite.dossierEvents, Http::json)) {
+        try (TopicReader<JsonNode> events = new TopicReader<>(suite.kafka.adminConnection(), suite.dossierEvents, Http::json)) {
             await("dossier.received on " + suite.dossierEvents).atMost(Duration.ofSeconds(30))
                     .until(() -> events.values().stream().anyMatch(e -> isFor(e, code, "dossier.received")));
         }
@@ -47,7 +47,7 @@ class KioskToSupervisorIT {
         String code = OVERDUE_UNIT + ".E2E-" + UUID.randomUUID().toString().substring(0, 8);
         assertThat(receive(code, OVERDUE_UNIT, "2023-03-01T09:00:00+07:00").status()).isEqualTo(201);
 
-        try (TopicReader<JsonNode> alerts = new TopicReader<>(suite.kafka.bootstrapServers(), suite.deadlineAlerts, Http::json)) {
+        try (TopicReader<JsonNode> alerts = new TopicReader<>(suite.kafka.adminConnection(), suite.deadlineAlerts, Http::json)) {
             await("deadline.overdue for " + code).atMost(Duration.ofSeconds(60))
                     .until(() -> alerts.values().stream().anyMatch(e -> isFor(e, code, "deadline.overdue")));
         }

@@ -73,7 +73,7 @@ class ProvisionalDueDatesIT {
         });
         await("deadline-service follows").atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 assertThat(overdueItem(code).path("dueDate").asText()).isEqualTo("2020-03-06"));
-        try (TopicReader<JsonNode> alerts = new TopicReader<>(suite.kafka.bootstrapServers(), suite.deadlineAlerts,
+        try (TopicReader<JsonNode> alerts = new TopicReader<>(suite.kafka.adminConnection(), suite.deadlineAlerts,
                 Http::json)) {
             await("an overdue alert for the new due instant").atMost(Duration.ofSeconds(60)).until(() ->
                     alerts.values().stream().anyMatch(alert -> isFor(alert, code, "deadline.overdue")
@@ -90,7 +90,7 @@ class ProvisionalDueDatesIT {
         });
 
         // Both instances saw the change; the dossier's events name it once.
-        try (TopicReader<JsonNode> events = new TopicReader<>(suite.kafka.bootstrapServers(), suite.dossierEvents,
+        try (TopicReader<JsonNode> events = new TopicReader<>(suite.kafka.adminConnection(), suite.dossierEvents,
                 Http::json)) {
             await("the dossier's events").atMost(Duration.ofSeconds(30)).until(() ->
                     events.values().stream().anyMatch(event -> isFor(event, code, "dossier.resolved")));

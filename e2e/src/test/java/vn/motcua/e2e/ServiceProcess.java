@@ -1,5 +1,7 @@
 package vn.motcua.e2e;
 
+import vn.motcua.infra.DemoKafkaLogins;
+import vn.motcua.infra.KafkaLogin;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -11,6 +13,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -88,8 +91,25 @@ public final class ServiceProcess implements AutoCloseable {
         command.add("-Dquarkus.management.port=" + managementPort);
         properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.addAll(List.of("-jar", jar.toString()));
-        return new ServiceProcess(name, port, managementPort, List.copyOf(command), Map.copyOf(environment),
+        return new ServiceProcess(name, port, managementPort, List.copyOf(command), demoLogins(module, environment),
                 Path.of("target/e2e-logs", name + ".log"), false);
+    }
+
+    /**
+     * The module's Kafka login of the demo, and leave to start with the demo's secrets (the tests' servers have no
+     * others); a caller's own values win.
+     */
+    private static Map<String, String> demoLogins(String module, Map<String, String> environment) {
+        KafkaLogin login = switch (module) {
+            case "intake-service" -> DemoKafkaLogins.INTAKE;
+            case "deadline-service" -> DemoKafkaLogins.DEADLINE;
+            case "stats-service" -> DemoKafkaLogins.STATS;
+            default -> throw new IllegalArgumentException("no Kafka login for " + module);
+        };
+        Map<String, String> withLogins = new HashMap<>(environment);
+        withLogins.putIfAbsent("MOTCUA_KAFKA_PASSWORD", login.password());
+        withLogins.putIfAbsent("MOTCUA_SECURITY_ALLOW_DEMO_SECRETS", "true");
+        return Map.copyOf(withLogins);
     }
 
     /**

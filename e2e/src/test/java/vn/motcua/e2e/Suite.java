@@ -7,6 +7,7 @@ import vn.motcua.infra.KafkaService;
 import vn.motcua.infra.KeycloakService;
 import vn.motcua.infra.MongoService;
 import vn.motcua.infra.PostgresService;
+import vn.motcua.infra.SuiteTopics;
 
 import java.util.HashMap;
 import java.util.List;
@@ -89,6 +90,7 @@ final class Suite implements AutoCloseable {
         kafka.createTopics(List.of(dossierEvents, dossierEvents + ".dlq", deadlineAlerts, deadlineAlerts + ".dlq",
                 catalogue + ".dlq"), 3);
         kafka.createCompactedTopic(catalogue, 3);
+        kafka.grantSuiteAcls(new SuiteTopics(dossierEvents, deadlineAlerts, catalogue));
         PostgresService postgres = Infrastructure.postgres();
         MongoService mongo = Infrastructure.mongo();
 

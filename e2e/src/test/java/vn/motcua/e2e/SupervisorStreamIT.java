@@ -59,7 +59,7 @@ class SupervisorStreamIT {
 
         List<String> burst = postConcurrently(OTHER, BURST);
         List<String> missed = List.of(overdueDossier(WARD), overdueDossier(WARD), overdueDossier(WARD));
-        try (TopicReader<JsonNode> alerts = new TopicReader<>(suite.kafka.bootstrapServers(), suite.deadlineAlerts,
+        try (TopicReader<JsonNode> alerts = new TopicReader<>(suite.kafka.adminConnection(), suite.deadlineAlerts,
                 Http::json)) {
             Set<String> expected = new java.util.HashSet<>(burst);
             expected.addAll(missed);

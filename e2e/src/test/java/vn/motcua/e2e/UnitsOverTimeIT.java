@@ -111,7 +111,7 @@ class UnitsOverTimeIT {
         assertThat(printed.status()).isEqualTo(200);
         assertThat(printed.body().asText()).contains("Xã An thử nghiệm", "Xã Bình thử nghiệm");
 
-        try (TopicReader<JsonNode> alerts = new TopicReader<>(suite.kafka.bootstrapServers(), suite.deadlineAlerts,
+        try (TopicReader<JsonNode> alerts = new TopicReader<>(suite.kafka.adminConnection(), suite.deadlineAlerts,
                 Http::json)) {
             await("the overdue alert, for the handling commune").atMost(ARRIVAL).until(() -> alerts.values().stream()
                     .anyMatch(alert -> alert.path("type").asText().equals("deadline.overdue")

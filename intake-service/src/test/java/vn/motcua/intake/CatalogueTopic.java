@@ -1,5 +1,7 @@
 package vn.motcua.intake;
 
+import java.util.Map;
+import vn.motcua.testkit.TestKafka;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
@@ -25,12 +27,12 @@ public final class CatalogueTopic {
     }
 
     public static TopicReader<CloudEvent> reader() {
-        return new TopicReader<>(bootstrapServers(), name(), EventCodec::read);
+        return new TopicReader<>(kafkaAdmin(), name(), EventCodec::read);
     }
 
     /** The records this instance's consumer could not use. */
     public static TopicReader<CloudEvent> deadLetterReader() {
-        return new TopicReader<>(bootstrapServers(), Topics.deadLetterTopic(name()), EventCodec::read);
+        return new TopicReader<>(kafkaAdmin(), Topics.deadLetterTopic(name()), EventCodec::read);
     }
 
     /** The events of one record key (= subject), in the order read. */
@@ -49,13 +51,13 @@ public final class CatalogueTopic {
 
     /** Publishes as another intake instance's relay would: keyed by subject; to one partition when given. */
     public static RecordMetadata publish(CloudEvent event, Integer partition) throws Exception {
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(KafkaClients.producerConfig(bootstrapServers()))) {
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(KafkaClients.producerConfig(kafkaAdmin()))) {
             return producer.send(new ProducerRecord<>(name(), partition, event.subject(), EventCodec.write(event)))
                     .get(10, TimeUnit.SECONDS);
         }
     }
 
-    private static String bootstrapServers() {
-        return ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
+    private static Map<String, Object> kafkaAdmin() {
+        return TestKafka.admin();
     }
 }

@@ -1,5 +1,6 @@
 package vn.motcua.intake;
 
+import vn.motcua.testkit.TestKafka;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
@@ -49,9 +50,9 @@ public final class Dossiers {
 
     /** Reads the running service's dossier-events topic from the start, as a downstream consumer would. */
     public static TopicReader<CloudEvent> eventReader() {
-        String bootstrap = ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
+        Map<String, Object> kafkaAdmin = TestKafka.admin();
         String topic = ConfigProvider.getConfig().getValue("motcua.topics.dossier-events", String.class);
-        return new TopicReader<>(bootstrap, topic, EventCodec::read);
+        return new TopicReader<>(kafkaAdmin, topic, EventCodec::read);
     }
 
     /** The events of one dossier, in the order they were read. */

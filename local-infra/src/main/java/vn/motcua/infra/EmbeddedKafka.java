@@ -1,51 +1,189 @@
 package vn.motcua.infra;
 
-import org.apache.kafka.common.test.KafkaClusterTestKit;
-import org.apache.kafka.common.test.TestKitNodes;
+import kafka.server.KafkaConfig;
+import kafka.server.KafkaRaftServer;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.utils.Exit;
+import org.apache.kafka.common.utils.Time;
+import org.apache.kafka.metadata.storage.Formatter;
+import org.apache.kafka.server.common.MetadataVersion;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
 
 /**
- * A real Apache Kafka KRaft node (broker and controller combined) in this JVM, from Kafka's own test kit at the
- * version the Quarkus BOM pins. Starts in about four seconds.
+ * A real Apache Kafka KRaft node (broker and controller combined) in this JVM, the server
+ * {@code kafka-server-start.sh} runs, with the suite's security: clients log in with SASL/SCRAM-SHA-512 on the
+ * {@code SASL} listener, the standard authorizer denies what {@link SuiteAcls} does not allow, and the controller's
+ * listener takes only the node itself (SASL/PLAIN with a password made at each start). Both listeners are on
+ * loopback. The super user {@link DemoKafkaLogins#ADMIN} is written into the storage when it is formatted; the
+ * suite's other principals are created once the node runs.
  */
 public final class EmbeddedKafka implements KafkaService {
 
     static {
-        // A broker in the test JVM must never end it. At exit, Kafka's own hook that deletes the test kit's folders
-        // races ours that stops the broker, and a broker that finds its log folder gone halts the JVM with status 1:
-        // the likeliest cause of one clean-clone run in which Surefire failed stats-service after all its tests
-        // passed ("Error occurred in starting fork": the fork's exit status was not 0).
+        // A broker in the test JVM must never end it: a broker that finds its log folder gone at exit (deleted by a
+        // shutdown hook that raced ours) halts the JVM with status 1, which Surefire reports as a failed fork.
         Exit.setExitProcedure(EmbeddedKafka::refuseToEndTheJvm);
         Exit.setHaltProcedure(EmbeddedKafka::refuseToEndTheJvm);
     }
 
-    private final KafkaClusterTestKit cluster;
+    private static final String CONTROLLER_USER = "controller";
 
-    private EmbeddedKafka(KafkaClusterTestKit cluster) {
-        this.cluster = cluster;
+    private final Path logDirectory;
+    private final int port;
+    private final int controllerPort;
+    private final boolean temporary;
+    private KafkaRaftServer server;
+
+    private EmbeddedKafka(Path logDirectory, int port, int controllerPort, boolean temporary) {
+        this.logDirectory = logDirectory;
+        this.port = port;
+        this.controllerPort = controllerPort;
+        this.temporary = temporary;
     }
 
+    /** A throwaway node on free ports, its log in a temporary folder deleted when it closes. */
     public static EmbeddedKafka start() {
         try {
-            KafkaClusterTestKit cluster = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
-                    .setCombined(true)
-                    .setNumBrokerNodes(1)
-                    .setNumControllerNodes(1)
-                    .build())
-                    .setConfigProp("num.partitions", "3")
-                    .setConfigProp("auto.create.topics.enable", "true")
-                    .setConfigProp("offsets.topic.replication.factor", "1")
-                    .setConfigProp("offsets.topic.num.partitions", "3")
-                    .setConfigProp("transaction.state.log.replication.factor", "1")
-                    .setConfigProp("transaction.state.log.min.isr", "1")
-                    .setConfigProp("group.initial.rebalance.delay.ms", "0")
-                    .build();
-            cluster.format();
-            cluster.startup();
-            cluster.waitForReadyBrokers();
-            return new EmbeddedKafka(cluster);
-        } catch (Exception e) {
+            Path directory = Files.createTempDirectory("motcua-kafka-");
+            return startAt(directory, freePort(), freePort(), true);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * A node that keeps its log in {@code logDirectory} on fixed ports (devstack: supervisors' tools must find it).
+     * The folder is formatted once and reused on restart.
+     */
+    public static EmbeddedKafka startPersistent(Path logDirectory, int port, int controllerPort) {
+        return startAt(logDirectory, port, controllerPort, false);
+    }
+
+    private static EmbeddedKafka startAt(Path logDirectory, int port, int controllerPort, boolean temporary) {
+        EmbeddedKafka kafka = new EmbeddedKafka(logDirectory, port, controllerPort, temporary);
+        try {
+            Files.createDirectories(logDirectory);
+            if (!Files.exists(logDirectory.resolve("meta.properties"))) {
+                kafka.format();
+            } else if (!Files.exists(logDirectory.resolve(SASL_MARKER))) {
+                throw new IllegalStateException("the Kafka log folder " + logDirectory + " was made before the"
+                        + " suite's Kafka required logins; delete it (the devstack folder's kafka/) to start anew");
+            }
+            kafka.run();
+            try (Admin admin = Admin.create(DemoKafkaLogins.ADMIN.clientProperties(kafka.bootstrapServers()))) {
+                SuiteAcls.createPrincipals(admin, DemoKafkaLogins.PRINCIPALS, kafka.bootstrapServers());
+            }
+            return kafka;
+        } catch (RuntimeException | IOException e) {
+            kafka.close();
             throw new IllegalStateException("embedded Kafka did not start", e);
+        }
+    }
+
+    private static final String SASL_MARKER = "motcua-sasl";
+
+    private void format() throws IOException {
+        try {
+            new Formatter()
+                    .setNodeId(1)
+                    .setClusterId(Uuid.randomUuid().toString())
+                    .setDirectories(List.of(logDirectory.toString()))
+                    .setMetadataLogDirectory(logDirectory.toString())
+                    .setReleaseVersion(MetadataVersion.LATEST_PRODUCTION)
+                    .setControllerListenerName("CONTROLLER")
+                    .setScramArguments(List.of(KafkaLogin.MECHANISM + "=[name=" + DemoKafkaLogins.ADMIN.user()
+                            + ",password=" + DemoKafkaLogins.ADMIN.password() + "]"))
+                    .setPrintStream(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()))
+                    .run();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot format the Kafka log folder " + logDirectory, e);
+        }
+        Files.writeString(logDirectory.resolve(SASL_MARKER), "formatted with the super user's SCRAM login\n");
+    }
+
+    private void run() {
+        server = new KafkaRaftServer(KafkaConfig.fromProps(config(), false), Time.SYSTEM);
+        server.startup();
+        awaitAnswering();
+    }
+
+    private Properties config() {
+        String controllerPassword = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
+        Properties p = new Properties();
+        p.put("node.id", "1");
+        p.put("process.roles", "broker,controller");
+        p.put("listeners", "SASL://localhost:" + port + ",CONTROLLER://localhost:" + controllerPort);
+        p.put("advertised.listeners", "SASL://localhost:" + port);
+        p.put("controller.listener.names", "CONTROLLER");
+        p.put("inter.broker.listener.name", "SASL");
+        p.put("listener.security.protocol.map", "SASL:SASL_PLAINTEXT,CONTROLLER:SASL_PLAINTEXT");
+        p.put("controller.quorum.voters", "1@localhost:" + controllerPort);
+        p.put("listener.name.sasl.sasl.enabled.mechanisms", KafkaLogin.MECHANISM);
+        p.put("sasl.mechanism.inter.broker.protocol", KafkaLogin.MECHANISM);
+        p.put("listener.name.sasl.scram-sha-512.sasl.jaas.config", DemoKafkaLogins.ADMIN.jaasConfig());
+        // SCRAM logins live in the metadata that the controller serves, so the controller's own listener cannot use
+        // them: PLAIN with one user, this node, whose password never leaves this process.
+        p.put("listener.name.controller.sasl.enabled.mechanisms", "PLAIN");
+        p.put("sasl.mechanism.controller.protocol", "PLAIN");
+        p.put("listener.name.controller.plain.sasl.jaas.config",
+                "org.apache.kafka.common.security.plain.PlainLoginModule required username=\"" + CONTROLLER_USER
+                        + "\" password=\"" + controllerPassword + "\" user_" + CONTROLLER_USER + "=\""
+                        + controllerPassword + "\";");
+        p.put("authorizer.class.name", "org.apache.kafka.metadata.authorizer.StandardAuthorizer");
+        p.put("allow.everyone.if.no.acl.found", "false");
+        p.put("super.users", "User:" + DemoKafkaLogins.ADMIN.user() + ";User:" + CONTROLLER_USER);
+        p.put("log.dirs", logDirectory.toString());
+        p.put("num.partitions", "3");
+        // Only the super user may create topics (no principal of the suite has CREATE): tests' own topics.
+        p.put("auto.create.topics.enable", "true");
+        p.put("offsets.topic.replication.factor", "1");
+        p.put("offsets.topic.num.partitions", "3");
+        p.put("transaction.state.log.replication.factor", "1");
+        p.put("transaction.state.log.min.isr", "1");
+        p.put("share.coordinator.state.topic.replication.factor", "1");
+        p.put("share.coordinator.state.topic.min.isr", "1");
+        p.put("group.initial.rebalance.delay.ms", "0");
+        p.put("log.cleaner.dedupe.buffer.size", "2097152");
+        // A developer's history is kept: it is all on one disk, and far less than a week of a city's dossiers.
+        p.put("log.retention.hours", "-1");
+        return p;
+    }
+
+    private void awaitAnswering() {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (true) {
+            try (Admin admin = Admin.create(DemoKafkaLogins.ADMIN.clientProperties(bootstrapServers()))) {
+                admin.describeCluster().nodes().get(5, TimeUnit.SECONDS);
+                return;
+            } catch (Exception e) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("Kafka on " + bootstrapServers() + " did not answer in 60 s", e);
+                }
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
         }
     }
 
@@ -55,26 +193,18 @@ public final class EmbeddedKafka implements KafkaService {
 
     @Override
     public String bootstrapServers() {
-        return cluster.bootstrapServers();
+        return "localhost:" + port;
     }
 
-    /** Shuts the broker down; the controller keeps the metadata and the broker keeps its port and logs. */
+    /** Stops the node; its data and ports are kept for {@link #restart()}. */
     @Override
-    public void suspend() {
-        cluster.brokers().values().forEach(broker -> {
-            broker.shutdown();
-            broker.awaitShutdown();
-        });
+    public synchronized void suspend() {
+        stopServer();
     }
 
     @Override
-    public void restart() {
-        cluster.brokers().values().forEach(broker -> broker.startup());
-        try {
-            cluster.waitForReadyBrokers();
-        } catch (Exception e) {
-            throw new IllegalStateException("embedded Kafka did not come back", e);
-        }
+    public synchronized void restart() {
+        run();
     }
 
     @Override
@@ -83,11 +213,26 @@ public final class EmbeddedKafka implements KafkaService {
     }
 
     @Override
-    public void close() {
-        try {
-            cluster.close();
-        } catch (Exception e) {
-            throw new IllegalStateException("embedded Kafka did not stop cleanly", e);
+    public synchronized void close() {
+        stopServer();
+        if (temporary) {
+            deleteQuietly(logDirectory);
+        }
+    }
+
+    private void stopServer() {
+        if (server != null) {
+            server.shutdown();
+            server.awaitShutdown();
+            server = null;
+        }
+    }
+
+    private static void deleteQuietly(Path directory) {
+        try (var paths = Files.walk(directory)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException ignored) {
+            // a temporary folder left behind is harmless
         }
     }
 }

@@ -1,7 +1,6 @@
 package vn.motcua.infra;
 
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.errors.TopicExistsException;
 
@@ -14,6 +13,28 @@ import java.util.concurrent.TimeUnit;
 public interface KafkaService extends AutoCloseable {
 
     String bootstrapServers();
+
+    /** The super user's login; the suite's principals are {@link DemoKafkaLogins} (created by whoever started it). */
+    default KafkaLogin adminLogin() {
+        return DemoKafkaLogins.ADMIN;
+    }
+
+    /** Client properties (address and login) for a client of this broker logging in as {@code login}. */
+    default Map<String, Object> connection(KafkaLogin login) {
+        return login.clientProperties(bootstrapServers());
+    }
+
+    /** Client properties of the super user: what tests and set-up code use to make and inspect topics. */
+    default Map<String, Object> adminConnection() {
+        return connection(adminLogin());
+    }
+
+    /** Grants the suite's principals their rights on these topics ({@link SuiteAcls}). */
+    default void grantSuiteAcls(SuiteTopics topics) {
+        try (Admin admin = Admin.create(adminConnection())) {
+            SuiteAcls.grant(admin, topics);
+        }
+    }
 
     Backend backend();
 
@@ -44,7 +65,7 @@ public interface KafkaService extends AutoCloseable {
     }
 
     private void createTopics(Collection<String> names, int partitions, Map<String, String> topicConfig) {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
+        try (Admin admin = Admin.create(adminConnection())) {
             for (String name : names) {
                 try {
                     admin.createTopics(java.util.List.of(new NewTopic(name, partitions, (short) 1).configs(topicConfig)))
@@ -63,6 +84,10 @@ public interface KafkaService extends AutoCloseable {
         }
     }
 
+    /**
+     * A broker at an address from the environment, set up as {@link EmbeddedKafka} sets itself up: the demo logins
+     * (the build's shared servers, local-infra's SharedServers, are such a broker).
+     */
     record ExternalKafka(String bootstrapServers) implements KafkaService {
         @Override
         public Backend backend() {

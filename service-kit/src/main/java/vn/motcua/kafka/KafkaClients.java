@@ -21,6 +21,10 @@ import java.util.Map;
  * <p>Network waits are bounded explicitly, well under the clients' defaults of a minute or two: with the broker
  * away, a send, a commit or a lookup fails within seconds and is retried by its caller, and no health check or
  * thread waits a minute on it. Every client reports its metrics to Micrometer ({@link MicrometerClientMetrics}).
+ *
+ * <p>Where and as whom a client connects comes from the service's {@code kafka.*} configuration, the map Quarkus
+ * publishes as {@code @Identifier("default-kafka-broker")}: {@link #connection} keeps its address and its security
+ * settings ({@code security.protocol}, {@code sasl.*}, {@code ssl.*}; docs/operations.md, "Kafka logins").
  */
 public final class KafkaClients {
 
@@ -38,10 +42,28 @@ public final class KafkaClients {
     private KafkaClients() {
     }
 
+    /**
+     * The address and the login of {@code kafkaConfig}, without its other settings, which the reliability rules
+     * fix here. Fails when there is no address.
+     */
+    public static Map<String, Object> connection(Map<String, ?> kafkaConfig) {
+        Map<String, Object> connection = new HashMap<>();
+        kafkaConfig.forEach((key, value) -> {
+            if (key.equals(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG)
+                    || key.equals(CommonClientConfigs.SECURITY_PROTOCOL_CONFIG)
+                    || key.startsWith("sasl.") || key.startsWith("ssl.")) {
+                connection.put(key, value);
+            }
+        });
+        if (connection.get(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG) == null) {
+            throw new IllegalArgumentException("no kafka.bootstrap.servers in the Kafka configuration");
+        }
+        return connection;
+    }
+
     /** Keys are dossier codes, values CloudEvent JSON; idempotent, acks from every in-sync replica, order kept. */
-    public static Map<String, Object> producerConfig(String bootstrapServers) {
-        Map<String, Object> config = new HashMap<>();
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    public static Map<String, Object> producerConfig(Map<String, ?> kafkaConfig) {
+        Map<String, Object> config = connection(kafkaConfig);
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         config.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
@@ -59,9 +81,8 @@ public final class KafkaClients {
      * Offsets are committed by the loop after the effect, never automatically; a new group starts from the
      * beginning so that a fresh projection replays the whole topic.
      */
-    public static Map<String, Object> consumerConfig(String bootstrapServers, String groupId) {
-        Map<String, Object> config = new HashMap<>();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    public static Map<String, Object> consumerConfig(Map<String, ?> kafkaConfig, String groupId) {
+        Map<String, Object> config = connection(kafkaConfig);
         config.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
@@ -71,6 +92,14 @@ public final class KafkaClients {
         config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
         config.put(CommonClientConfigs.METRIC_REPORTER_CLASSES_CONFIG, metricReporters());
+        return config;
+    }
+
+    /** An admin client's settings: the connection, and a consumer's bounded waits. */
+    public static Map<String, Object> adminConfig(Map<String, ?> kafkaConfig) {
+        Map<String, Object> config = connection(kafkaConfig);
+        config.put(CommonClientConfigs.REQUEST_TIMEOUT_MS_CONFIG, millis(CONSUMER_TIMEOUT));
+        config.put(CommonClientConfigs.DEFAULT_API_TIMEOUT_MS_CONFIG, millis(CONSUMER_TIMEOUT));
         return config;
     }
 

@@ -51,7 +51,7 @@ class BatchConsumerLoopTest {
     void setUp(TestBed bed) {
         this.bed = bed;
         this.topic = bed.topic("batch-" + UUID.randomUUID().toString().substring(0, 8));
-        this.producer = new KafkaProducer<>(KafkaClients.producerConfig(bed.kafka().bootstrapServers()));
+        this.producer = new KafkaProducer<>(KafkaClients.producerConfig(bed.kafka().adminConnection()));
         closeables.add(producer);
     }
 
@@ -217,7 +217,7 @@ class BatchConsumerLoopTest {
         Set<TopicPartition> partitions = IntStream.range(0, TestBed.PARTITIONS)
                 .mapToObj(p -> new TopicPartition(topic, p)).collect(Collectors.toSet());
         try (KafkaConsumer<String, byte[]> reader = new KafkaConsumer<>(
-                KafkaClients.consumerConfig(bed.kafka().bootstrapServers(), groupId(group)))) {
+                KafkaClients.consumerConfig(bed.kafka().adminConnection(), groupId(group)))) {
             Map<TopicPartition, Long> offsets = new HashMap<>();
             Map<TopicPartition, OffsetAndMetadata> committed = reader.committed(partitions, Duration.ofSeconds(10));
             committed.forEach((partition, offset) -> {
@@ -243,7 +243,7 @@ class BatchConsumerLoopTest {
 
     private EventConsumerLoop start(String group, EventHandler handler, RetryPolicy retries) {
         EventConsumerLoop loop = EventConsumerLoop.start("test-" + group,
-                KafkaClients.consumerConfig(bed.kafka().bootstrapServers(), groupId(group)), List.of(topic), handler,
+                KafkaClients.consumerConfig(bed.kafka().adminConnection(), groupId(group)), List.of(topic), handler,
                 new DeadLetters(producer, "test"), retries);
         closeables.add(loop);
         return loop;
@@ -259,7 +259,7 @@ class BatchConsumerLoopTest {
     }
 
     private List<ConsumerRecord<String, byte[]>> readAll(String dlq, int expected) {
-        Map<String, Object> config = KafkaClients.consumerConfig(bed.kafka().bootstrapServers(),
+        Map<String, Object> config = KafkaClients.consumerConfig(bed.kafka().adminConnection(),
                 "reader-" + UUID.randomUUID());
         List<ConsumerRecord<String, byte[]>> read = new ArrayList<>();
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config)) {

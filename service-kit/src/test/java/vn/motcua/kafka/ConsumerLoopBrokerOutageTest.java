@@ -48,7 +48,7 @@ class ConsumerLoopBrokerOutageTest {
         closeables.add(own);
         String outageTopic = "outage-" + UUID.randomUUID().toString().substring(0, 8);
         own.createTopics(List.of(outageTopic, Topics.deadLetterTopic(outageTopic)), 3);
-        Map<String, Object> producerConfig = new HashMap<>(KafkaClients.producerConfig(own.bootstrapServers()));
+        Map<String, Object> producerConfig = new HashMap<>(KafkaClients.producerConfig(own.adminConnection()));
         producerConfig.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
         Producer<String, byte[]> ownProducer = new KafkaProducer<>(producerConfig);
         closeables.add(ownProducer);
@@ -58,7 +58,7 @@ class ConsumerLoopBrokerOutageTest {
         CountDownLatch release = new CountDownLatch(1);
         AtomicBoolean blockOnce = new AtomicBoolean(true);
         EventConsumerLoop loop = EventConsumerLoop.start("test-outage",
-                KafkaClients.consumerConfig(own.bootstrapServers(), "outage-group"), List.of(outageTopic),
+                KafkaClients.consumerConfig(own.adminConnection(), "outage-group"), List.of(outageTopic),
                 (event, record) -> {
                     if (event.subject().equals("BLOCK") && blockOnce.getAndSet(false)) {
                         inHandler.countDown();

@@ -37,7 +37,7 @@ class ConsumerLoopGaugesTest {
     void setUp(TestBed bed) {
         this.bed = bed;
         this.topic = bed.topic("gauges-" + UUID.randomUUID().toString().substring(0, 8));
-        this.producer = new KafkaProducer<>(KafkaClients.producerConfig(bed.kafka().bootstrapServers()));
+        this.producer = new KafkaProducer<>(KafkaClients.producerConfig(bed.kafka().adminConnection()));
     }
 
     @AfterEach
@@ -91,7 +91,7 @@ class ConsumerLoopGaugesTest {
 
     private EventConsumerLoop start(String group, EventHandler handler) {
         return EventConsumerLoop.start("gauges-" + group,
-                KafkaClients.consumerConfig(bed.kafka().bootstrapServers(), group + "-" + topic), List.of(topic),
+                KafkaClients.consumerConfig(bed.kafka().adminConnection(), group + "-" + topic), List.of(topic),
                 handler, new DeadLetters(producer, "gauges-test"),
                 new RetryPolicy(1_000, Duration.ofMillis(100), Duration.ofMillis(200)));
     }

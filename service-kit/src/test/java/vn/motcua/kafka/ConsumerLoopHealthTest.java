@@ -45,7 +45,7 @@ class ConsumerLoopHealthTest {
     void setUp(TestBed bed) {
         this.bed = bed;
         this.topic = bed.topic("health-" + UUID.randomUUID().toString().substring(0, 8));
-        this.producer = new KafkaProducer<>(KafkaClients.producerConfig(bed.kafka().bootstrapServers()));
+        this.producer = new KafkaProducer<>(KafkaClients.producerConfig(bed.kafka().adminConnection()));
     }
 
     @AfterEach
@@ -107,7 +107,7 @@ class ConsumerLoopHealthTest {
 
     private EventConsumerLoop start(EventHandler handler) {
         return EventConsumerLoop.start("health-test",
-                KafkaClients.consumerConfig(bed.kafka().bootstrapServers(), "health-" + topic), List.of(topic),
+                KafkaClients.consumerConfig(bed.kafka().adminConnection(), "health-" + topic), List.of(topic),
                 handler, new DeadLetters(producer, "health-test"));
     }
 

@@ -51,7 +51,7 @@ class EventConsumerLoopTest {
     void setUp(TestBed bed) {
         this.bed = bed;
         this.topic = bed.topic("loop-" + UUID.randomUUID().toString().substring(0, 8));
-        this.producer = new KafkaProducer<>(KafkaClients.producerConfig(bed.kafka().bootstrapServers()));
+        this.producer = new KafkaProducer<>(KafkaClients.producerConfig(bed.kafka().adminConnection()));
         closeables.add(producer);
     }
 
@@ -166,7 +166,7 @@ class EventConsumerLoopTest {
         List<String> handled = new CopyOnWriteArrayList<>();
         AtomicBoolean slowOnce = new AtomicBoolean(true);
         Map<String, Object> config = new HashMap<>(
-                KafkaClients.consumerConfig(bed.kafka().bootstrapServers(), "slow-group-" + topic));
+                KafkaClients.consumerConfig(bed.kafka().adminConnection(), "slow-group-" + topic));
         // The member is put out of the group once a handler holds the loop longer than this; its commit then fails.
         config.put(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, 1500);
         config.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, 300);
@@ -234,7 +234,7 @@ class EventConsumerLoopTest {
 
     private EventConsumerLoop start(String group, EventHandler handler, RetryPolicy retries) {
         return start("test-" + group,
-                KafkaClients.consumerConfig(bed.kafka().bootstrapServers(), group + "-" + topic), handler, retries);
+                KafkaClients.consumerConfig(bed.kafka().adminConnection(), group + "-" + topic), handler, retries);
     }
 
     private EventConsumerLoop start(String name, Map<String, Object> config, EventHandler handler,
@@ -247,7 +247,7 @@ class EventConsumerLoopTest {
 
     private EventConsumerLoop start(String group, EventHandler handler) {
         EventConsumerLoop loop = EventConsumerLoop.start("test-" + group,
-                KafkaClients.consumerConfig(bed.kafka().bootstrapServers(), group + "-" + topic),
+                KafkaClients.consumerConfig(bed.kafka().adminConnection(), group + "-" + topic),
                 List.of(topic), handler, new DeadLetters(producer, "test"));
         closeables.add(loop);
         return loop;
@@ -267,7 +267,7 @@ class EventConsumerLoopTest {
     }
 
     private List<ConsumerRecord<String, byte[]>> readAll(String dlq, int expected) {
-        Map<String, Object> config = KafkaClients.consumerConfig(bed.kafka().bootstrapServers(), "reader-" + UUID.randomUUID());
+        Map<String, Object> config = KafkaClients.consumerConfig(bed.kafka().adminConnection(), "reader-" + UUID.randomUUID());
         List<ConsumerRecord<String, byte[]>> read = new ArrayList<>();
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config)) {
             consumer.subscribe(List.of(dlq));

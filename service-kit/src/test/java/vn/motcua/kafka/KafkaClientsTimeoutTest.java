@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 
@@ -28,7 +29,7 @@ class KafkaClientsTimeoutTest {
     @Test
     void aSendWithoutABrokerFailsInsteadOfWaitingAMinute() throws IOException {
         String nowhere = "localhost:" + freePort();
-        KafkaProducer<String, byte[]> producer = new KafkaProducer<>(KafkaClients.producerConfig(nowhere));
+        KafkaProducer<String, byte[]> producer = new KafkaProducer<>(KafkaClients.producerConfig(Map.of("bootstrap.servers", nowhere)));
         try {
             assertTimeoutPreemptively(WELL_BELOW_THE_DEFAULTS, () ->
                     assertThatThrownBy(() -> producer.send(new ProducerRecord<>("nowhere", "K", new byte[0])).get())
@@ -42,7 +43,7 @@ class KafkaClientsTimeoutTest {
     void aConsumerCallWithoutABrokerFailsInsteadOfWaitingAMinute() throws IOException {
         String nowhere = "localhost:" + freePort();
         KafkaConsumer<String, byte[]> consumer =
-                new KafkaConsumer<>(KafkaClients.consumerConfig(nowhere, "timeout-test"));
+                new KafkaConsumer<>(KafkaClients.consumerConfig(Map.of("bootstrap.servers", nowhere), "timeout-test"));
         try {
             assertTimeoutPreemptively(WELL_BELOW_THE_DEFAULTS, () ->
                     assertThatThrownBy(() -> consumer.committed(Set.of(new TopicPartition("nowhere", 0))))
@@ -54,9 +55,9 @@ class KafkaClientsTimeoutTest {
 
     @Test
     void theTimeoutsAreExplicitAndConsistent() {
-        assertThat(KafkaClients.producerConfig("x")).containsEntry("request.timeout.ms", 5_000)
+        assertThat(KafkaClients.producerConfig(Map.of("bootstrap.servers", "x"))).containsEntry("request.timeout.ms", 5_000)
                 .containsEntry("max.block.ms", 5_000).containsEntry("delivery.timeout.ms", 10_000);
-        assertThat(KafkaClients.consumerConfig("x", "g")).containsEntry("request.timeout.ms", 10_000)
+        assertThat(KafkaClients.consumerConfig(Map.of("bootstrap.servers", "x"), "g")).containsEntry("request.timeout.ms", 10_000)
                 .containsEntry("default.api.timeout.ms", 10_000);
         // Kafka refuses a delivery timeout shorter than linger + request timeout.
         assertThat(KafkaClients.DELIVERY_TIMEOUT)

@@ -60,9 +60,9 @@ class MicrometerClientMetricsTest {
         String topic = bed.topic("client-metrics");
         String producerId = "metrics-producer-" + UUID.randomUUID();
         String consumerId = "metrics-consumer-" + UUID.randomUUID();
-        Map<String, Object> producerConfig = KafkaClients.producerConfig(bed.kafka().bootstrapServers());
+        Map<String, Object> producerConfig = KafkaClients.producerConfig(bed.kafka().adminConnection());
         producerConfig.put(ProducerConfig.CLIENT_ID_CONFIG, producerId);
-        Map<String, Object> consumerConfig = KafkaClients.consumerConfig(bed.kafka().bootstrapServers(), consumerId);
+        Map<String, Object> consumerConfig = KafkaClients.consumerConfig(bed.kafka().adminConnection(), consumerId);
         consumerConfig.put(ConsumerConfig.CLIENT_ID_CONFIG, consumerId);
         List<TopicPartition> partitions = IntStream.range(0, TestBed.PARTITIONS)
                 .mapToObj(partition -> new TopicPartition(topic, partition)).toList();

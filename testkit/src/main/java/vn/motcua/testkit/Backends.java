@@ -18,12 +18,15 @@ public final class Backends {
     private Backends() {
     }
 
+    /**
+     * Kafka is never a container: the suite's broker needs its super user's SCRAM login written when its storage is
+     * formatted, which Testcontainers' Kafka module cannot do; the embedded node is the same server.
+     */
     static KafkaService kafka() {
         BackendChooser.Choice choice = BackendChooser.fromSystem().choose("Kafka", "MOTCUA_KAFKA_BOOTSTRAP");
         return switch (choice.backend()) {
             case ENVIRONMENT -> new KafkaService.ExternalKafka(choice.address().orElseThrow());
-            case TESTCONTAINERS -> ContainerKafka.start();
-            case EMBEDDED -> EmbeddedKafka.start();
+            case TESTCONTAINERS, EMBEDDED -> EmbeddedKafka.start();
         };
     }
 
@@ -61,12 +64,9 @@ public final class Backends {
         };
     }
 
-    /** A broker of its own that a test may stop: a container, or embedded. */
+    /** A broker of its own that a test may stop (embedded, see {@link #kafka()}). */
     public static KafkaService ownKafka() {
-        return switch (BackendChooser.fromSystem().chooseOwn("Kafka")) {
-            case TESTCONTAINERS -> ContainerKafka.start();
-            default -> EmbeddedKafka.start();
-        };
+        return EmbeddedKafka.start();
     }
 
     public static PostgresService ownPostgres() {

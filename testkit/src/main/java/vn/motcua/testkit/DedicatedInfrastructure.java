@@ -3,6 +3,7 @@ package vn.motcua.testkit;
 import vn.motcua.infra.MongoService;
 import vn.motcua.infra.PostgresService;
 import vn.motcua.infra.KafkaService;
+import vn.motcua.infra.SuiteTopics;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +26,7 @@ public final class DedicatedInfrastructure implements AutoCloseable {
             infra.kafka.createTopics(List.of("dossier-events", "deadline-alerts", "dossier-events.dlq",
                     "deadline-alerts.dlq", "catalogue.dlq"), TestBed.PARTITIONS);
             infra.kafka.createCompactedTopic("catalogue", TestBed.PARTITIONS);
+            infra.kafka.grantSuiteAcls(SuiteTopics.STANDARD);
         }
         if (needs.contains("postgres")) {
             infra.postgres = Backends.ownPostgres();

@@ -1,6 +1,7 @@
 package vn.motcua.testkit;
 
 import vn.motcua.infra.PostgresService;
+import vn.motcua.infra.SuiteTopics;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 import java.util.HashMap;
@@ -40,10 +41,15 @@ public class InfrastructureResource implements QuarkusTestResourceLifecycleManag
         Map<String, String> config = new HashMap<>();
         config.put("quarkus.devservices.enabled", "false");
         if (needs.contains("kafka")) {
+            // The service logs in as its own principal (its application.properties), with the suite's rights on
+            // these fresh topics.
             config.put("kafka.bootstrap.servers", bed.kafka().bootstrapServers());
-            config.put(DOSSIER_EVENTS_PROPERTY, bed.topic("dossier-events"));
-            config.put(DEADLINE_ALERTS_PROPERTY, bed.topic("deadline-alerts"));
-            config.put(CATALOGUE_PROPERTY, bed.compactedTopic("catalogue"));
+            SuiteTopics topics = new SuiteTopics(bed.topic("dossier-events"), bed.topic("deadline-alerts"),
+                    bed.compactedTopic("catalogue"));
+            bed.kafka().grantSuiteAcls(topics);
+            config.put(DOSSIER_EVENTS_PROPERTY, topics.dossierEvents());
+            config.put(DEADLINE_ALERTS_PROPERTY, topics.deadlineAlerts());
+            config.put(CATALOGUE_PROPERTY, topics.catalogue());
         }
         if (needs.contains("postgres")) {
             config.putAll(postgresConfig(bed.postgres(), bed.jdbcUrl()));

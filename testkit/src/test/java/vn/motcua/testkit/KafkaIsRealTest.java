@@ -27,8 +27,7 @@ class KafkaIsRealTest {
     void recordProducedWithAcksAllIsConsumedFromItsPartition(TestBed bed) throws Exception {
         String topic = bed.topic("probe");
         RecordMetadata sent;
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bed.kafka().bootstrapServers(),
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(settings(bed.kafka().adminConnection(),
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true),
                 new StringSerializer(), new StringSerializer())) {
@@ -36,8 +35,7 @@ class KafkaIsRealTest {
         }
         assertThat(sent.offset()).isGreaterThanOrEqualTo(0);
 
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bed.kafka().bootstrapServers(),
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(settings(bed.kafka().adminConnection(),
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
                 new StringDeserializer(), new StringDeserializer())) {
             TopicPartition partition = new TopicPartition(topic, sent.partition());
@@ -58,10 +56,18 @@ class KafkaIsRealTest {
     @Test
     void topicsHaveSeveralPartitions(TestBed bed) throws Exception {
         String topic = bed.topic("partitions");
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bed.kafka().bootstrapServers()),
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(settings(bed.kafka().adminConnection()),
                 new StringDeserializer(), new StringDeserializer())) {
             assertThat(consumer.partitionsFor(topic)).hasSize(TestBed.PARTITIONS);
         }
+    }
+
+    /** The broker's address and the super user's login, with these settings. */
+    private static Map<String, Object> settings(Map<String, Object> connection, Object... keysAndValues) {
+        Map<String, Object> settings = new java.util.HashMap<>(connection);
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            settings.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return settings;
     }
 }

@@ -20,8 +20,7 @@ class KafkaOutageTest {
     @Test
     void aSuspendedBrokerRefusesWritesAndTakesThemAgainAfterRestart() throws Exception {
         try (KafkaService kafka = Backends.ownKafka();
-             KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-                     ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+             KafkaProducer<String, String> producer = new KafkaProducer<>(settings(kafka.adminConnection(),
                      ProducerConfig.ACKS_CONFIG, "all",
                      ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 3000,
                      ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000,
@@ -37,5 +36,14 @@ class KafkaOutageTest {
             assertThat(producer.send(new ProducerRecord<>("outage", "k", "after")).get(30, TimeUnit.SECONDS).offset())
                     .isPositive();
         }
+    }
+
+    /** The broker's address and the super user's login, with these settings. */
+    private static Map<String, Object> settings(Map<String, Object> connection, Object... keysAndValues) {
+        Map<String, Object> settings = new java.util.HashMap<>(connection);
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            settings.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return settings;
     }
 }

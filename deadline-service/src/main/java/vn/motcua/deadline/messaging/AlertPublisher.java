@@ -47,12 +47,12 @@ public class AlertPublisher implements AlertChannel {
 
     private final Producer<String, byte[]> producer;
     private final String topic;
-    private final String bootstrapServers;
+    private final Map<String, Object> kafkaConfig;
 
-    public AlertPublisher(Producer<String, byte[]> producer, String topic, String bootstrapServers) {
+    public AlertPublisher(Producer<String, byte[]> producer, String topic, Map<String, Object> kafkaConfig) {
         this.producer = producer;
         this.topic = topic;
-        this.bootstrapServers = bootstrapServers;
+        this.kafkaConfig = kafkaConfig;
     }
 
     @Override
@@ -140,7 +140,7 @@ public class AlertPublisher implements AlertChannel {
 
     /** read_committed, no group: the reader assigns its partitions and commits nothing. */
     private Map<String, Object> readerConfig() {
-        Map<String, Object> config = KafkaClients.consumerConfig(bootstrapServers, null);
+        Map<String, Object> config = KafkaClients.consumerConfig(kafkaConfig, null);
         config.remove(ConsumerConfig.GROUP_ID_CONFIG);
         config.put(ConsumerConfig.CLIENT_ID_CONFIG, "deadline-alerts-recovery-" + UUID.randomUUID().toString().substring(0, 8));
         return config;

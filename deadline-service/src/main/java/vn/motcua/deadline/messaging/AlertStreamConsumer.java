@@ -1,12 +1,12 @@
 package vn.motcua.deadline.messaging;
 
+import io.smallrye.common.annotation.Identifier;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.Startup;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import vn.motcua.config.TopicsConfig;
 import vn.motcua.deadline.app.LiveAlerts;
 import vn.motcua.events.EventCodec;
@@ -27,27 +27,27 @@ import java.util.UUID;
 public class AlertStreamConsumer {
 
     private final LiveAlerts streams;
-    private final String bootstrapServers;
+    private final Map<String, Object> kafkaConfig;
     private final String alertsTopic;
     private final MeterRegistry meters;
 
     private FeedLoop feed;
 
     public AlertStreamConsumer(LiveAlerts streams, TopicsConfig topics,
-                           @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+                           @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig,
                            MeterRegistry meters) {
         this.streams = streams;
         this.meters = meters;
-        this.bootstrapServers = bootstrapServers;
+        this.kafkaConfig = kafkaConfig;
         this.alertsTopic = topics.deadlineAlerts();
     }
 
     @PostConstruct
     void start() {
         String name = "deadline-stream-" + UUID.randomUUID().toString().substring(0, 8);
-        Map<String, Object> config = KafkaClients.consumerConfig(bootstrapServers, name);
+        Map<String, Object> config = KafkaClients.consumerConfig(kafkaConfig, name);
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
-        feed = FeedLoop.start(name, "alert-stream", bootstrapServers, config, alertsTopic, (event, record) -> {
+        feed = FeedLoop.start(name, "alert-stream", kafkaConfig, config, alertsTopic, (event, record) -> {
             if (event.isAlert()) {
                 streams.broadcast(event, EventCodec.alertData(event));
             }

@@ -1,12 +1,12 @@
 package vn.motcua.deadline.messaging;
 
+import io.smallrye.common.annotation.Identifier;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.Startup;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import vn.motcua.config.TopicsConfig;
 import vn.motcua.deadline.app.UnitCatalogue;
 import vn.motcua.deadline.config.EngineSettings;
@@ -27,7 +27,7 @@ import java.util.UUID;
 public class CatalogueConsumer {
 
     private final UnitCatalogue catalogue;
-    private final String bootstrapServers;
+    private final Map<String, Object> kafkaConfig;
     private final String group;
     private final String topic;
     private final MeterRegistry meters;
@@ -35,11 +35,11 @@ public class CatalogueConsumer {
     private FeedLoop feed;
 
     public CatalogueConsumer(UnitCatalogue catalogue, EngineSettings settings, TopicsConfig topics,
-                         @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+                         @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig,
                          MeterRegistry meters) {
         this.catalogue = catalogue;
         this.meters = meters;
-        this.bootstrapServers = bootstrapServers;
+        this.kafkaConfig = kafkaConfig;
         this.group = settings.consumer().catalogueGroup();
         this.topic = topics.catalogue();
     }
@@ -47,10 +47,10 @@ public class CatalogueConsumer {
     @PostConstruct
     void start() {
         String name = "deadline-catalogue-" + UUID.randomUUID().toString().substring(0, 8);
-        Map<String, Object> config = KafkaClients.consumerConfig(bootstrapServers, group);
+        Map<String, Object> config = KafkaClients.consumerConfig(kafkaConfig, group);
         config.put(ConsumerConfig.CLIENT_ID_CONFIG, name);
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        feed = FeedLoop.start(name, "catalogue", bootstrapServers, config, topic, new CatalogueEventHandler(catalogue),
+        feed = FeedLoop.start(name, "catalogue", kafkaConfig, config, topic, new CatalogueEventHandler(catalogue),
                 meters);
     }
 

@@ -1,12 +1,12 @@
 package vn.motcua.deadline.messaging;
 
+import io.smallrye.common.annotation.Identifier;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import vn.motcua.config.TopicsConfig;
 import vn.motcua.deadline.app.AlertChannel;
 import vn.motcua.deadline.app.DeadlineTracker;
@@ -34,7 +34,7 @@ public class DossierEventsConsumer implements DossierFeeds {
 
     private final EngineSettings settings;
     private final TopicsConfig topics;
-    private final String bootstrapServers;
+    private final Map<String, Object> kafkaConfig;
     private final MeterRegistry meters;
     private final BiFunction<Producer<String, byte[]>, String, AlertPublisher> publishers;
 
@@ -42,28 +42,28 @@ public class DossierEventsConsumer implements DossierFeeds {
 
     @Inject
     public DossierEventsConsumer(EngineSettings settings, TopicsConfig topics,
-                                 @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+                                 @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig,
                                  MeterRegistry meters) {
-        this(settings, topics, bootstrapServers, meters, null);
+        this(settings, topics, kafkaConfig, meters, null);
     }
 
     /** @param publishers makes the alert publisher from the producer and the topic (null: the real one): the crash tests' hook */
-    public DossierEventsConsumer(EngineSettings settings, TopicsConfig topics, String bootstrapServers,
+    public DossierEventsConsumer(EngineSettings settings, TopicsConfig topics, Map<String, Object> kafkaConfig,
                                  MeterRegistry meters,
                                  BiFunction<Producer<String, byte[]>, String, AlertPublisher> publishers) {
         this.settings = settings;
         this.topics = topics;
-        this.bootstrapServers = bootstrapServers;
+        this.kafkaConfig = kafkaConfig;
         this.meters = meters;
         this.publishers = publishers != null ? publishers
-                : (producer, topic) -> new AlertPublisher(producer, topic, bootstrapServers);
+                : (producer, topic) -> new AlertPublisher(producer, topic, kafkaConfig);
     }
 
     @Override
     public DossierFeed connect(String instanceName, DeadlineTracker tracker) {
-        Producer<String, byte[]> producer = new KafkaProducer<>(KafkaClients.producerConfig(bootstrapServers));
+        Producer<String, byte[]> producer = new KafkaProducer<>(KafkaClients.producerConfig(kafkaConfig));
         String dossierEvents = topics.dossierEvents();
-        Map<String, Object> consumerConfig = KafkaClients.consumerConfig(bootstrapServers, settings.consumer().group());
+        Map<String, Object> consumerConfig = KafkaClients.consumerConfig(kafkaConfig, settings.consumer().group());
         consumerConfig.put(ConsumerConfig.CLIENT_ID_CONFIG, instanceName);
         EventConsumerLoop loop = EventConsumerLoop.start(instanceName, consumerConfig, List.of(dossierEvents),
                 new DossierEventHandler(tracker), new DeadLetters(producer, instanceName));

@@ -33,9 +33,9 @@ final class FeedLoop implements AutoCloseable {
      * @param gaugeName      the {@code loop} tag of its gauges, stable across restarts
      * @param consumerConfig from {@link KafkaClients#consumerConfig}, with the feed's own settings
      */
-    static FeedLoop start(String name, String gaugeName, String bootstrapServers, Map<String, Object> consumerConfig,
+    static FeedLoop start(String name, String gaugeName, Map<String, Object> kafkaConfig, Map<String, Object> consumerConfig,
                           String topic, EventHandler handler, MeterRegistry meters) {
-        Producer<String, byte[]> producer = new KafkaProducer<>(KafkaClients.producerConfig(bootstrapServers));
+        Producer<String, byte[]> producer = new KafkaProducer<>(KafkaClients.producerConfig(kafkaConfig));
         EventConsumerLoop loop = EventConsumerLoop.start(name, consumerConfig, List.of(topic), handler,
                 new DeadLetters(producer, name));
         return new FeedLoop(producer, loop, ConsumerLoopGauges.bind(meters, gaugeName, loop));

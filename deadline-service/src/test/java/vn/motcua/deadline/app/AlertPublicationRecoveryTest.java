@@ -78,7 +78,7 @@ class AlertPublicationRecoveryTest {
         clock = new SettableClock(T0);
         settings = Settings.of(events, alerts, "deadline-" + name + "-" + bed.namespace(),
                 Map.of("motcua.alerts.due-soon-lead", "PT30M", "motcua.alerts.publish-lease", "45s"));
-        topic = closing(new Topic(bed.kafka().bootstrapServers()));
+        topic = closing(new Topic(bed.kafka().adminConnection()));
         List<CloudEvent> received = IntStream.range(0, DOSSIERS)
                 .mapToObj(i -> DossierEvent.of("REC-" + i, "SADEC-P1", T0.minus(Duration.ofDays(3)))
                         .received(1, T0.plus(Duration.ofHours(1))))
@@ -95,7 +95,7 @@ class AlertPublicationRecoveryTest {
 
     @Test
     void crashAfterTheAckBeforeTheMarkIsNotSentAgain() throws Exception {
-        DeadlineEngine crashing = closing(engine("crashing", (producer, name) -> new AlertPublisher(producer, name, bootstrap()) {
+        DeadlineEngine crashing = closing(engine("crashing", (producer, name) -> new AlertPublisher(producer, name, kafkaAdmin()) {
             @Override
             protected void send(List<ProducerRecord<String, byte[]>> records) {
                 super.send(records);
@@ -118,7 +118,7 @@ class AlertPublicationRecoveryTest {
 
     @Test
     void crashAfterTheCommitBeforeAnySendIsSentOnce() throws Exception {
-        DeadlineEngine crashing = closing(engine("crashing", (producer, name) -> new AlertPublisher(producer, name, bootstrap()) {
+        DeadlineEngine crashing = closing(engine("crashing", (producer, name) -> new AlertPublisher(producer, name, kafkaAdmin()) {
             @Override
             protected void send(List<ProducerRecord<String, byte[]>> records) {
                 throw new IllegalStateException("crash before the send");
@@ -142,7 +142,7 @@ class AlertPublicationRecoveryTest {
     @Test
     void twoRecoveriesAtOnceSendEachMissingAlertOnce() throws Exception {
         // Half the batch reaches the broker, then the crash: the recoveries must send exactly the other half.
-        DeadlineEngine crashing = closing(engine("crashing", (producer, name) -> new AlertPublisher(producer, name, bootstrap()) {
+        DeadlineEngine crashing = closing(engine("crashing", (producer, name) -> new AlertPublisher(producer, name, kafkaAdmin()) {
             @Override
             protected void send(List<ProducerRecord<String, byte[]>> records) {
                 super.send(records.subList(0, records.size() / 2));
@@ -174,16 +174,16 @@ class AlertPublicationRecoveryTest {
 
     private AlertRecovery recovery() {
         Producer<String, byte[]> producer = closing(new KafkaProducer<>(
-                KafkaClients.producerConfig(bed.kafka().bootstrapServers())));
-        return new AlertRecovery(store, new AlertPublisher(producer, alerts, bootstrap()), clock, LEASE);
+                KafkaClients.producerConfig(bed.kafka().adminConnection())));
+        return new AlertRecovery(store, new AlertPublisher(producer, alerts, kafkaAdmin()), clock, LEASE);
     }
 
     private DeadlineEngine engine(String name, BiFunction<Producer<String, byte[]>, String, AlertPublisher> publishers) {
-        return settings.startEngine(bootstrap(), name, store, clock, publishers);
+        return settings.startEngine(kafkaAdmin(), name, store, clock, publishers);
     }
 
-    private String bootstrap() {
-        return bed.kafka().bootstrapServers();
+    private Map<String, Object> kafkaAdmin() {
+        return bed.kafka().adminConnection();
     }
 
     /** Every dossier's due-soon window open; ticks until the one tick that records them all fails in the publisher. */

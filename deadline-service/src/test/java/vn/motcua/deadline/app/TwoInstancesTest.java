@@ -68,7 +68,7 @@ class TwoInstancesTest {
         // Due-soon 30 minutes before dueAt, 200 rows a claim; the same settings for every instance.
         Settings settings = Settings.of(events, alerts, "deadline-" + bed.namespace(),
                 Map.of("motcua.alerts.due-soon-lead", "PT30M", "motcua.alerts.batch-size", "200"));
-        Topic topic = closing(new Topic(bed.kafka().bootstrapServers()));
+        Topic topic = closing(new Topic(bed.kafka().adminConnection()));
 
         List<CloudEvent> published = new ArrayList<>();
         int resolved = 0;
@@ -119,7 +119,7 @@ class TwoInstancesTest {
 
     private DeadlineEngine startEngine(TestBed bed, Settings settings, String name, DeadlineStore store,
                                        SettableClock clock) {
-        DeadlineEngine engine = closing(settings.startEngine(bed.kafka().bootstrapServers(), name, store, clock));
+        DeadlineEngine engine = closing(settings.startEngine(bed.kafka().adminConnection(), name, store, clock));
         tickers.scheduleWithFixedDelay(() -> {
             try {
                 engine.tick();

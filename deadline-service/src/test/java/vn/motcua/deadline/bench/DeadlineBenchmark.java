@@ -220,9 +220,9 @@ public final class DeadlineBenchmark {
          */
         Latency latency() throws Exception {
             ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
-            try (Topic topic = new Topic(bed.kafka().bootstrapServers());
+            try (Topic topic = new Topic(bed.kafka().adminConnection());
                  DeadlineEngine engine = Settings.of(events, alerts, "bench-" + bed.namespace(), Map.of())
-                         .startEngine(bed.kafka().bootstrapServers(), "bench-" + openDeadlines, store,
+                         .startEngine(bed.kafka().adminConnection(), "bench-" + openDeadlines, store,
                                  Clock.system(VietnamTime.ZONE))) {
                 ticker.scheduleWithFixedDelay(engine::tick, 0, TICK_MS, TimeUnit.MILLISECONDS);
                 Instant start = Instant.now().plusSeconds(5).truncatedTo(ChronoUnit.MILLIS);

@@ -1,5 +1,6 @@
 package vn.motcua.deadline.support;
 
+import java.util.Map;
 import vn.motcua.events.CloudEvent;
 import vn.motcua.events.EventCodec;
 import vn.motcua.events.UnitData;
@@ -46,8 +47,8 @@ public final class Catalogue {
     }
 
     /** With a producer of its own, e.g. before the application starts. */
-    public static void publishUnits(String bootstrapServers, String catalogue, List<UnitData> units) {
-        try (Topic topic = new Topic(bootstrapServers)) {
+    public static void publishUnits(Map<String, Object> kafkaAdmin, String catalogue, List<UnitData> units) {
+        try (Topic topic = new Topic(kafkaAdmin)) {
             publishUnits(topic, catalogue, units);
         }
     }

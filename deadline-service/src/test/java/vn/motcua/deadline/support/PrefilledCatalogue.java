@@ -1,5 +1,6 @@
 package vn.motcua.deadline.support;
 
+import vn.motcua.testkit.TestKafka;
 import vn.motcua.events.UnitData;
 import vn.motcua.testkit.InfrastructureResource;
 
@@ -26,7 +27,7 @@ public class PrefilledCatalogue extends InfrastructureResource {
     @Override
     public Map<String, String> start() {
         Map<String, String> config = super.start();
-        Catalogue.publishUnits(config.get("kafka.bootstrap.servers"), config.get(CATALOGUE_PROPERTY), UNITS);
+        Catalogue.publishUnits(TestKafka.admin(config.get("kafka.bootstrap.servers")), config.get(CATALOGUE_PROPERTY), UNITS);
         return config;
     }
 }

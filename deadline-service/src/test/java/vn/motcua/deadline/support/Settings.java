@@ -43,14 +43,14 @@ public record Settings(EngineSettings engine, TopicsConfig topics) {
     }
 
     /** One engine with these settings, as the application starts it but without Quarkus. */
-    public DeadlineEngine startEngine(String bootstrapServers, String instanceName, DeadlineStore store, Clock clock) {
-        return startEngine(bootstrapServers, instanceName, store, clock, null);
+    public DeadlineEngine startEngine(Map<String, Object> kafkaAdmin, String instanceName, DeadlineStore store, Clock clock) {
+        return startEngine(kafkaAdmin, instanceName, store, clock, null);
     }
 
     /** @param publishers makes the alert publisher from the producer and the topic; null for the real one */
-    public DeadlineEngine startEngine(String bootstrapServers, String instanceName, DeadlineStore store, Clock clock,
+    public DeadlineEngine startEngine(Map<String, Object> kafkaAdmin, String instanceName, DeadlineStore store, Clock clock,
                                       BiFunction<Producer<String, byte[]>, String, AlertPublisher> publishers) {
-        DossierEventsConsumer kafka = new DossierEventsConsumer(engine, topics, bootstrapServers,
+        DossierEventsConsumer kafka = new DossierEventsConsumer(engine, topics, kafkaAdmin,
                 new SimpleMeterRegistry(), publishers);
         return DeadlineEngine.start(engine, kafka, instanceName, store, clock);
     }

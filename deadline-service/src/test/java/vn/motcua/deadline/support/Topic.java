@@ -21,12 +21,12 @@ import java.util.concurrent.ExecutionException;
 /** Writing to and reading whole topics of the test broker. */
 public final class Topic implements AutoCloseable {
 
-    private final String bootstrapServers;
+    private final Map<String, Object> kafkaAdmin;
     private final Producer<String, byte[]> producer;
 
-    public Topic(String bootstrapServers) {
-        this.bootstrapServers = bootstrapServers;
-        this.producer = new KafkaProducer<>(KafkaClients.producerConfig(bootstrapServers));
+    public Topic(Map<String, Object> kafkaAdmin) {
+        this.kafkaAdmin = kafkaAdmin;
+        this.producer = new KafkaProducer<>(KafkaClients.producerConfig(kafkaAdmin));
     }
 
     /** Keyed by the event's subject; answers the partition it went to. */
@@ -62,7 +62,7 @@ public final class Topic implements AutoCloseable {
 
     /** Every record on the topic now, from the beginning. */
     public List<ConsumerRecord<String, byte[]>> readAll(String topic) {
-        Map<String, Object> config = KafkaClients.consumerConfig(bootstrapServers, "reader-" + UUID.randomUUID());
+        Map<String, Object> config = KafkaClients.consumerConfig(kafkaAdmin, "reader-" + UUID.randomUUID());
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config)) {
             List<TopicPartition> partitions = new ArrayList<>();
             for (PartitionInfo info : consumer.partitionsFor(topic)) {

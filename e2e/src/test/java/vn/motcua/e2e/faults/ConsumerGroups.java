@@ -21,8 +21,8 @@ final class ConsumerGroups implements AutoCloseable {
 
     private final Admin admin;
 
-    ConsumerGroups(String bootstrapServers) {
-        admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
+    ConsumerGroups(Map<String, Object> kafkaAdmin) {
+        admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafkaAdmin));
     }
 
     /** Records on these topics the group has not committed yet: 0 when it has processed everything. */

@@ -76,7 +76,7 @@ final class FaultScript {
     }
 
     private void awaitDeadlineGroupSettled() {
-        try (ConsumerGroups groups = new ConsumerGroups(infrastructure.kafka.bootstrapServers())) {
+        try (ConsumerGroups groups = new ConsumerGroups(infrastructure.kafka.adminConnection())) {
             await("deadline-service's group settled: " + Fleet.INSTANCES + " members own every partition")
                     .atMost(GROUP_SETTLES_WITHIN).pollInterval(Duration.ofSeconds(1))
                     .until(() -> groups.isSettled("deadline-service", OwnInfrastructure.DOSSIER_EVENTS,

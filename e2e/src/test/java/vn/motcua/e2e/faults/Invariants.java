@@ -42,7 +42,7 @@ final class Invariants implements AutoCloseable {
         this.infrastructure = infrastructure;
         this.fleet = fleet;
         this.ledger = ledger;
-        String kafka = infrastructure.kafka.bootstrapServers();
+        Map<String, Object> kafka = infrastructure.kafka.adminConnection();
         dossierEvents = new TopicContents(kafka, OwnInfrastructure.DOSSIER_EVENTS);
         deadlineAlerts = new TopicContents(kafka, OwnInfrastructure.DEADLINE_ALERTS);
         OwnInfrastructure.DEAD_LETTER_TOPICS.forEach(topic -> deadLetters.add(new TopicContents(kafka, topic)));

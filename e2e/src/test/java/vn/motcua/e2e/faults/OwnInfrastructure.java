@@ -4,6 +4,7 @@ import vn.motcua.testkit.Backends;
 import vn.motcua.testkit.Infrastructure;
 import vn.motcua.infra.EmbeddedMongo;
 import vn.motcua.infra.EmbeddedPostgresServer;
+import vn.motcua.infra.SuiteTopics;
 import vn.motcua.devstack.demo.Tokens;
 import vn.motcua.infra.KafkaService;
 import vn.motcua.infra.KeycloakService;
@@ -57,6 +58,7 @@ final class OwnInfrastructure implements AutoCloseable {
         kafka.createTopics(List.of(DOSSIER_EVENTS, DEADLINE_ALERTS, DOSSIER_EVENTS + ".dlq", DEADLINE_ALERTS + ".dlq",
                 CATALOGUE + ".dlq"), 3);
         kafka.createCompactedTopic(CATALOGUE, 3);
+        kafka.grantSuiteAcls(SuiteTopics.STANDARD);
         postgres = EmbeddedPostgresServer.startPersistent(postgresData, postgresPort);
         postgres.createDatabase("intake");
         postgres.createDatabase("deadline");

@@ -27,10 +27,10 @@ final class TopicContents implements AutoCloseable {
     private final List<TopicPartition> partitions;
     private final List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
 
-    TopicContents(String bootstrapServers, String topic) {
+    TopicContents(Map<String, Object> kafkaAdmin, String topic) {
         this.topic = topic;
         this.consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafkaAdmin,
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),

@@ -1,5 +1,6 @@
 package vn.motcua.intake.messaging;
 
+import io.smallrye.common.annotation.Identifier;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -7,7 +8,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import vn.motcua.config.TopicsConfig;
 import vn.motcua.kafka.ConsumerLoopGauges;
@@ -19,6 +19,7 @@ import vn.motcua.intake.app.CalendarChanges;
 import vn.motcua.intake.app.CatalogueUpdates;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.List;
 import java.util.UUID;
 
@@ -36,25 +37,25 @@ public class CatalogueConsumer {
 
     private final CatalogueEventHandler handler;
     private final String topic;
-    private final String bootstrapServers;
+    private final Map<String, Object> kafkaConfig;
     private final MeterRegistry meters;
     private Producer<String, byte[]> deadLetterProducer;
     private volatile EventConsumerLoop loop;
     private ConsumerLoopGauges gauges;
 
     CatalogueConsumer(CatalogueUpdates catalogue, CalendarChanges calendars, TopicsConfig topics,
-                      @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers, MeterRegistry meters) {
+                      @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig, MeterRegistry meters) {
         this.handler = new CatalogueEventHandler(catalogue, calendars);
         this.topic = topics.catalogue();
-        this.bootstrapServers = bootstrapServers;
+        this.kafkaConfig = kafkaConfig;
         this.meters = meters;
     }
 
     void start(@Observes StartupEvent startup) {
         String group = "intake-catalogue-" + UUID.randomUUID();
-        deadLetterProducer = new KafkaProducer<>(KafkaClients.producerConfig(bootstrapServers));
+        deadLetterProducer = new KafkaProducer<>(KafkaClients.producerConfig(kafkaConfig));
         loop = EventConsumerLoop.start("intake-catalogue-consumer",
-                KafkaClients.consumerConfig(bootstrapServers, group), List.of(topic), handler,
+                KafkaClients.consumerConfig(kafkaConfig, group), List.of(topic), handler,
                 new DeadLetters(deadLetterProducer, "intake-service"));
         gauges = ConsumerLoopGauges.bind(meters, "catalogue", loop);
         if (!awaitFirstRead()) {

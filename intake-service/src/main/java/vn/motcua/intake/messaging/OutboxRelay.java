@@ -1,5 +1,6 @@
 package vn.motcua.intake.messaging;
 
+import io.smallrye.common.annotation.Identifier;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -8,7 +9,6 @@ import jakarta.enterprise.event.TransactionPhase;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import vn.motcua.config.TopicsConfig;
 import vn.motcua.kafka.KafkaClients;
@@ -19,6 +19,7 @@ import vn.motcua.intake.domain.OutboxStream;
 import vn.motcua.intake.domain.OutboxWritten;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,7 +42,7 @@ public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
 
     private final OutboxDelivery delivery;
-    private final String bootstrapServers;
+    private final Map<String, Object> kafkaConfig;
     private final TopicsConfig topics;
     private final int batchSize;
     private final Semaphore wakeUp = new Semaphore(0);
@@ -51,9 +52,9 @@ public class OutboxRelay {
     private Producer<String, byte[]> producer;
 
     OutboxRelay(OutboxDelivery delivery, OutboxConfig config, TopicsConfig topics,
-                @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+                @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig) {
         this.delivery = delivery;
-        this.bootstrapServers = bootstrapServers;
+        this.kafkaConfig = kafkaConfig;
         this.topics = topics;
         this.batchSize = config.batchSize();
         this.heartbeat = new RelayHeartbeat(config.stallAfter(), System.nanoTime());
@@ -61,7 +62,7 @@ public class OutboxRelay {
 
     void start(@Observes StartupEvent startup) {
         // Fail a send within seconds when Kafka is away, and try again from the same row.
-        producer = new KafkaProducer<>(KafkaClients.producerConfig(bootstrapServers));
+        producer = new KafkaProducer<>(KafkaClients.producerConfig(kafkaConfig));
         startRelaying();
     }
 

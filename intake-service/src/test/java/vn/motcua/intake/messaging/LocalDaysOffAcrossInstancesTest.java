@@ -1,5 +1,6 @@
 package vn.motcua.intake.messaging;
 
+import vn.motcua.testkit.TestKafka;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -54,8 +55,7 @@ class LocalDaysOffAcrossInstancesTest {
     @Inject
     CatalogueUpdates catalogue;
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
+    final Map<String, Object> kafkaAdmin = TestKafka.admin();
 
     /**
      * The second instance starts (its calendar from the database, then its own consumer on the topic) before the day
@@ -65,9 +65,9 @@ class LocalDaysOffAcrossInstancesTest {
     @Test
     void aDayOffAddedThroughOneInstanceMovesTheDueDatesOfAnother() {
         CalendarService second = AnotherInstance.startCalendarService();
-        try (KafkaProducer<String, byte[]> deadLetters = new KafkaProducer<>(KafkaClients.producerConfig(bootstrapServers));
+        try (KafkaProducer<String, byte[]> deadLetters = new KafkaProducer<>(KafkaClients.producerConfig(kafkaAdmin));
              EventConsumerLoop consumer = EventConsumerLoop.start("second-intake-catalogue",
-                     KafkaClients.consumerConfig(bootstrapServers, "intake-catalogue-" + UUID.randomUUID()),
+                     KafkaClients.consumerConfig(kafkaAdmin, "intake-catalogue-" + UUID.randomUUID()),
                      List.of(CatalogueTopic.name()), new CatalogueEventHandler(catalogue, AnotherInstance.calendarChanges(second)),
                      new DeadLetters(deadLetters, "second-intake"))) {
             await().atMost(Duration.ofSeconds(30)).until(() -> ConsumerLoopHealth.caughtUp(consumer));

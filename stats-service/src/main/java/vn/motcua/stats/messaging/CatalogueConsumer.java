@@ -7,6 +7,7 @@ import vn.motcua.kafka.KafkaClients;
 import vn.motcua.stats.app.CatalogueUpdates;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -23,9 +24,9 @@ final class CatalogueConsumer implements AutoCloseable {
         this.loop = loop;
     }
 
-    static CatalogueConsumer start(String name, String bootstrapServers, String group, String topic,
+    static CatalogueConsumer start(String name, Map<String, Object> kafkaConfig, String group, String topic,
                                    CatalogueUpdates updates, DeadLetters deadLetters) {
-        return new CatalogueConsumer(EventConsumerLoop.start(name, KafkaClients.consumerConfig(bootstrapServers, group),
+        return new CatalogueConsumer(EventConsumerLoop.start(name, KafkaClients.consumerConfig(kafkaConfig, group),
                 List.of(topic), new CatalogueEventHandler(updates), deadLetters));
     }
 

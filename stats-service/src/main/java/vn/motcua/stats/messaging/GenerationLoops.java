@@ -30,15 +30,15 @@ final class GenerationLoops implements GenerationFeeds.Feed {
         this.catalogue = catalogue;
     }
 
-    static GenerationLoops start(GenerationGraph graph, String group, String catalogueGroup, String bootstrapServers,
+    static GenerationLoops start(GenerationGraph graph, String group, String catalogueGroup, Map<String, Object> kafkaConfig,
                                  TopicsConfig topics, DeadLetters deadLetters, Map<String, Object> consumerOverrides) {
         String suffix = GenerationState.suffix(graph.number());
-        Map<String, Object> totalsConfig = new HashMap<>(KafkaClients.consumerConfig(bootstrapServers, group));
+        Map<String, Object> totalsConfig = new HashMap<>(KafkaClients.consumerConfig(kafkaConfig, group));
         totalsConfig.putAll(consumerOverrides);
         EventConsumerLoop totals = EventConsumerLoop.start("stats-consumer" + suffix, totalsConfig,
                 List.of(topics.dossierEvents(), topics.deadlineAlerts()),
                 new StatsEventHandler(graph.projector(), graph.batches()), deadLetters);
-        CatalogueConsumer catalogue = CatalogueConsumer.start("stats-catalogue" + suffix, bootstrapServers,
+        CatalogueConsumer catalogue = CatalogueConsumer.start("stats-catalogue" + suffix, kafkaConfig,
                 catalogueGroup, topics.catalogue(), graph.catalogue(), deadLetters);
         return new GenerationLoops(totals, catalogue);
     }

@@ -1,11 +1,11 @@
 package vn.motcua.stats.messaging;
 
+import io.smallrye.common.annotation.Identifier;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import vn.motcua.config.TopicsConfig;
 import vn.motcua.kafka.DeadLetters;
 import vn.motcua.kafka.EventConsumerLoop;
@@ -34,7 +34,7 @@ public class StatsConsumer implements GenerationFeeds {
     public static final String BUILDING = "-building";
 
     private final TopicsConfig topics;
-    private final String bootstrapServers;
+    private final Map<String, Object> kafkaConfig;
     private final MeterRegistry meters;
     private final Map<String, Object> consumerOverrides;
     private Producer<String, byte[]> deadLetterProducer;
@@ -45,16 +45,16 @@ public class StatsConsumer implements GenerationFeeds {
     private volatile GenerationLoops building;
 
     @Inject
-    StatsConsumer(TopicsConfig topics, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+    StatsConsumer(TopicsConfig topics, @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig,
                   MeterRegistry meters) {
-        this(topics, bootstrapServers, meters, Map.of());
+        this(topics, kafkaConfig, meters, Map.of());
     }
 
     /** {@code consumerOverrides}: consumer settings over the suite's for the loops of dossier-events and alerts. */
-    public StatsConsumer(TopicsConfig topics, String bootstrapServers, MeterRegistry meters,
+    public StatsConsumer(TopicsConfig topics, Map<String, Object> kafkaConfig, MeterRegistry meters,
                          Map<String, Object> consumerOverrides) {
         this.topics = topics;
-        this.bootstrapServers = bootstrapServers;
+        this.kafkaConfig = kafkaConfig;
         this.meters = meters;
         this.consumerOverrides = Map.copyOf(consumerOverrides);
     }
@@ -62,10 +62,10 @@ public class StatsConsumer implements GenerationFeeds {
     @Override
     public synchronized Feed start(GenerationGraph graph, String group, String catalogueGroup) {
         if (deadLetters == null) {
-            deadLetterProducer = new KafkaProducer<>(KafkaClients.producerConfig(bootstrapServers));
+            deadLetterProducer = new KafkaProducer<>(KafkaClients.producerConfig(kafkaConfig));
             deadLetters = new DeadLetters(deadLetterProducer, "stats-service");
         }
-        return GenerationLoops.start(graph, group, catalogueGroup, bootstrapServers, topics, deadLetters,
+        return GenerationLoops.start(graph, group, catalogueGroup, kafkaConfig, topics, deadLetters,
                 consumerOverrides);
     }
 
@@ -99,7 +99,7 @@ public class StatsConsumer implements GenerationFeeds {
     private GroupProgress groupProgress() {
         synchronized (progressLock) {
             if (progress == null) {
-                progress = new GroupProgress(bootstrapServers);
+                progress = new GroupProgress(kafkaConfig);
             }
             return progress;
         }

@@ -1,5 +1,6 @@
 package vn.motcua.stats.api;
 
+import vn.motcua.testkit.TestKafka;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -77,8 +78,7 @@ class RebuildFromTopicServiceTest {
     static final TotalsKey PLANTED = new TotalsKey("SADEC-P1", "1.001612", "2023");
     static final List<String> PERIODS = List.of("2022-H1", "2022", "2023-H1", "2023-Q4", "2023");
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrap;
+    final Map<String, Object> kafkaAdmin = TestKafka.admin();
     @Inject
     TopicsConfig topics;
     @Inject
@@ -94,9 +94,9 @@ class RebuildFromTopicServiceTest {
     void anAdminRebuildsFromTheTopicsAndReportsMoveToTheNewGenerationOnceItCaughtUp() throws Exception {
         clock.set(NOW);
         ServiceReady.await();
-        Catalogue.publishAndAwait(bootstrap, topics.catalogue(), Catalogue.SA_DEC);
+        Catalogue.publishAndAwait(kafkaAdmin, topics.catalogue(), Catalogue.SA_DEC);
         List<History> histories = new HistoryGenerator(17, NOW).generate("GEN", 200);
-        try (Producer<String, byte[]> producer = Events.producer(bootstrap)) {
+        try (Producer<String, byte[]> producer = Events.producer(kafkaAdmin)) {
             Events.send(producer, topics.dossierEvents(), topics.deadlineAlerts(), Events.of(histories));
         }
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(300)).untilAsserted(() -> {

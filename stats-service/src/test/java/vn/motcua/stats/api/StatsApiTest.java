@@ -1,5 +1,6 @@
 package vn.motcua.stats.api;
 
+import vn.motcua.testkit.TestKafka;
 import vn.motcua.testkit.TestTokens;
 import vn.motcua.testkit.Management;
 import io.quarkus.test.common.ResourceArg;
@@ -77,8 +78,7 @@ class StatsApiTest {
     private static List<History> histories;
     private static Producer<String, byte[]> producer;
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrap;
+    final Map<String, Object> kafkaAdmin = TestKafka.admin();
     @Inject
     TopicsConfig topics;
     @Inject
@@ -98,8 +98,8 @@ class StatsApiTest {
         if (histories != null) {
             return;
         }
-        Catalogue.publishAndAwait(bootstrap, topics.catalogue(), Catalogue.SA_DEC);
-        producer = Events.producer(bootstrap);
+        Catalogue.publishAndAwait(kafkaAdmin, topics.catalogue(), Catalogue.SA_DEC);
+        producer = Events.producer(kafkaAdmin);
         histories = new HistoryGenerator(6, NOW).generate("API", 400);
         List<Events.Outgoing> events = Events.of(histories);
         Events.send(producer, topics.dossierEvents(), topics.deadlineAlerts(), events);
@@ -307,7 +307,7 @@ class StatsApiTest {
 
         List<String> letters = new ArrayList<>();
         try (KafkaConsumer<String, byte[]> reader = new KafkaConsumer<>(
-                KafkaClients.consumerConfig(bootstrap, "dlq-reader-" + System.nanoTime()))) {
+                KafkaClients.consumerConfig(kafkaAdmin, "dlq-reader-" + System.nanoTime()))) {
             reader.subscribe(List.of(topics.dossierEvents() + ".dlq"));
             await().atMost(Duration.ofSeconds(30)).until(() -> {
                 ConsumerRecords<String, byte[]> records = reader.poll(Duration.ofMillis(200));

@@ -1,5 +1,6 @@
 package vn.motcua.stats.api;
 
+import vn.motcua.testkit.TestKafka;
 import vn.motcua.testkit.Management;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
@@ -78,8 +79,7 @@ class UnitTreeFromCatalogueTest {
     /** Every dossier this class published: the truth each report is recounted from. */
     static final List<History> PUBLISHED = new CopyOnWriteArrayList<>();
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrap;
+    final Map<String, Object> kafkaAdmin = TestKafka.admin();
     @Inject
     TopicsConfig topics;
     @Inject
@@ -138,13 +138,13 @@ class UnitTreeFromCatalogueTest {
     void aDuplicateOrAnOlderVersionOfAUnitChangesNothing() {
         publish(everyColumn("DT-SADEC-TKD", "TKD"));
         UnitData second = new UnitData("DT-SADEC-TKD", "Xã Tân Khánh Đông (mới)", "DT-SADEC", 2);
-        Catalogue.publishAndAwait(bootstrap, topics.catalogue(), List.of(second));
+        Catalogue.publishAndAwait(kafkaAdmin, topics.catalogue(), List.of(second));
 
         // an older and a repeated version, both moving it to Lai Vung, then a new unit on the same partition:
         // once that one is listed, the two before it have been read
         UnitData sentinel = Catalogue.unit("DT-LAIVUNG-VT", "Xã Vĩnh Thới", "DT-LAIVUNG");
         int partition = Catalogue.partitionOf(Topics.unitKey(second.code()));
-        Catalogue.send(bootstrap, List.of(
+        Catalogue.send(kafkaAdmin, List.of(
                 Catalogue.record(topics.catalogue(), new UnitData(second.code(), "Cũ", "DT-LAIVUNG", 1)),
                 Catalogue.record(topics.catalogue(), new UnitData(second.code(), "Trùng", "DT-LAIVUNG", 2)),
                 Catalogue.onPartition(partition, Catalogue.record(topics.catalogue(), sentinel))));
@@ -172,7 +172,7 @@ class UnitTreeFromCatalogueTest {
                 .startsWith("3,DT-LAIVUNG-TT,DT-LAIVUNG-TT,");
         assertCsvMatchesJson("ALL");
 
-        Catalogue.publishAndAwait(bootstrap, topics.catalogue(),
+        Catalogue.publishAndAwait(kafkaAdmin, topics.catalogue(),
                 List.of(Catalogue.unit("DT-LAIVUNG-TT", "Xã Tân Thành", "DT-LAIVUNG")));
         awaitReport("DT-LAIVUNG", expected(Set.of("DT-LAIVUNG-TT")));
         awaitReport("DT", expected(PROVINCE));
@@ -192,7 +192,7 @@ class UnitTreeFromCatalogueTest {
         Form06 province = expected(PROVINCE);
         awaitReport("DT", province);
 
-        Catalogue.publishAndAwait(bootstrap, topics.catalogue(),
+        Catalogue.publishAndAwait(kafkaAdmin, topics.catalogue(),
                 List.of(new UnitData("DT-SADEC-P2", "Phường 2", "DT-LAIVUNG", 2)));
         awaitReport("DT-SADEC", expected(Set.of("DT-SADEC-P1", "DT-SADEC-TKD")));
         awaitReport("DT-LAIVUNG", expected(Set.of("DT-LAIVUNG-TT", "DT-SADEC-P2")));
@@ -213,7 +213,7 @@ class UnitTreeFromCatalogueTest {
         UnitData next = Catalogue.unit("DT-SADEC-P3", "Phường 3", "DT-SADEC");
         int partition = Catalogue.partitionOf(Topics.unitKey(next.code()));
         String topic = topics.catalogue();
-        Catalogue.send(bootstrap, List.of(
+        Catalogue.send(kafkaAdmin, List.of(
                 Catalogue.onPartition(partition, Catalogue.raw(topic, "unit:DT-JUNK", "{not json")),
                 Catalogue.onPartition(partition, Catalogue.record(topic, Catalogue.unit("dt bad", "Xã Lỗi", "DT"))),
                 Catalogue.onPartition(partition, Catalogue.record(topic, Catalogue.unit("DT-SELF", "Xã Vòng", "DT-SELF"))),
@@ -221,7 +221,7 @@ class UnitTreeFromCatalogueTest {
                 Catalogue.onPartition(partition, Catalogue.record(topic, next))));
 
         Catalogue.awaitListed(List.of(next));
-        try (TopicReader<byte[]> dlq = new TopicReader<>(bootstrap, topic + ".dlq", bytes -> bytes)) {
+        try (TopicReader<byte[]> dlq = new TopicReader<>(kafkaAdmin, topic + ".dlq", bytes -> bytes)) {
             dlq.until(letters -> letters.size() >= 4);
             assertThat(dlq.records()).extracting(ConsumerRecord::key)
                     .containsExactlyInAnyOrder("unit:DT-JUNK", "unit:dt bad", "unit:DT-SELF", "unit:DT-BLANK");
@@ -262,7 +262,7 @@ class UnitTreeFromCatalogueTest {
         UnitData moved = new UnitData("DT-SADEC-TKD", "Phường Tân Khánh Đông", "DT", 3, List.of(
                 UnitState.open(null, "Xã Tân Khánh Đông (mới)", "DT-SADEC"),
                 UnitState.open(LocalDate.of(2023, 1, 1), "Phường Tân Khánh Đông", "DT")));
-        Catalogue.publishAndAwait(bootstrap, topics.catalogue(), List.of(moved));
+        Catalogue.publishAndAwait(kafkaAdmin, topics.catalogue(), List.of(moved));
 
         assertThat(units()).contains(entry("DT-SADEC-TKD", "Phường Tân Khánh Đông", "DT", 1));
         List<Map<String, Object>> lastYear = RestAssured.given().queryParam("on", "2022-12-31")
@@ -280,10 +280,10 @@ class UnitTreeFromCatalogueTest {
         String topic = topics.catalogue();
         UnitData sentinel = Catalogue.unit("DT-SADEC-P5", "Phường 5", "DT-SADEC");
         int partition = Catalogue.partitionOf(Topics.unitKey(sentinel.code()));
-        Catalogue.send(bootstrap, List.of(Catalogue.onPartition(partition, Catalogue.record(topic, unclosed)),
+        Catalogue.send(kafkaAdmin, List.of(Catalogue.onPartition(partition, Catalogue.record(topic, unclosed)),
                 Catalogue.onPartition(partition, Catalogue.record(topic, sentinel))));
         Catalogue.awaitListed(List.of(sentinel));
-        try (TopicReader<byte[]> dlq = new TopicReader<>(bootstrap, topic + ".dlq", bytes -> bytes)) {
+        try (TopicReader<byte[]> dlq = new TopicReader<>(kafkaAdmin, topic + ".dlq", bytes -> bytes)) {
             dlq.until(letters -> letters.size() >= 5);
             assertThat(dlq.records()).filteredOn(letter -> letter.key().equals("unit:DT-BADHIST")).singleElement()
                     .satisfies(letter -> assertThat(header(letter, Topics.DLQ_REASON_HEADER)).contains("successor"));
@@ -338,7 +338,7 @@ class UnitTreeFromCatalogueTest {
     }
 
     private void publish(List<History> histories) {
-        try (Producer<String, byte[]> producer = Events.producer(bootstrap)) {
+        try (Producer<String, byte[]> producer = Events.producer(kafkaAdmin)) {
             Events.send(producer, topics.dossierEvents(), topics.deadlineAlerts(), Events.of(histories));
         }
         PUBLISHED.addAll(histories);

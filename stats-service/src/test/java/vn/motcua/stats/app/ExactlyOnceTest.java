@@ -52,7 +52,7 @@ class ExactlyOnceTest {
 
     /** A producer per batch: one idempotent producer across freshly created topics met OutOfOrderSequence. */
     private void send(String dossierTopic, String alertTopic, List<Events.Outgoing> events) {
-        try (Producer<String, byte[]> producer = Events.producer(bed.kafka().bootstrapServers())) {
+        try (Producer<String, byte[]> producer = Events.producer(bed.kafka().adminConnection())) {
             Events.send(producer, dossierTopic, alertTopic, events);
         }
     }
@@ -60,7 +60,7 @@ class ExactlyOnceTest {
     /** A catalogue topic holding Sa Đéc's units: the reports roll the wards up into SADEC by it. */
     private String saDecCatalogue(String name) {
         String topic = bed.compactedTopic(name + "-catalogue");
-        Catalogue.publish(bed.kafka().bootstrapServers(), topic, Catalogue.SA_DEC);
+        Catalogue.publish(bed.kafka().adminConnection(), topic, Catalogue.SA_DEC);
         return topic;
     }
 

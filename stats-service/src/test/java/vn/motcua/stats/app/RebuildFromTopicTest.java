@@ -78,7 +78,7 @@ class RebuildFromTopicTest {
         String dossierTopic = bed.topic(name + "-dossier-events");
         String alertTopic = bed.topic(name + "-deadline-alerts");
         String catalogueTopic = bed.compactedTopic(name + "-catalogue");
-        Catalogue.publish(bed.kafka().bootstrapServers(), catalogueTopic, Catalogue.SA_DEC);
+        Catalogue.publish(bed.kafka().adminConnection(), catalogueTopic, Catalogue.SA_DEC);
         topics = new TopicsConfig() {
             public String dossierEvents() {
                 return dossierTopic;
@@ -92,7 +92,7 @@ class RebuildFromTopicTest {
                 return catalogueTopic;
             }
         };
-        producer = Events.producer(bed.kafka().bootstrapServers());
+        producer = Events.producer(bed.kafka().adminConnection());
     }
 
     @AfterEach
@@ -299,7 +299,7 @@ class RebuildFromTopicTest {
             generations = new Generations(new GenerationControl(db(0)),
                     n -> GenerationGraph.on(n, db(n), n == 0 ? CrashPoint.NONE : buildCrashes), clock);
             // Small polls: a build takes many batches, so a kill can fall in its middle.
-            consumer = new StatsConsumer(topics, bed.kafka().bootstrapServers(), new SimpleMeterRegistry(),
+            consumer = new StatsConsumer(topics, bed.kafka().adminConnection(), new SimpleMeterRegistry(),
                     Map.of(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 20));
             follower = new GenerationFollower(generations, consumer, group);
         }

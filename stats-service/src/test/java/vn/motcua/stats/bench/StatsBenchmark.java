@@ -64,21 +64,21 @@ public final class StatsBenchmark {
         int dossiers = Integer.getInteger("bench.dossiers", 5_000);
         int rebuildDossiers = Integer.getInteger("bench.rebuildDossiers", 1_000_000);
         TestBed bed = TestBed.create();
-        String bootstrap = bed.kafka().bootstrapServers();
+        Map<String, Object> kafkaAdmin = bed.kafka().adminConnection();
         String dossierTopic = bed.topic("bench-dossier-events");
         String alertTopic = bed.topic("bench-deadline-alerts");
 
         List<History> histories = new HistoryGenerator(2026, NOW).generate("B", dossiers);
         List<Events.Outgoing> events = Events.of(histories);
-        try (Producer<String, byte[]> producer = Events.producer(bootstrap)) {
+        try (Producer<String, byte[]> producer = Events.producer(kafkaAdmin)) {
             Events.send(producer, dossierTopic, alertTopic, events);
         }
         System.out.printf("produced %d events of %d dossiers%n", events.size(), dossiers);
 
-        double bare = bareConsumerRate(bootstrap, List.of(dossierTopic, alertTopic), events.size());
+        double bare = bareConsumerRate(kafkaAdmin, List.of(dossierTopic, alertTopic), events.size());
         try (MongoClient client = MongoClients.create(bed.mongo().connectionString())) {
             MongoDatabase database = client.getDatabase(bed.mongoDatabase());
-            double applied = projectionRate(bootstrap, database, List.of(dossierTopic, alertTopic), events.size());
+            double applied = projectionRate(kafkaAdmin, database, List.of(dossierTopic, alertTopic), events.size());
             System.out.printf("bare KafkaConsumer:        %,12.0f events/s%n", bare);
             System.out.printf("applied into MongoDB:      %,12.0f events/s%n", applied);
             System.out.printf("ratio applied / bare:      %12.4f%n", applied / bare);
@@ -95,9 +95,9 @@ public final class StatsBenchmark {
         System.exit(0);
     }
 
-    private static double bareConsumerRate(String bootstrap, List<String> topics, int expected) {
+    private static double bareConsumerRate(Map<String, Object> kafkaAdmin, List<String> topics, int expected) {
         try (KafkaConsumer<String, byte[]> consumer =
-                     new KafkaConsumer<>(KafkaClients.consumerConfig(bootstrap, "bench-bare"))) {
+                     new KafkaConsumer<>(KafkaClients.consumerConfig(kafkaAdmin, "bench-bare"))) {
             consumer.subscribe(topics);
             long started = System.nanoTime();
             int read = 0;
@@ -110,14 +110,14 @@ public final class StatsBenchmark {
         }
     }
 
-    private static double projectionRate(String bootstrap, MongoDatabase database, List<String> topics, int expected)
+    private static double projectionRate(Map<String, Object> kafkaAdmin, MongoDatabase database, List<String> topics, int expected)
             throws InterruptedException {
         DossierProjector projector = new DossierProjector(new DossierStore(database), new TotalsStore(database),
                 CrashPoint.NONE);
         projector.prepareCollections();
-        try (Producer<String, byte[]> deadLetters = Events.producer(bootstrap)) {
+        try (Producer<String, byte[]> deadLetters = Events.producer(kafkaAdmin)) {
             long started = System.nanoTime();
-            EventConsumerLoop loop = EventConsumerLoop.start("bench", KafkaClients.consumerConfig(bootstrap, "bench-stats"),
+            EventConsumerLoop loop = EventConsumerLoop.start("bench", KafkaClients.consumerConfig(kafkaAdmin, "bench-stats"),
                     topics, new StatsEventHandler(projector, new BatchProjector(new DossierStore(database),
                             new TotalsStore(database), projector, CrashPoint.NONE, java.time.Clock.systemUTC())),
                     new DeadLetters(deadLetters, "bench"));
@@ -139,7 +139,7 @@ public final class StatsBenchmark {
     private static void rebuildFromTopic(TestBed bed, MongoClient client, String dossierTopic, String alertTopic,
                                          int dossiers, int events, double bare) throws InterruptedException {
         String catalogueTopic = bed.compactedTopic("bench-catalogue");
-        Catalogue.publish(bed.kafka().bootstrapServers(), catalogueTopic, Catalogue.SA_DEC);
+        Catalogue.publish(bed.kafka().adminConnection(), catalogueTopic, Catalogue.SA_DEC);
         TopicsConfig topics = new BenchTopics(dossierTopic, alertTopic, catalogueTopic);
         String base = bed.mongoDatabase() + "_generations";
         Generations generations = new Generations(new GenerationControl(client.getDatabase(base)),
@@ -147,7 +147,7 @@ public final class StatsBenchmark {
                 Clock.systemUTC());
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
         GenerationFollower follower = new GenerationFollower(generations,
-                new StatsConsumer(topics, bed.kafka().bootstrapServers(), meters, Map.of()), "bench-generations");
+                new StatsConsumer(topics, bed.kafka().adminConnection(), meters, Map.of()), "bench-generations");
         follower.start();
         try {
             // Generation 0 first reads the topics to their end, as a running service would have, so that the build

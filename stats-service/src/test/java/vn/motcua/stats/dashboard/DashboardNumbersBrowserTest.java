@@ -1,5 +1,6 @@
 package vn.motcua.stats.dashboard;
 
+import vn.motcua.testkit.TestKafka;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -56,8 +57,7 @@ class DashboardNumbersBrowserTest {
     @TestHTTPResource("/")
     URL root;
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrap;
+    final Map<String, Object> kafkaAdmin = TestKafka.admin();
 
     @Inject
     TopicsConfig topics;
@@ -72,9 +72,9 @@ class DashboardNumbersBrowserTest {
         }
         assertThat(seedTried).as("the report API did not count the seeded dossiers (see the first test)").isFalse();
         seedTried = true;
-        Catalogue.publishAndAwait(bootstrap, topics.catalogue(), Catalogue.SA_DEC);
+        Catalogue.publishAndAwait(kafkaAdmin, topics.catalogue(), Catalogue.SA_DEC);
         Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafkaAdmin);
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         try (KafkaProducer<String, byte[]> producer =
                      new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer())) {

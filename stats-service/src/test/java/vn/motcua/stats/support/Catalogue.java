@@ -1,5 +1,7 @@
 package vn.motcua.stats.support;
 
+import java.util.Map;
+import vn.motcua.testkit.TestKafka;
 import io.restassured.RestAssured;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -73,14 +75,14 @@ public final class Catalogue {
     }
 
     /** Publishes and waits for the broker's acknowledgement of each record. */
-    public static void publish(String bootstrapServers, String topic, List<UnitData> units) {
+    public static void publish(Map<String, Object> kafkaAdmin, String topic, List<UnitData> units) {
         List<ProducerRecord<String, byte[]>> records = new ArrayList<>();
         units.forEach(unit -> records.add(record(topic, unit)));
-        send(bootstrapServers, records);
+        send(kafkaAdmin, records);
     }
 
-    public static void send(String bootstrapServers, List<ProducerRecord<String, byte[]>> records) {
-        try (Producer<String, byte[]> producer = Events.producer(bootstrapServers)) {
+    public static void send(Map<String, Object> kafkaAdmin, List<ProducerRecord<String, byte[]>> records) {
+        try (Producer<String, byte[]> producer = Events.producer(kafkaAdmin)) {
             List<Future<?>> sent = new ArrayList<>();
             records.forEach(record -> sent.add(producer.send(record)));
             for (Future<?> f : sent) {
@@ -95,15 +97,15 @@ public final class Catalogue {
      * Publishes onto the running service's catalogue topic and waits until {@code GET /api/stats/units} lists each
      * unit with that name and parent.
      */
-    public static void publishAndAwait(String bootstrapServers, String topic, List<UnitData> units) {
-        publish(bootstrapServers, topic, units);
+    public static void publishAndAwait(Map<String, Object> kafkaAdmin, String topic, List<UnitData> units) {
+        publish(kafkaAdmin, topic, units);
         awaitListed(units);
     }
 
     /** The same, onto the topic and broker of the running {@code @QuarkusTest} application. */
     public static void publishToServiceAndAwait(List<UnitData> units) {
         var config = ConfigProvider.getConfig();
-        publishAndAwait(config.getValue("kafka.bootstrap.servers", String.class),
+        publishAndAwait(TestKafka.admin(),
                 config.getValue("motcua.topics.catalogue", String.class), units);
     }
 

@@ -1,5 +1,6 @@
 package vn.motcua.stats.support;
 
+import java.util.Map;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -64,8 +65,8 @@ public final class Events {
         return out;
     }
 
-    public static Producer<String, byte[]> producer(String bootstrapServers) {
-        return new KafkaProducer<>(KafkaClients.producerConfig(bootstrapServers));
+    public static Producer<String, byte[]> producer(Map<String, Object> kafkaAdmin) {
+        return new KafkaProducer<>(KafkaClients.producerConfig(kafkaAdmin));
     }
 
     public static void send(Producer<String, byte[]> producer, String dossierTopic, String alertTopic,

@@ -42,7 +42,7 @@ public final class PlainStats implements AutoCloseable {
 
     private final MongoClient client;
     private final MongoDatabase database;
-    private final String bootstrap;
+    private final Map<String, Object> kafkaAdmin;
     private final List<String> topics;
     private final String catalogueTopic;
     private final Producer<String, byte[]> deadLetterProducer;
@@ -54,10 +54,10 @@ public final class PlainStats implements AutoCloseable {
     public PlainStats(TestBed bed, String database, List<String> topics, String catalogueTopic, Instant now) {
         this.client = MongoClients.create(bed.mongo().connectionString());
         this.database = client.getDatabase(database);
-        this.bootstrap = bed.kafka().bootstrapServers();
+        this.kafkaAdmin = bed.kafka().adminConnection();
         this.topics = topics;
         this.catalogueTopic = catalogueTopic;
-        this.deadLetterProducer = Events.producer(bootstrap);
+        this.deadLetterProducer = Events.producer(kafkaAdmin);
         this.clock = Clock.fixed(now, VietnamTime.ZONE);
     }
 
@@ -90,11 +90,11 @@ public final class PlainStats implements AutoCloseable {
         projector.prepareCollections();
         projector.finishAllPending();
         DeadLetters deadLetters = new DeadLetters(deadLetterProducer, "stats-test");
-        Map<String, Object> config = new HashMap<>(KafkaClients.consumerConfig(bootstrap, "stats-service"));
+        Map<String, Object> config = new HashMap<>(KafkaClients.consumerConfig(kafkaAdmin, "stats-service"));
         config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, maxPollRecords);
         loop = EventConsumerLoop.start("stats-test", config, topics, handler(crashPoint), deadLetters);
         catalogueLoop = EventConsumerLoop.start("stats-test-catalogue",
-                KafkaClients.consumerConfig(bootstrap, "stats-service-catalogue-" + UUID.randomUUID()),
+                KafkaClients.consumerConfig(kafkaAdmin, "stats-service-catalogue-" + UUID.randomUUID()),
                 List.of(catalogueTopic), new CatalogueEventHandler(
                         new CatalogueUpdates(new UnitStore(database), new ProcedureStore(database))), deadLetters);
     }

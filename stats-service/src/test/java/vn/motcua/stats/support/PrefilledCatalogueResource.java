@@ -1,5 +1,6 @@
 package vn.motcua.stats.support;
 
+import vn.motcua.testkit.TestKafka;
 import vn.motcua.events.UnitData;
 import vn.motcua.testkit.InfrastructureResource;
 
@@ -25,7 +26,7 @@ public class PrefilledCatalogueResource extends InfrastructureResource {
     @Override
     public Map<String, String> start() {
         Map<String, String> config = super.start();
-        Catalogue.publish(config.get("kafka.bootstrap.servers"), config.get(CATALOGUE_PROPERTY), DONG_THAP);
+        Catalogue.publish(TestKafka.admin(config.get("kafka.bootstrap.servers")), config.get(CATALOGUE_PROPERTY), DONG_THAP);
         return config;
     }
 }
