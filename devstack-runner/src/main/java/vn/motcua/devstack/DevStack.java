@@ -7,9 +7,6 @@ import vn.motcua.infra.SuiteTopics;
 import vn.motcua.infra.LocalKeycloak;
 
 import java.nio.file.Files;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
@@ -67,7 +64,7 @@ public final class DevStack {
                 config.dataDirectory().resolve("postgres"), config.postgresPort());
         started.push(postgres);
         createMissingDatabases(postgres);
-        log("PostgreSQL on localhost:" + config.postgresPort() + ", databases " + DATABASES);
+        log("PostgreSQL on localhost:" + config.postgresPort() + ", databases " + DATABASES + ", each owned by the role of its name");
 
         EmbeddedMongo mongo = EmbeddedMongo.startPersistent(config.dataDirectory().resolve("mongo.mv"),
                 config.mongoPort());
@@ -93,14 +90,13 @@ public final class DevStack {
         System.out.flush();
     }
 
-    private static void createMissingDatabases(EmbeddedPostgresServer postgres) throws Exception {
+    /**
+     * Each service's database, owned by a role of the service's own that may connect to nothing else; the
+     * passwords are the demo's ({@code <role>-demo-secret}, which the {@code devstack} script gives each service).
+     */
+    private static void createMissingDatabases(EmbeddedPostgresServer postgres) {
         for (String name : DATABASES) {
-            try (Connection c = postgres.connect("postgres"); Statement s = c.createStatement();
-                 ResultSet exists = s.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + name + "'")) {
-                if (!exists.next()) {
-                    postgres.createDatabase(name);
-                }
-            }
+            postgres.createServiceDatabase(name, name, name + "-demo-secret");
         }
     }
 

@@ -1,7 +1,10 @@
 package vn.motcua.e2e;
 
+import org.apache.kafka.common.acl.AclBinding;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
+import vn.motcua.infra.SuiteAcls;
+import vn.motcua.infra.SuiteTopics;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -27,6 +30,10 @@ class ComposeFileTest {
     /** Inside the compose network; Keycloak's KC_HOSTNAME makes the discovered issuer http://localhost:8180/... */
     private static final String ISSUER = "http://keycloak:8080/realms/motcua";
     private static final List<String> SERVICES = List.of("intake-service", "deadline-service", "stats-service");
+    private static final String PRODUCTION_REALM = "keycloak/production-realm.json";
+    private static final String LOOPBACK = "${MOTCUA_PUBLISH_ADDRESS:-127.0.0.1}:";
+    /** A value compose must be given: {@code ${NAME:?message}} fails the start when NAME is unset or empty. */
+    private static final Pattern REQUIRED = Pattern.compile("\\$\\{[A-Z_]+:\\?[^}]*}");
 
     @SuppressWarnings("unchecked")
     private static Map<String, Map<String, Object>> services() throws IOException {
@@ -96,12 +103,13 @@ class ComposeFileTest {
         Map<String, Map<String, Object>> services = services();
         Map<String, Object> keycloak = services.get("keycloak");
         assertThat((List<String>) keycloak.get("command")).contains("start-dev", "--import-realm");
-        assertThat((List<String>) keycloak.get("volumes")).anyMatch(v -> v.startsWith("./keycloak:/opt/keycloak/data/import"));
-        assertThat(ROOT.resolve("keycloak/motcua-realm.json")).isRegularFile();
+        assertThat((List<String>) keycloak.get("volumes")).singleElement().asString()
+                .startsWith("./" + PRODUCTION_REALM + ":/opt/keycloak/data/import/");
+        assertThat(ROOT.resolve(PRODUCTION_REALM)).isRegularFile();
         Map<String, String> environment = (Map<String, String>) keycloak.get("environment");
         assertThat(environment).containsEntry("KC_HOSTNAME", "http://localhost:8180")
                 .containsEntry("KC_HEALTH_ENABLED", "true");
-        assertThat((List<String>) keycloak.get("ports")).contains("8180:8080");
+        assertThat((List<String>) keycloak.get("ports")).contains(LOOPBACK + "8180:8080");
         assertThat(keycloak.get("healthcheck").toString()).contains("/dev/tcp/127.0.0.1/9000", "/health/ready");
 
         for (String name : SERVICES) {
@@ -111,5 +119,82 @@ class ComposeFileTest {
             assertThat((Map<String, Map<String, String>>) service.get("depends_on")).as(name)
                     .containsEntry("keycloak", Map.of("condition", "service_healthy"));
         }
+    }
+
+    @Test
+    void itSaysInItsFirstLinesThatItIsALocalDemo() throws IOException {
+        assertThat(Files.readString(ROOT.resolve("docker-compose.yml")).lines().limit(3))
+                .anyMatch(line -> line.contains("LOCAL DEMO"));
+    }
+
+    /** Kafka, PostgreSQL, MongoDB and Keycloak are published on loopback unless told otherwise. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void theInfrastructureIsPublishedOnLoopbackOnly() throws IOException {
+        Map<String, Map<String, Object>> services = services();
+        for (String infra : List.of("kafka", "postgres", "mongo", "keycloak")) {
+            assertThat((List<String>) services.get(infra).get("ports")).as(infra)
+                    .isNotEmpty().allMatch(port -> port.startsWith(LOOPBACK));
+        }
+    }
+
+    /** No password or secret is written in the file: each comes from the environment, which compose requires. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void itShipsNoSecret() throws IOException {
+        services().forEach((name, service) -> {
+            Map<String, String> environment = (Map<String, String>) service.getOrDefault("environment", Map.of());
+            environment.forEach((variable, value) -> {
+                if (variable.contains("PASSWORD") || (variable.contains("SECRET") && !variable.contains("ALLOW"))) {
+                    assertThat(value).as(name + " " + variable).matches(REQUIRED);
+                }
+            });
+        });
+    }
+
+    /** Each service connects to PostgreSQL as its own role, and Kafka as its own principal. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void eachServiceLogsInAsItself() throws IOException {
+        Map<String, Map<String, Object>> services = services();
+        for (String name : SERVICES) {
+            Map<String, String> environment = (Map<String, String>) services.get(name).get("environment");
+            String login = name.replace("-service", "");
+            assertThat(environment).as(name).containsKey("MOTCUA_KAFKA_PASSWORD");
+            assertThat(environment.get("MOTCUA_KAFKA_PASSWORD")).contains("MOTCUA_KAFKA_" + login.toUpperCase());
+            if (environment.containsKey("MOTCUA_DB_USER")) {
+                assertThat(environment.get("MOTCUA_DB_USER")).as(name).isEqualTo(login);
+            }
+        }
+    }
+
+    /**
+     * docker/kafka/setup.sh grants what local-infra's SuiteAcls grants (what the tests and devstack run with): the
+     * same operations on the same topics and group prefixes for each principal.
+     */
+    @Test
+    void composeGrantsTheSameAclsAsTheTestedBroker() throws IOException {
+        Set<String> granted = new TreeSet<>();
+        Pattern allow = Pattern.compile("^allow (\\S+) (\\w+) (.+)$");
+        Pattern groups = Pattern.compile("^groups (\\S+) (\\S+)$");
+        for (String line : Files.readAllLines(ROOT.resolve("docker/kafka/setup.sh"))) {
+            Matcher a = allow.matcher(line);
+            Matcher g = groups.matcher(line);
+            if (a.matches()) {
+                for (String topic : a.group(3).split(" ")) {
+                    granted.add("User:" + a.group(1) + " " + a.group(2).toUpperCase() + " TOPIC "
+                            + topic.replace("'", "") + " LITERAL");
+                }
+            } else if (g.matches()) {
+                granted.add("User:" + g.group(1) + " READ GROUP " + g.group(2) + " PREFIXED");
+            }
+        }
+        Set<String> tested = new TreeSet<>();
+        for (AclBinding binding : SuiteAcls.bindings(SuiteTopics.STANDARD)) {
+            tested.add(binding.entry().principal() + " " + binding.entry().operation() + " "
+                    + binding.pattern().resourceType() + " " + binding.pattern().name() + " "
+                    + binding.pattern().patternType());
+        }
+        assertThat(granted).isEqualTo(tested);
     }
 }

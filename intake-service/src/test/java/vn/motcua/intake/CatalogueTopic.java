@@ -1,7 +1,5 @@
 package vn.motcua.intake;
 
-import java.util.Map;
-import vn.motcua.testkit.TestKafka;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
@@ -10,10 +8,13 @@ import vn.motcua.events.CloudEvent;
 import vn.motcua.events.EventCodec;
 import vn.motcua.events.EventTypes;
 import vn.motcua.events.Topics;
+import vn.motcua.infra.KafkaLogin;
 import vn.motcua.kafka.KafkaClients;
+import vn.motcua.testkit.TestKafka;
 import vn.motcua.testkit.TopicReader;
 
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** The running service's catalogue topic, read as a downstream consumer reads it, and written as another instance would. */
@@ -51,7 +52,18 @@ public final class CatalogueTopic {
 
     /** Publishes as another intake instance's relay would: keyed by subject; to one partition when given. */
     public static RecordMetadata publish(CloudEvent event, Integer partition) throws Exception {
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(KafkaClients.producerConfig(kafkaAdmin()))) {
+        return publish(kafkaAdmin(), event, partition);
+    }
+
+    /** Publishes logged in as this principal of the suite, e.g. one that may not write the catalogue. */
+    public static RecordMetadata publishAs(KafkaLogin login, CloudEvent event) throws Exception {
+        String bootstrapServers = ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
+        return publish(login.clientProperties(bootstrapServers), event, null);
+    }
+
+    private static RecordMetadata publish(Map<String, Object> connection, CloudEvent event, Integer partition)
+            throws Exception {
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(KafkaClients.producerConfig(connection))) {
             return producer.send(new ProducerRecord<>(name(), partition, event.subject(), EventCodec.write(event)))
                     .get(10, TimeUnit.SECONDS);
         }

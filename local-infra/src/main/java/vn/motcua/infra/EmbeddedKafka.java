@@ -78,7 +78,8 @@ public final class EmbeddedKafka implements KafkaService {
                 kafka.format();
             } else if (!Files.exists(logDirectory.resolve(SASL_MARKER))) {
                 throw new IllegalStateException("the Kafka log folder " + logDirectory + " was made before the"
-                        + " suite's Kafka required logins; delete it (the devstack folder's kafka/) to start anew");
+                        + " suite required logins to Kafka and roles of the services' own in PostgreSQL; delete the"
+                        + " whole data folder (.devstack/) to start anew");
             }
             kafka.run();
             try (Admin admin = Admin.create(DemoKafkaLogins.ADMIN.clientProperties(kafka.bootstrapServers()))) {

@@ -36,6 +36,36 @@ public interface PostgresService extends AutoCloseable {
         return jdbcUrl(name);
     }
 
+    /**
+     * A service's database as a deployment has it: a login role of its own owns it (and, from PostgreSQL 15, its
+     * {@code public} schema), and no other role may connect to it. Left as it is when the database exists; an
+     * existing role's password is set anew.
+     */
+    default String createServiceDatabase(String name, String role, String rolePassword) {
+        if (!DATABASE_NAME.matcher(name).matches() || !DATABASE_NAME.matcher(role).matches()) {
+            throw new IllegalArgumentException("not a safe database or role name: " + name + ", " + role);
+        }
+        try (Connection admin = connect("postgres"); Statement statement = admin.createStatement()) {
+            boolean roleExists;
+            try (var result = statement.executeQuery("SELECT 1 FROM pg_roles WHERE rolname = '" + role + "'")) {
+                roleExists = result.next();
+            }
+            String password = rolePassword.replace("'", "''");
+            statement.execute((roleExists ? "ALTER ROLE " : "CREATE ROLE ") + role + " LOGIN PASSWORD '" + password + "'");
+            boolean databaseExists;
+            try (var result = statement.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + name + "'")) {
+                databaseExists = result.next();
+            }
+            if (!databaseExists) {
+                statement.execute("CREATE DATABASE " + name + " OWNER " + role);
+                statement.execute("REVOKE ALL ON DATABASE " + name + " FROM PUBLIC");
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create database " + name + " for " + role, e);
+        }
+        return jdbcUrl(name);
+    }
+
     default Connection connect(String database) throws SQLException {
         return DriverManager.getConnection(jdbcUrl(database), username(), password());
     }

@@ -27,7 +27,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Who may do what on the suite's topics (README, "Kafka principals"): each service writes only what it produces and
+ * Who may do what on the suite's topics (README, the table of Kafka principals): each service writes only what it produces and
  * the dead letters of what it consumes, reads only what it consumes, and uses only consumer groups named after it.
  * The broker denies everything else ({@code allow.everyone.if.no.acl.found=false}).
  */

@@ -7,6 +7,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.errors.TopicAuthorizationException;
 import org.junit.jupiter.api.Test;
 import vn.motcua.calendar.DayOff;
 import vn.motcua.calendar.WorkCalendar;
@@ -17,6 +18,7 @@ import vn.motcua.events.ProcedureData;
 import vn.motcua.events.UnitData;
 import vn.motcua.events.UnitState;
 import vn.motcua.intake.CatalogueTopic;
+import vn.motcua.infra.DemoKafkaLogins;
 import vn.motcua.intake.Dossiers;
 import vn.motcua.testkit.InfrastructureResource;
 import vn.motcua.testkit.Readiness;
@@ -35,6 +37,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -75,6 +78,23 @@ class CatalogueFromTopicTest {
         await().atMost(CATALOGUE_DELAY).pollInterval(Duration.ofMillis(200))
                 .untilAsserted(() -> assertThat(dueDate("2018-03-01T09:00:00+07:00")).isEqualTo("2018-03-07"));
         assertThat(dueDate("2019-03-04T09:00:00+07:00")).isEqualTo("2019-03-08");
+    }
+
+    /**
+     * Kafka is not open to whoever reaches it: a principal of the suite that may not write the catalogue (here
+     * stats-service's) cannot put a forged calendar in force. Mon 1 March 2010 plus three working days stays Thu 4.
+     */
+    @Test
+    void aCalendarFromAPrincipalThatMayNotWriteTheCatalogueIsRefusedAndChangesNothing() throws Exception {
+        assertThat(dueDate("2010-03-01T09:00:00+07:00")).isEqualTo("2010-03-04");
+        CloudEvent forged = calendarChanged(2010, LocalDate.of(2010, 3, 2), Long.MAX_VALUE);
+
+        assertThatThrownBy(() -> CatalogueTopic.publishAs(DemoKafkaLogins.STATS, forged))
+                .hasRootCauseInstanceOf(TopicAuthorizationException.class);
+        try (TopicReader<CloudEvent> catalogue = CatalogueTopic.reader()) {
+            assertThat(catalogue.settle(Duration.ofSeconds(2))).noneMatch(event -> event.id().equals(forged.id()));
+        }
+        assertThat(dueDate("2010-03-01T09:00:00+07:00")).isEqualTo("2010-03-04");
     }
 
     /** The database is shared: another instance wrote the change there, and its event makes this one forget its copy. */
