@@ -4,6 +4,8 @@ import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.security.plain.internals.PlainSaslServerProvider;
+import org.apache.kafka.common.security.scram.internals.ScramSaslServerProvider;
 import org.apache.kafka.common.utils.Exit;
 import org.apache.kafka.common.utils.Time;
 import org.apache.kafka.metadata.storage.Formatter;
@@ -14,7 +16,9 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.Provider;
 import java.security.SecureRandom;
+import java.security.Security;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Properties;
@@ -38,6 +42,8 @@ public final class EmbeddedKafka implements KafkaService {
     }
 
     private static final String CONTROLLER_USER = "controller";
+    private static final String SCRAM_SERVER = "SASL/SCRAM Server Provider";
+    private static final String PLAIN_SERVER = "Simple SASL/PLAIN Server Provider";
 
     private final Path logDirectory;
     private final int port;
@@ -82,7 +88,7 @@ public final class EmbeddedKafka implements KafkaService {
                         + " whole data folder (.devstack/) to start anew");
             }
             kafka.run();
-            try (Admin admin = Admin.create(DemoKafkaLogins.ADMIN.clientProperties(kafka.bootstrapServers()))) {
+            try (Admin admin = Admin.create(DemoKafkaLogins.ADMIN.setUpClientProperties(kafka.bootstrapServers()))) {
                 SuiteAcls.createPrincipals(admin, DemoKafkaLogins.PRINCIPALS, kafka.bootstrapServers());
             }
             return kafka;
@@ -114,9 +120,31 @@ public final class EmbeddedKafka implements KafkaService {
     }
 
     private void run() {
+        registerThisLoadersSaslServers();
         server = new KafkaRaftServer(KafkaConfig.fromProps(config(), false), Time.SYSTEM);
         server.startup();
         awaitAnswering();
+    }
+
+    /**
+     * Kafka registers its SASL server mechanisms as JVM-wide security providers, once per class loader, the first
+     * registration winning. A node started from another class loader than the first one's (each Quarkus test
+     * resource may have its own) would get that loader's classes, which do not recognise its callbacks, and refuse
+     * every login as invalid: a provider of another loader is replaced by this one's.
+     */
+    private static void registerThisLoadersSaslServers() {
+        if (isForeign(Security.getProvider(SCRAM_SERVER), ScramSaslServerProvider.class)) {
+            Security.removeProvider(SCRAM_SERVER);
+        }
+        if (isForeign(Security.getProvider(PLAIN_SERVER), PlainSaslServerProvider.class)) {
+            Security.removeProvider(PLAIN_SERVER);
+        }
+        ScramSaslServerProvider.initialize();
+        PlainSaslServerProvider.initialize();
+    }
+
+    private static boolean isForeign(Provider registered, Class<? extends Provider> ours) {
+        return registered != null && registered.getClass() != ours;
     }
 
     private Properties config() {
@@ -164,7 +192,7 @@ public final class EmbeddedKafka implements KafkaService {
     private void awaitAnswering() {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (true) {
-            try (Admin admin = Admin.create(DemoKafkaLogins.ADMIN.clientProperties(bootstrapServers()))) {
+            try (Admin admin = Admin.create(DemoKafkaLogins.ADMIN.setUpClientProperties(bootstrapServers()))) {
                 admin.describeCluster().nodes().get(5, TimeUnit.SECONDS);
                 return;
             } catch (Exception e) {

@@ -32,6 +32,17 @@ public record KafkaLogin(String user, String password) {
         return properties;
     }
 
+    /**
+     * The same for a set-up client (topics, principals, ACLs) made in whatever class loader: no metric reporter,
+     * which Kafka would look up by name in the thread's class loader (a Quarkus test resource's thread may hold
+     * another one, and the cast then fails).
+     */
+    public Map<String, Object> setUpClientProperties(String bootstrapServers) {
+        Map<String, Object> properties = clientProperties(bootstrapServers);
+        properties.put("metric.reporters", java.util.List.of());
+        return properties;
+    }
+
     @Override
     public String toString() {
         return "KafkaLogin[" + user + "]";

@@ -31,7 +31,7 @@ public interface KafkaService extends AutoCloseable {
 
     /** Grants the suite's principals their rights on these topics ({@link SuiteAcls}). */
     default void grantSuiteAcls(SuiteTopics topics) {
-        try (Admin admin = Admin.create(adminConnection())) {
+        try (Admin admin = Admin.create(adminLogin().setUpClientProperties(bootstrapServers()))) {
             SuiteAcls.grant(admin, topics);
         }
     }
@@ -65,7 +65,7 @@ public interface KafkaService extends AutoCloseable {
     }
 
     private void createTopics(Collection<String> names, int partitions, Map<String, String> topicConfig) {
-        try (Admin admin = Admin.create(adminConnection())) {
+        try (Admin admin = Admin.create(adminLogin().setUpClientProperties(bootstrapServers()))) {
             for (String name : names) {
                 try {
                     admin.createTopics(java.util.List.of(new NewTopic(name, partitions, (short) 1).configs(topicConfig)))

@@ -108,7 +108,7 @@ public final class SuiteAcls {
 
     private static void awaitLogin(KafkaLogin login, String bootstrapServers) {
         Instant deadline = Instant.now().plus(PROPAGATION);
-        Map<String, Object> config = login.clientProperties(bootstrapServers);
+        Map<String, Object> config = login.setUpClientProperties(bootstrapServers);
         config.put("request.timeout.ms", 5000);
         config.put("default.api.timeout.ms", 5000);
         while (true) {
