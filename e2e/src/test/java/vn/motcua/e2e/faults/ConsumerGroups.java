@@ -1,7 +1,6 @@
 package vn.motcua.e2e.faults;
 
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.MemberDescription;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -22,7 +21,7 @@ final class ConsumerGroups implements AutoCloseable {
     private final Admin admin;
 
     ConsumerGroups(Map<String, Object> kafkaAdmin) {
-        admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafkaAdmin));
+        admin = Admin.create(kafkaAdmin);
     }
 
     /** Records on these topics the group has not committed yet: 0 when it has processed everything. */
