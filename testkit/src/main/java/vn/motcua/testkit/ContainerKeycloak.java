@@ -22,13 +22,13 @@ final class ContainerKeycloak implements KeycloakService {
 
     static ContainerKeycloak start() {
         try {
-            Path realm = KeycloakRealm.copyInto(Files.createTempDirectory("motcua-realm"));
+            Path realm = KeycloakRealm.DEMO.copyInto(Files.createTempDirectory("motcua-realm"));
             GenericContainer<?> container = new GenericContainer<>(Images.KEYCLOAK)
                     .withCommand("start-dev", "--import-realm")
                     .withEnv("KC_BOOTSTRAP_ADMIN_USERNAME", "admin")
                     .withEnv("KC_BOOTSTRAP_ADMIN_PASSWORD", "admin")
                     .withCopyFileToContainer(MountableFile.forHostPath(realm),
-                            "/opt/keycloak/data/import/" + KeycloakRealm.FILE_NAME)
+                            "/opt/keycloak/data/import/" + KeycloakRealm.DEMO.fileName())
                     .withExposedPorts(8080)
                     .waitingFor(Wait.forHttp("/realms/" + KeycloakRealm.NAME + "/.well-known/openid-configuration")
                             .forStatusCode(200).withStartupTimeout(Duration.ofSeconds(180)));
