@@ -26,6 +26,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
@@ -44,6 +45,8 @@ import static org.awaitility.Awaitility.await;
 class DashboardSessionTest {
 
     static final String PAGE = AccessMatrixTest.DASHBOARD + "/dashboard?unit=SADEC";
+    /** The client the WireMock issuer's code flow knows, the test profile's quarkus.oidc.client-id. */
+    static final String DASHBOARD_CLIENT = "quarkus-app";
 
     @OidcWireMock
     WireMockServer oidc;
@@ -54,13 +57,18 @@ class DashboardSessionTest {
 
     StubMapping supervisorTokens;
 
-    /** Keycloak's answer to the code: SADEC's supervisor, roles in the access token, units in both tokens. */
+    /**
+     * Keycloak's answer to the code: SADEC's supervisor, roles in the access token, units in both tokens; the
+     * dashboard's client (here the test issuer's quarkus-app) is their azp, and its audience mapper puts
+     * deadline-service in both, beside the client itself in the ID token's aud.
+     */
     @BeforeEach
     void theProviderIssuesASupervisorsTokens() {
         String accessToken = AccessMatrixTest.signed(AccessMatrixTest.user("supervisor-sadec", Roles.SUPERVISOR)
-                .claim("units", List.of("SADEC")));
+                .audience("deadline-service").claim("azp", DASHBOARD_CLIENT).claim("units", List.of("SADEC")));
         String idToken = AccessMatrixTest.signed(Jwt.issuer(AccessMatrixTest.ISSUER).subject("supervisor-sadec")
-                .preferredUserName("supervisor-sadec").audience("quarkus-app").claim("units", List.of("SADEC"))
+                .preferredUserName("supervisor-sadec").audience(Set.of(DASHBOARD_CLIENT, "deadline-service"))
+                .claim("azp", DASHBOARD_CLIENT).claim("units", List.of("SADEC"))
                 .expiresIn(Duration.ofMinutes(5)));
         supervisorTokens = oidc.stubFor(post("/auth/realms/quarkus/token")
                 .withRequestBody(containing("authorization_code"))
