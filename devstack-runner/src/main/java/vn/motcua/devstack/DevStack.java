@@ -81,7 +81,7 @@ public final class DevStack {
         log("Kafka on " + kafka.bootstrapServers() + ", topics " + TOPICS + ", compacted " + CATALOGUE);
 
         keycloak.awaitReady(LocalKeycloak.START_TIMEOUT);
-        log("Keycloak on " + keycloak.issuer() + " (realm of " + config.realm().fileName()
+        log("Keycloak on " + keycloak.issuer() + " (realm of " + config.realm().path()
                 + ", imported on first start; log " + keycloak.log() + ")");
 
         System.out.println(READY + " kafka=" + kafka.bootstrapServers()

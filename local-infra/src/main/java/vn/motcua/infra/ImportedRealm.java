@@ -24,8 +24,8 @@ final class ImportedRealm {
             KeycloakRealm held = held(home, marker);
             if (held != null && held != realm) {
                 throw new IllegalStateException("the Keycloak data in " + home + " holds the realm of "
-                        + held.fileName() + ", not " + realm.fileName() + "; delete " + home
-                        + " to import " + realm.fileName());
+                        + held.path() + ", not " + realm.path() + "; delete " + home
+                        + " to import " + realm.path());
             }
             Files.createDirectories(home);
             Files.writeString(marker, realm.name() + "\n");

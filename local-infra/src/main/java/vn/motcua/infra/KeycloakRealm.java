@@ -3,53 +3,49 @@ package vn.motcua.infra;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
 /**
- * The suite's two realm files, both of the realm {@code motcua}, at keycloak/ in the repository root; local-infra's
- * jar carries copies (local-infra/pom.xml), so tests of any module and the devstack find them. The demo realm (users,
- * secrets, the password grant) is for the tests and {@code ./devstack --demo} only; plain {@code ./devstack} imports
- * the production realm, which has no users and no secrets.
+ * The suite's two files of the realm {@code motcua}, keycloak/demo/motcua-realm.json and
+ * keycloak/production/motcua-realm.json in the repository root: one folder each, since Keycloak imports every
+ * {@code *-realm.json} of its import folder and insists that the file be named after its realm. local-infra's jar
+ * carries both (local-infra/pom.xml), so tests of any module and the devstack find them. The demo realm (users,
+ * secrets, the password grant) is for the tests and {@code ./devstack --demo} only; plain {@code ./devstack}
+ * imports the production realm, which has no users and no secrets.
  */
 public enum KeycloakRealm {
 
-    DEMO("demo-realm.json"),
-    PRODUCTION("production-realm.json");
+    DEMO("demo"),
+    PRODUCTION("production");
 
     public static final String NAME = "motcua";
+    /** The name Keycloak requires of the file in its import folder. */
+    public static final String FILE_NAME = NAME + "-realm.json";
     /** Public client for curl, scripts and tests: password grant, demo realm only. */
     public static final String CLI_CLIENT = "motcua-cli";
 
-    private final String fileName;
+    private final String folder;
 
-    KeycloakRealm(String fileName) {
-        this.fileName = fileName;
+    KeycloakRealm(String folder) {
+        this.folder = folder;
     }
 
-    public String fileName() {
-        return fileName;
+    /** Where it is in the repository, e.g. {@code keycloak/demo/motcua-realm.json}. */
+    public String path() {
+        return "keycloak/" + folder + "/" + FILE_NAME;
     }
 
-    /**
-     * Writes this realm's file into a Keycloak import folder, removing the other realm's: Keycloak imports every
-     * {@code *-realm.json} there, and two files of one realm name would leave which one wins to chance.
-     */
+    /** Writes this realm's file into a Keycloak import folder (replacing the other realm's, of the same name). */
     public Path copyInto(Path importDirectory) {
-        String resource = "/keycloak/" + fileName;
+        String resource = "/" + path();
         try (InputStream in = KeycloakRealm.class.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException(resource + " is not on the classpath (built into the local-infra jar)");
             }
             Files.createDirectories(importDirectory);
-            try (DirectoryStream<Path> realms = Files.newDirectoryStream(importDirectory, "*-realm.json")) {
-                for (Path other : realms) {
-                    Files.delete(other);
-                }
-            }
-            Path target = importDirectory.resolve(fileName);
+            Path target = importDirectory.resolve(FILE_NAME);
             Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
             return target;
         } catch (IOException e) {

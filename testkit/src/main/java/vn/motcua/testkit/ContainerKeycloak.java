@@ -28,7 +28,7 @@ final class ContainerKeycloak implements KeycloakService {
                     .withEnv("KC_BOOTSTRAP_ADMIN_USERNAME", "admin")
                     .withEnv("KC_BOOTSTRAP_ADMIN_PASSWORD", "admin")
                     .withCopyFileToContainer(MountableFile.forHostPath(realm),
-                            "/opt/keycloak/data/import/" + KeycloakRealm.DEMO.fileName())
+                            "/opt/keycloak/data/import/" + KeycloakRealm.FILE_NAME)
                     .withExposedPorts(8080)
                     .waitingFor(Wait.forHttp("/realms/" + KeycloakRealm.NAME + "/.well-known/openid-configuration")
                             .forStatusCode(200).withStartupTimeout(Duration.ofSeconds(180)));
