@@ -24,6 +24,8 @@ class RealmFilesTest {
     private static final Path ROOT = Path.of(System.getProperty("motcua.e2e.root", "..")).toAbsolutePath();
     private static final Set<String> SERVICES = Set.of("intake-service", "deadline-service", "stats-service");
     private static final String DASHBOARD = "motcua-dashboard";
+    /** Keycloak's own client, which no service takes. */
+    private static final String KEYCLOAKS_CLI = "admin-cli";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static JsonNode realm(String folder) throws IOException {
@@ -43,6 +45,8 @@ class RealmFilesTest {
             assertThat(client.path("implicitFlowEnabled").asBoolean(false)).as(id + " implicit flow").isFalse();
         }
         assertThat(clientIds(production)).doesNotContain("motcua-cli", "motcua-test-short-lived");
+        // Keycloak gives every realm an admin-cli with the password grant unless the file declares it otherwise
+        assertThat(client(production, KEYCLOAKS_CLI).path("directAccessGrantsEnabled").asBoolean(true)).isFalse();
     }
 
     @Test
@@ -76,6 +80,9 @@ class RealmFilesTest {
         Set<String> demoOnly = new TreeSet<>(clientIds(demo));
         demoOnly.removeAll(clientIds(production));
         assertThat(demoOnly).containsExactlyInAnyOrder("motcua-cli", "motcua-test-short-lived");
+        Set<String> productionOnly = new TreeSet<>(clientIds(production));
+        productionOnly.removeAll(clientIds(demo));
+        assertThat(productionOnly).containsExactly(KEYCLOAKS_CLI);
     }
 
     /** A kiosk or staff token is for the three services; the dashboard's session is deadline-service's alone. */
@@ -84,6 +91,9 @@ class RealmFilesTest {
         for (String file : List.of("demo", "production")) {
             for (JsonNode client : realm(file).path("clients")) {
                 String id = client.path("clientId").asText();
+                if (id.equals(KEYCLOAKS_CLI)) {
+                    continue;
+                }
                 Set<String> expected = id.equals(DASHBOARD) ? Set.of("deadline-service") : SERVICES;
                 assertThat(audiences(client, "access.token.claim")).as(file + " " + id + " access token")
                         .isEqualTo(expected);
