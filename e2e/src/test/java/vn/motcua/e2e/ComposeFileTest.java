@@ -97,7 +97,7 @@ class ComposeFileTest {
         Map<String, Object> keycloak = services.get("keycloak");
         assertThat((List<String>) keycloak.get("command")).contains("start-dev", "--import-realm");
         assertThat((List<String>) keycloak.get("volumes")).anyMatch(v -> v.startsWith("./keycloak:/opt/keycloak/data/import"));
-        assertThat(ROOT.resolve("keycloak/production/motcua-realm.json")).isRegularFile();
+        assertThat(ROOT.resolve("keycloak/production-realm.json")).isRegularFile();
         Map<String, String> environment = (Map<String, String>) keycloak.get("environment");
         assertThat(environment).containsEntry("KC_HOSTNAME", "http://localhost:8180")
                 .containsEntry("KC_HEALTH_ENABLED", "true");

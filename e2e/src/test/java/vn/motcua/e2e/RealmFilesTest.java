@@ -28,13 +28,13 @@ class RealmFilesTest {
     private static final String KEYCLOAKS_CLI = "admin-cli";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private static JsonNode realm(String folder) throws IOException {
-        return JSON.readTree(ROOT.resolve("keycloak").resolve(folder).resolve("motcua-realm.json").toFile());
+    private static JsonNode realm(String file) throws IOException {
+        return JSON.readTree(ROOT.resolve("keycloak").resolve(file).toFile());
     }
 
     @Test
     void the_production_realm_has_no_users_no_secrets_and_no_password_grant() throws IOException {
-        JsonNode production = realm("production");
+        JsonNode production = realm("production-realm.json");
         assertThat(production.path("realm").asText()).isEqualTo("motcua");
         assertThat(production.path("users").size()).as("users").isZero();
         assertThat(production.path("sslRequired").asText()).isEqualTo("external");
@@ -51,7 +51,7 @@ class RealmFilesTest {
 
     @Test
     void the_production_realm_slows_down_password_guessing() throws IOException {
-        JsonNode production = realm("production");
+        JsonNode production = realm("production-realm.json");
         assertThat(production.path("bruteForceProtected").asBoolean()).isTrue();
         assertThat(production.path("permanentLockout").asBoolean(false)).as("a lockout an attacker could cause for good")
                 .isFalse();
@@ -63,7 +63,7 @@ class RealmFilesTest {
 
     @Test
     void the_production_dashboard_uses_pkce_and_exact_redirects() throws IOException {
-        JsonNode dashboard = client(realm("production"), DASHBOARD);
+        JsonNode dashboard = client(realm("production-realm.json"), DASHBOARD);
         assertThat(dashboard.path("attributes").path("pkce.code.challenge.method").asText()).isEqualTo("S256");
         assertThat(dashboard.path("redirectUris")).isNotEmpty()
                 .allSatisfy(uri -> assertThat(uri.asText()).doesNotContain("*"));
@@ -73,8 +73,8 @@ class RealmFilesTest {
 
     @Test
     void both_realms_have_the_same_roles_units_and_suite_clients() throws IOException {
-        JsonNode demo = realm("demo");
-        JsonNode production = realm("production");
+        JsonNode demo = realm("demo-realm.json");
+        JsonNode production = realm("production-realm.json");
         assertThat(production.path("roles")).isEqualTo(demo.path("roles"));
         assertThat(production.path("groups")).isEqualTo(demo.path("groups"));
         Set<String> demoOnly = new TreeSet<>(clientIds(demo));
@@ -88,7 +88,7 @@ class RealmFilesTest {
     /** A kiosk or staff token is for the three services; the dashboard's session is deadline-service's alone. */
     @Test
     void every_client_of_both_realms_puts_its_services_in_the_audience() throws IOException {
-        for (String file : List.of("demo", "production")) {
+        for (String file : List.of("demo-realm.json", "production-realm.json")) {
             for (JsonNode client : realm(file).path("clients")) {
                 String id = client.path("clientId").asText();
                 if (id.equals(KEYCLOAKS_CLI)) {

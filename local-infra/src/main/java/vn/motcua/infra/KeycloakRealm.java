@@ -8,17 +8,17 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
 /**
- * The suite's two files of the realm {@code motcua}, keycloak/demo/motcua-realm.json and
- * keycloak/production/motcua-realm.json in the repository root: one folder each, since Keycloak imports every
- * {@code *-realm.json} of its import folder and insists that the file be named after its realm. local-infra's jar
- * carries both (local-infra/pom.xml), so tests of any module and the devstack find them. The demo realm (users,
+ * The suite's two files of the realm {@code motcua}, keycloak/demo-realm.json and keycloak/production-realm.json in
+ * the repository root; local-infra's jar carries both (local-infra/pom.xml), so tests of any module and the devstack
+ * find them. Keycloak insists that the file in its import folder be named after its realm, so each is copied there
+ * as {@value #FILE_NAME}. The demo realm (users,
  * secrets, the password grant) is for the tests and {@code ./devstack --demo} only; plain {@code ./devstack}
  * imports the production realm, which has no users and no secrets.
  */
 public enum KeycloakRealm {
 
-    DEMO("demo"),
-    PRODUCTION("production");
+    DEMO("demo-realm.json"),
+    PRODUCTION("production-realm.json");
 
     public static final String NAME = "motcua";
     /** The name Keycloak requires of the file in its import folder. */
@@ -26,18 +26,18 @@ public enum KeycloakRealm {
     /** Public client for curl, scripts and tests: password grant, demo realm only. */
     public static final String CLI_CLIENT = "motcua-cli";
 
-    private final String folder;
+    private final String fileName;
 
-    KeycloakRealm(String folder) {
-        this.folder = folder;
+    KeycloakRealm(String fileName) {
+        this.fileName = fileName;
     }
 
-    /** Where it is in the repository, e.g. {@code keycloak/demo/motcua-realm.json}. */
+    /** Where it is in the repository, e.g. {@code keycloak/demo-realm.json}. */
     public String path() {
-        return "keycloak/" + folder + "/" + FILE_NAME;
+        return "keycloak/" + fileName;
     }
 
-    /** Writes this realm's file into a Keycloak import folder (replacing the other realm's, of the same name). */
+    /** Writes this realm's file into a Keycloak import folder as {@value #FILE_NAME} (replacing the other realm's). */
     public Path copyInto(Path importDirectory) {
         String resource = "/" + path();
         try (InputStream in = KeycloakRealm.class.getResourceAsStream(resource)) {
