@@ -53,8 +53,8 @@ class RealmFilesTest {
     void the_production_realm_slows_down_password_guessing() throws IOException {
         JsonNode production = realm("production-realm.json");
         assertThat(production.path("bruteForceProtected").asBoolean()).isTrue();
-        assertThat(production.path("permanentLockout").asBoolean(false)).as("a lockout an attacker could cause for good")
-                .isFalse();
+        assertThat(production.path("permanentLockout").asBoolean(false))
+                .as("a lockout an attacker could cause for good").isFalse();
         assertThat(production.path("failureFactor").asInt()).isBetween(3, 10);
         assertThat(production.path("waitIncrementSeconds").asInt()).isPositive();
         assertThat(production.path("maxFailureWaitSeconds").asInt()).isGreaterThanOrEqualTo(

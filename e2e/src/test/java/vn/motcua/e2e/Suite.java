@@ -114,7 +114,7 @@ final class Suite implements AutoCloseable {
                 // Every e2e call comes from one address; the citizens' lookup limit is intake's own test's subject.
                 "MOTCUA_INTAKE_LOOKUP_LIMIT_BURST", "1000",
                 // The demo realm's password grant (motcua-cli) besides the suite's clients, as ./devstack --demo.
-                "MOTCUA_SECURITY_ALLOWED_CLIENTS", DEMO_CLIENTS));
+                "MOTCUA_TOKENS_ALLOWED_CLIENTS", DEMO_CLIENTS));
         // Ports known beforehand: the dashboard (stats-service) reads alerts from deadline-service, which accepts its
         // origin (CORS with credentials, and login's returnTo); localhost:8083 stays, as AccessMatrixIT uses it.
         int deadlinePort = ServiceProcess.freePort();
@@ -129,7 +129,7 @@ final class Suite implements AutoCloseable {
         intake = ServiceProcess.start("intake-service", environment, properties);
         // SupervisorStreamIT's stream whose token expires after 2 s: only deadline-service takes that test client.
         Map<String, String> deadlineProperties = new HashMap<>(properties);
-        deadlineProperties.put("motcua.security.allowed-clients", DEMO_CLIENTS + ",motcua-test-short-lived");
+        deadlineProperties.put("motcua.tokens.allowed-clients", DEMO_CLIENTS + ",motcua-test-short-lived");
         deadline = startOrStop("deadline-service", environment, deadlineProperties, deadlinePort, intake);
         Map<String, String> statsProperties = new HashMap<>(properties);
         statsProperties.put("motcua.dashboard.alerts-base-url", "http://localhost:" + deadlinePort);

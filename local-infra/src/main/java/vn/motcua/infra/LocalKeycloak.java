@@ -56,8 +56,8 @@ public final class LocalKeycloak implements KeycloakService {
     }
 
     /**
-     * A throwaway server of the demo realm on a free port, returning at once: its address is known before it answers (call
-     * {@link #awaitReady(Duration)}), so that others may be told it meanwhile.
+     * A throwaway server of the demo realm on a free port, returning at once: its address is known before it
+     * answers (call {@link #awaitReady(Duration)}), so that others may be told it meanwhile.
      */
     public static LocalKeycloak launch() {
         try {

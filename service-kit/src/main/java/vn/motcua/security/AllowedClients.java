@@ -12,10 +12,10 @@ public record AllowedClients(List<String> entries) {
     public AllowedClients {
         entries = entries.stream().map(String::strip).filter(entry -> !entry.isEmpty()).toList();
         if (entries.isEmpty()) {
-            throw new IllegalArgumentException("motcua.security.allowed-clients names no client");
+            throw new IllegalArgumentException("motcua.tokens.allowed-clients names no client");
         }
         if (entries.stream().anyMatch(entry -> entry.equals("*"))) {
-            throw new IllegalArgumentException("motcua.security.allowed-clients may not allow every client (*)");
+            throw new IllegalArgumentException("motcua.tokens.allowed-clients may not allow every client (*)");
         }
     }
 

@@ -20,8 +20,8 @@ public class AllowedClientsAugmentor implements SecurityIdentityAugmentor {
 
     private final AllowedClients allowed;
 
-    AllowedClientsAugmentor(SecurityConfig config) {
-        this.allowed = new AllowedClients(config.allowedClients());
+    AllowedClientsAugmentor(TokenSettings settings) {
+        this.allowed = new AllowedClients(settings.allowedClients());
     }
 
     @Override

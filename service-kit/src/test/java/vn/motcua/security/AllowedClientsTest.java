@@ -29,6 +29,7 @@ class AllowedClientsTest {
     @Test
     void anEmptyListOrOneAllowingEveryClientIsRefused() {
         assertThatThrownBy(() -> new AllowedClients(List.of(" "))).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new AllowedClients(List.of("kiosk-*", "*"))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new AllowedClients(List.of("kiosk-*", "*")))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -64,7 +64,8 @@ class KeycloakIsRealTest {
     @SuppressWarnings("unchecked")
     void a_clerks_and_a_kiosks_tokens_name_the_three_services_and_their_client() {
         Map<String, Object> clerk = KeycloakTokens.claims(keycloak.passwordToken("clerk-p1", "clerk-p1"));
-        Map<String, Object> kiosk = KeycloakTokens.claims(keycloak.clientToken("kiosk-sadec-p1", "kiosk-sadec-p1-secret"));
+        Map<String, Object> kiosk = KeycloakTokens.claims(
+                keycloak.clientToken("kiosk-sadec-p1", "kiosk-sadec-p1-secret"));
 
         assertThat(clerk.get("azp")).isEqualTo("motcua-cli");
         assertThat(kiosk.get("azp")).isEqualTo("kiosk-sadec-p1");

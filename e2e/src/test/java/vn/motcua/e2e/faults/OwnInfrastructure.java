@@ -79,7 +79,7 @@ final class OwnInfrastructure implements AutoCloseable {
                 "QUARKUS_OIDC_AUTH_SERVER_URL", keycloak.issuer(),
                 "QUARKUS_OIDC_CLIENT_ID", "motcua-dashboard",
                 "QUARKUS_OIDC_CREDENTIALS_SECRET", "motcua-dashboard-demo-secret-of-32-chars-or-more",
-                "MOTCUA_SECURITY_ALLOWED_CLIENTS", "kiosk-*,motcua-staff,motcua-dashboard,motcua-cli");
+                "MOTCUA_TOKENS_ALLOWED_CLIENTS", "kiosk-*,motcua-staff,motcua-dashboard,motcua-cli");
     }
 
     /**
