@@ -12,6 +12,8 @@ import java.util.List;
 @ConfigMapping(prefix = "motcua.tokens")
 public interface TokenSettings {
 
-    /** Clients ({@code azp}) whose tokens the service takes, e.g. {@code kiosk-*,motcua-staff}: {@link AllowedClients}. */
+    /**
+     * Clients ({@code azp}) whose tokens the service takes, e.g. {@code kiosk-*,motcua-staff}: {@link AllowedClients}.
+     */
     List<String> allowedClients();
 }
