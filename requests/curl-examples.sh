@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# The same requests as the .http files beside this one, with curl, against a running ./devstack.
+# The same requests as the .http files beside this one, with curl, against a running ./devstack --demo (the demo
+# realm: its kiosk secrets and the password grant of motcua-cli).
 set -euo pipefail
 INTAKE=${INTAKE:-http://localhost:8081}
 DEADLINE=${DEADLINE:-http://localhost:8082}

@@ -23,6 +23,7 @@ import vn.motcua.deadline.support.SseClient;
 import vn.motcua.deadline.support.Topic;
 import vn.motcua.security.Roles;
 import vn.motcua.testkit.InfrastructureResource;
+import vn.motcua.testkit.TestTokens;
 
 import java.io.InputStream;
 import java.net.URL;
@@ -57,7 +58,8 @@ class AccessMatrixTest {
     static final Duration WAIT = Duration.ofSeconds(60); // generous: two busy cores can take tens of seconds
 
     enum Caller {
-        NO_TOKEN, KIOSK, CLERK, SUPERVISOR, ADMIN, OTHER_UNIT, NO_UNIT, EXPIRED, FORGED, FOREIGN_ISSUER
+        NO_TOKEN, KIOSK, CLERK, SUPERVISOR, ADMIN, OTHER_UNIT, NO_UNIT, EXPIRED, FORGED, FOREIGN_ISSUER,
+        OTHER_AUDIENCE, OTHER_CLIENT
     }
 
     enum Outcome {
@@ -100,6 +102,8 @@ class AccessMatrixTest {
             rows.add(new Row(read, Caller.EXPIRED, Outcome.UNAUTHENTICATED));
             rows.add(new Row(read, Caller.FORGED, Outcome.UNAUTHENTICATED));
             rows.add(new Row(read, Caller.FOREIGN_ISSUER, Outcome.UNAUTHENTICATED));
+            rows.add(new Row(read, Caller.OTHER_AUDIENCE, Outcome.UNAUTHENTICATED));
+            rows.add(new Row(read, Caller.OTHER_CLIENT, Outcome.UNAUTHENTICATED));
         }
         for (String every : List.of(OVERDUE_ALL, STREAM_ALL)) {
             rows.add(new Row(every, Caller.NO_TOKEN, Outcome.UNAUTHENTICATED));
@@ -112,6 +116,8 @@ class AccessMatrixTest {
             rows.add(new Row(every, Caller.EXPIRED, Outcome.UNAUTHENTICATED));
             rows.add(new Row(every, Caller.FORGED, Outcome.UNAUTHENTICATED));
             rows.add(new Row(every, Caller.FOREIGN_ISSUER, Outcome.UNAUTHENTICATED));
+            rows.add(new Row(every, Caller.OTHER_AUDIENCE, Outcome.UNAUTHENTICATED));
+            rows.add(new Row(every, Caller.OTHER_CLIENT, Outcome.UNAUTHENTICATED));
         }
         // Login is a browser navigation: without a session it starts the code flow; any valid caller is sent back
         // (what it may then read is the stream's business). Logout never needs a login.
@@ -122,7 +128,8 @@ class AccessMatrixTest {
             rows.add(new Row(LOGIN, valid, Outcome.REDIRECTED_BACK));
             rows.add(new Row(LOGOUT, valid, Outcome.REDIRECTED_BACK));
         }
-        for (Caller refused : List.of(Caller.EXPIRED, Caller.FORGED, Caller.FOREIGN_ISSUER)) {
+        for (Caller refused : List.of(Caller.EXPIRED, Caller.FORGED, Caller.FOREIGN_ISSUER, Caller.OTHER_AUDIENCE,
+                Caller.OTHER_CLIENT)) {
             rows.add(new Row(LOGIN, refused, Outcome.UNAUTHENTICATED));
             rows.add(new Row(LOGOUT, refused, Outcome.UNAUTHENTICATED));
         }
@@ -274,11 +281,17 @@ class AccessMatrixTest {
                     .jws().keyId("1").sign(strangersKey);
             case FOREIGN_ISSUER -> signed(user("supervisor-sadec", Roles.SUPERVISOR)
                     .claim("units", List.of("SADEC")).issuer("https://keycloak.elsewhere.example/realms/motcua"));
+            // An admin's token, not meant for this service: Keycloak's default audience only.
+            case OTHER_AUDIENCE -> signed(user("admin", Roles.ADMIN).audience("account"));
+            // An admin's token for the suite, from a client no service takes (Keycloak's admin-cli).
+            case OTHER_CLIENT -> signed(user("admin", Roles.ADMIN).claim("azp", "admin-cli"));
         };
     }
 
+    /** A staff member's claims as the realm issues them: the suite's audiences, the staff's client. */
     static JwtClaimsBuilder user(String name, String role) {
         return Jwt.issuer(ISSUER).subject(name).preferredUserName(name)
+                .audience(TestTokens.AUDIENCES).claim("azp", TestTokens.STAFF_CLIENT)
                 .claim("realm_access", Map.of("roles", List.of(role)))
                 .expiresIn(Duration.ofMinutes(5));
     }

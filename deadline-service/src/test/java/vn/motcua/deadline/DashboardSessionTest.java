@@ -27,6 +27,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
@@ -45,6 +46,8 @@ import static org.awaitility.Awaitility.await;
 class DashboardSessionTest {
 
     static final String PAGE = AccessMatrixTest.DASHBOARD + "/dashboard?unit=SADEC";
+    /** The client the WireMock issuer's code flow knows, the test profile's quarkus.oidc.client-id. */
+    static final String DASHBOARD_CLIENT = "quarkus-app";
 
     @OidcWireMock
     WireMockServer oidc;
@@ -54,22 +57,30 @@ class DashboardSessionTest {
 
     StubMapping supervisorTokens;
 
-    /** Keycloak's answer to the code: SADEC's supervisor, roles in the access token, units in both tokens. */
+    /**
+     * Keycloak's answer to the code: SADEC's supervisor, roles in the access token, units in both tokens; the
+     * dashboard's client (here the test issuer's quarkus-app) is their azp, and its audience mapper puts
+     * deadline-service in both, beside the client itself in the ID token's aud.
+     */
     @BeforeEach
     void theProviderIssuesASupervisorsTokens() {
         String accessToken = AccessMatrixTest.signed(AccessMatrixTest.user("supervisor-sadec", Roles.SUPERVISOR)
-                .claim("units", List.of("SADEC")));
-        String idToken = AccessMatrixTest.signed(Jwt.issuer(AccessMatrixTest.ISSUER).subject("supervisor-sadec")
-                .preferredUserName("supervisor-sadec").audience("quarkus-app").claim("units", List.of("SADEC"))
-                .expiresIn(Duration.ofMinutes(5)));
+                .audience("deadline-service").claim("azp", DASHBOARD_CLIENT).claim("units", List.of("SADEC")));
         supervisorTokens = oidc.stubFor(post("/auth/realms/quarkus/token")
                 .withRequestBody(containing("authorization_code"))
-                .willReturn(okJson("{\"access_token\":\"" + accessToken + "\",\"id_token\":\"" + idToken
+                .willReturn(okJson("{\"access_token\":\"" + accessToken + "\",\"id_token\":\"" + idToken()
                         + "\",\"token_type\":\"Bearer\",\"expires_in\":300}")));
         Catalogue.publishUnits(kafkaAdmin, topics.catalogue(), Catalogue.SA_DEC); // a repeat changes nothing
         await().atMost(AccessMatrixTest.WAIT).untilAsserted(() -> assertThat(RestAssured.given()
                 .auth().oauth2(AccessMatrixTest.token(AccessMatrixTest.Caller.ADMIN))
                 .get("/api/deadlines/overdue?unit=SADEC-P2").statusCode()).isEqualTo(200));
+    }
+
+    private static String idToken() {
+        return AccessMatrixTest.signed(Jwt.issuer(AccessMatrixTest.ISSUER).subject("supervisor-sadec")
+                .preferredUserName("supervisor-sadec").audience(Set.of(DASHBOARD_CLIENT, "deadline-service"))
+                .claim("azp", DASHBOARD_CLIENT).claim("units", List.of("SADEC"))
+                .expiresIn(Duration.ofMinutes(5)));
     }
 
     @AfterEach
@@ -125,6 +136,35 @@ class DashboardSessionTest {
         assertThat(query(URI.create(logout.header("Location")))).containsEntry("post_logout_redirect_uri", PAGE);
         assertThat(logout.headers().getValues("Set-Cookie")).anySatisfy(cookie ->
                 assertThat(cookie).startsWith("q_session").containsIgnoringCase("Max-Age=0"));
+    }
+
+    /**
+     * The session's access token must name deadline-service too (the realm's audience mapper on motcua-dashboard
+     * puts it in both tokens): a login whose access token is for another audience opens no session.
+     */
+    @Test
+    void aLoginWhoseAccessTokenIsNotForThisServiceOpensNoSession() {
+        String accessToken = AccessMatrixTest.signed(AccessMatrixTest.user("supervisor-sadec", Roles.SUPERVISOR)
+                .audience("account").claim("azp", DASHBOARD_CLIENT).claim("units", List.of("SADEC")));
+        StubMapping otherAudience = oidc.stubFor(post("/auth/realms/quarkus/token")
+                .withRequestBody(containing("authorization_code"))
+                .willReturn(okJson("{\"access_token\":\"" + accessToken + "\",\"id_token\":\"" + idToken()
+                        + "\",\"token_type\":\"Bearer\",\"expires_in\":300}")));
+        try {
+            Response start = browser(Map.of()).queryParam("returnTo", PAGE).get("/api/alerts/login");
+            Map<String, String> asked = query(URI.create(start.header("Location")));
+            Response loggedIn = RestAssured.given().redirects().follow(false)
+                    .queryParam("state", asked.get("state")).queryParam("redirect_uri", asked.get("redirect_uri"))
+                    .get(oidc.baseUrl() + "/login");
+            Response callback = browser(cookies(start)).urlEncodingEnabled(false).get(loggedIn.header("Location"));
+
+            assertThat(callback.statusCode()).as(callback.asString()).isEqualTo(401);
+            assertThat(callback.headers().getValues("Set-Cookie")).noneSatisfy(cookie ->
+                    assertThat(cookie).startsWith("q_session").doesNotContainIgnoringCase("Max-Age=0"));
+            assertThat(browser(cookies(callback)).get("/api/deadlines/overdue").statusCode()).isEqualTo(401);
+        } finally {
+            oidc.removeStub(otherAudience);
+        }
     }
 
     @Test

@@ -57,7 +57,7 @@ public final class DevStack {
 
         // The slowest (20 to 70 s, the first time a minute more to unpack and build): started first, awaited last.
         LocalKeycloak keycloak = LocalKeycloak.launchPersistent(config.dataDirectory().resolve("keycloak"),
-                config.keycloakPort(), config.dataDirectory().resolve("logs").resolve("keycloak.log"));
+                config.realm(), config.keycloakPort(), config.dataDirectory().resolve("logs").resolve("keycloak.log"));
         started.push(keycloak);
 
         EmbeddedPostgresServer postgres = EmbeddedPostgresServer.startPersistent(
@@ -81,7 +81,8 @@ public final class DevStack {
                 + ", compacted " + CATALOGUE);
 
         keycloak.awaitReady(LocalKeycloak.START_TIMEOUT);
-        log("Keycloak on " + keycloak.issuer() + " (realm imported on first start; log " + keycloak.log() + ")");
+        log("Keycloak on " + keycloak.issuer() + " (realm of " + config.realm().path()
+                + ", imported on first start; log " + keycloak.log() + ")");
 
         System.out.println(READY + " kafka=" + kafka.bootstrapServers()
                 + " postgres=localhost:" + config.postgresPort() + " mongo=" + mongo.connectionString()

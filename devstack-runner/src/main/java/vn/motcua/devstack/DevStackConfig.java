@@ -1,10 +1,17 @@
 package vn.motcua.devstack;
 
-import java.nio.file.Path;
+import vn.motcua.infra.KeycloakRealm;
 
-/** Where devstack keeps its data and which ports it serves; each from the environment, with the suite's defaults. */
+import java.nio.file.Path;
+import java.util.Locale;
+
+/**
+ * Where devstack keeps its data, which ports it serves and which realm Keycloak imports; each from the environment,
+ * with the suite's defaults. The realm is the production one (no users, no secrets) unless {@code DEVSTACK_REALM} is
+ * {@code demo}, which {@code ./devstack --demo} sets.
+ */
 record DevStackConfig(Path dataDirectory, int kafkaPort, int kafkaControllerPort, int postgresPort, int mongoPort,
-                      int keycloakPort) {
+                      int keycloakPort, KeycloakRealm realm) {
 
     static DevStackConfig fromEnvironment() {
         return new DevStackConfig(
@@ -13,7 +20,8 @@ record DevStackConfig(Path dataDirectory, int kafkaPort, int kafkaControllerPort
                 port("DEVSTACK_KAFKA_CONTROLLER_PORT", 9093),
                 port("DEVSTACK_POSTGRES_PORT", 5432),
                 port("DEVSTACK_MONGO_PORT", 27017),
-                port("DEVSTACK_KEYCLOAK_PORT", 8180));
+                port("DEVSTACK_KEYCLOAK_PORT", 8180),
+                KeycloakRealm.valueOf(env("DEVSTACK_REALM", "production").toUpperCase(Locale.ROOT)));
     }
 
     private static int port(String name, int fallback) {

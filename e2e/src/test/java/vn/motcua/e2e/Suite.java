@@ -25,6 +25,9 @@ import java.util.concurrent.CompletableFuture;
  */
 final class Suite implements AutoCloseable {
 
+    /** The clients (azp) whose tokens the services take in the tests: the demo realm's, as ./devstack --demo. */
+    static final String DEMO_CLIENTS = "kiosk-*,motcua-staff,motcua-dashboard,motcua-cli";
+
     private static Suite shared;
     private static final Object DEMO = new Object();
     private static Map<String, Integer> demoResults;
@@ -111,7 +114,9 @@ final class Suite implements AutoCloseable {
                 // deployment lets anyone but an admin backdate (intake's AccessScopeTest checks that limit).
                 "MOTCUA_INTAKE_BACKDATE_WINDOW", "5000",
                 // Every e2e call comes from one address; the citizens' lookup limit is intake's own test's subject.
-                "MOTCUA_INTAKE_LOOKUP_LIMIT_BURST", "1000"));
+                "MOTCUA_INTAKE_LOOKUP_LIMIT_BURST", "1000",
+                // The demo realm's password grant (motcua-cli) besides the suite's clients, as ./devstack --demo.
+                "MOTCUA_TOKENS_ALLOWED_CLIENTS", DEMO_CLIENTS));
         // Ports known beforehand: the dashboard (stats-service) reads alerts from deadline-service, which accepts its
         // origin (CORS with credentials, and login's returnTo); localhost:8083 stays, as AccessMatrixIT uses it.
         int deadlinePort = ServiceProcess.freePort();
@@ -124,7 +129,10 @@ final class Suite implements AutoCloseable {
                 "motcua.topics.catalogue", catalogue,
                 "quarkus.mongodb.database", "stats_e2e_" + run);
         intake = ServiceProcess.start("intake-service", environment, properties);
-        deadline = startOrStop("deadline-service", environment, properties, deadlinePort, intake);
+        // SupervisorStreamIT's stream whose token expires after 2 s: only deadline-service takes that test client.
+        Map<String, String> deadlineProperties = new HashMap<>(properties);
+        deadlineProperties.put("motcua.tokens.allowed-clients", DEMO_CLIENTS + ",motcua-test-short-lived");
+        deadline = startOrStop("deadline-service", environment, deadlineProperties, deadlinePort, intake);
         Map<String, String> statsProperties = new HashMap<>(properties);
         statsProperties.put("motcua.dashboard.alerts-base-url", "http://localhost:" + deadlinePort);
         stats = startOrStop("stats-service", environment, statsProperties, statsPort, intake, deadline);

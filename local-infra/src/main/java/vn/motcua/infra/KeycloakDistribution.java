@@ -51,10 +51,10 @@ public final class KeycloakDistribution {
 
     /**
      * Makes {@code runHome} a Keycloak home: links to the cached libraries, its own copy of the config and of the
-     * Quarkus build output, its own {@code data/} with the realm file in {@code data/import}. A home used before
+     * Quarkus build output, its own {@code data/} with {@code realm}'s file in {@code data/import}. A home used before
      * (devstack) keeps its data and its build.
      */
-    public Path prepareHome(Path runHome) {
+    public Path prepareHome(Path runHome, KeycloakRealm realm) {
         underLock(() -> {
             Files.createDirectories(runHome.resolve("lib"));
             for (String shared : List.of("lib/lib", "lib/app")) {
@@ -73,7 +73,7 @@ public final class KeycloakDistribution {
             Files.createDirectories(runHome.resolve("providers"));
             Files.createDirectories(runHome.resolve("themes"));
         });
-        KeycloakRealm.copyInto(runHome.resolve("data/import"));
+        realm.copyInto(runHome.resolve("data/import"));
         return runHome;
     }
 

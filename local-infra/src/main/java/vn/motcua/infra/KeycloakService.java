@@ -10,8 +10,9 @@ import java.time.Instant;
 import java.net.URI;
 
 /**
- * A Keycloak serving the suite's realm {@code motcua} (keycloak/motcua-realm.json): the issuer the services check
- * bearer tokens against, and real tokens for the realm's demo users and kiosk clients.
+ * A Keycloak serving the suite's realm {@code motcua} (in the tests the demo realm,
+ * keycloak/demo-realm.json): the issuer the services check bearer tokens against, and real tokens for the
+ * realm's demo users and kiosk clients.
  */
 public interface KeycloakService extends AutoCloseable {
 

@@ -35,16 +35,20 @@ public final class LocalKeycloak implements KeycloakService {
     private final boolean throwAwayHome;
     private volatile Process process;
 
-    private LocalKeycloak(KeycloakDistribution distribution, Path home, int port, Path log, boolean throwAwayHome) {
+    private LocalKeycloak(KeycloakDistribution distribution, Path home, KeycloakRealm realm, int port, Path log,
+                          boolean throwAwayHome) {
         this.distribution = distribution;
-        this.home = distribution.prepareHome(home);
+        this.home = distribution.prepareHome(home, realm);
         this.port = port;
         this.log = log;
         this.throwAwayHome = throwAwayHome;
         this.process = launch(false);
     }
 
-    /** A throwaway server on a free port, ready when this returns; its log is under target/ when there is one. */
+    /**
+     * A throwaway server of the demo realm on a free port, ready when this returns; its log is under target/ when
+     * there is one.
+     */
     public static LocalKeycloak start() {
         LocalKeycloak keycloak = launch();
         keycloak.awaitReady(START_TIMEOUT);
@@ -52,15 +56,15 @@ public final class LocalKeycloak implements KeycloakService {
     }
 
     /**
-     * A throwaway server on a free port, returning at once: its address is known before it answers (call
-     * {@link #awaitReady(Duration)}), so that others may be told it meanwhile.
+     * A throwaway server of the demo realm on a free port, returning at once: its address is known before it
+     * answers (call {@link #awaitReady(Duration)}), so that others may be told it meanwhile.
      */
     public static LocalKeycloak launch() {
         try {
             int port = freePort();
             Path home = Files.createTempDirectory("motcua-keycloak-");
             Path logs = Files.isDirectory(Path.of("target")) ? Path.of("target") : home.getParent();
-            return new LocalKeycloak(KeycloakDistribution.unpacked(), home, port,
+            return new LocalKeycloak(KeycloakDistribution.unpacked(), home, KeycloakRealm.DEMO, port,
                     logs.resolve("keycloak-" + port + ".log").toAbsolutePath(), true);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare a Keycloak home", e);
@@ -69,10 +73,13 @@ public final class LocalKeycloak implements KeycloakService {
 
     /**
      * A server whose home (its data: the realm and its sessions) is kept across restarts (devstack), on a fixed
-     * port; returns at once, so that other servers start meanwhile: call {@link #awaitReady(Duration)}.
+     * port; returns at once, so that other servers start meanwhile: call {@link #awaitReady(Duration)}. Keycloak
+     * imports a realm only when it does not exist yet, so a home that holds the other realm is refused
+     * ({@link ImportedRealm}) rather than silently serving it.
      */
-    public static LocalKeycloak launchPersistent(Path home, int port, Path log) {
-        return new LocalKeycloak(KeycloakDistribution.unpacked(), home, port, log, false);
+    public static LocalKeycloak launchPersistent(Path home, KeycloakRealm realm, int port, Path log) {
+        ImportedRealm.claim(home, realm);
+        return new LocalKeycloak(KeycloakDistribution.unpacked(), home, realm, port, log, false);
     }
 
     private Process launch(boolean built) {

@@ -64,7 +64,8 @@ public final class ProblemMappers {
         @Override
         public Response toResponse(AuthenticationFailedException e) {
             return refused(ProblemException.unauthenticated(
-                    "The bearer token was refused (expired, forged or from another issuer)."), uri);
+                    "The bearer token was refused (expired, forged, from another issuer, or not issued for this "
+                            + "service)."), uri);
         }
     }
 

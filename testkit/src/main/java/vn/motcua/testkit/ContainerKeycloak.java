@@ -22,7 +22,7 @@ final class ContainerKeycloak implements KeycloakService {
 
     static ContainerKeycloak start() {
         try {
-            Path realm = KeycloakRealm.copyInto(Files.createTempDirectory("motcua-realm"));
+            Path realm = KeycloakRealm.DEMO.copyInto(Files.createTempDirectory("motcua-realm"));
             GenericContainer<?> container = new GenericContainer<>(Images.KEYCLOAK)
                     .withCommand("start-dev", "--import-realm")
                     .withEnv("KC_BOOTSTRAP_ADMIN_USERNAME", "admin")

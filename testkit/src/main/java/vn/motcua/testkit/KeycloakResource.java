@@ -6,7 +6,7 @@ import java.util.Map;
 
 /**
  * For {@code @QuarkusTest} classes that check real tokens: points quarkus-oidc at the shared Keycloak's realm
- * (keycloak/motcua-realm.json). Tokens come from {@code Infrastructure.keycloak()}, e.g.
+ * (keycloak/demo-realm.json). Tokens come from {@code Infrastructure.keycloak()}, e.g.
  * {@code passwordToken("clerk-p1", "clerk-p1")} or {@code clientToken("kiosk-sadec-p1", "kiosk-sadec-p1-secret")}.
  */
 public class KeycloakResource implements QuarkusTestResourceLifecycleManager {

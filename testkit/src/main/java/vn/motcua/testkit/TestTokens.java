@@ -10,19 +10,26 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
  * Access tokens as Keycloak's realm motcua issues them (realm roles in realm_access.roles, a user's units in
- * {@code units}, a kiosk client's unit in {@code unit}), signed with the key whose public half the WireMock issuer
- * of quarkus-test-oidc-server serves; and the three kinds a service must refuse. For {@code @QuarkusTest}s with
- * {@code OidcWiremockTestResource}; the module brings quarkus-test-oidc-server, which brings the signing library.
+ * {@code units}, a kiosk client's unit in {@code unit}, the three services in {@code aud} and the client in
+ * {@code azp}: a kiosk's own, the staff's {@code motcua-staff} for users), signed with the key whose public half the
+ * WireMock issuer of quarkus-test-oidc-server serves; and the five kinds a service must refuse. For
+ * {@code @QuarkusTest}s with {@code OidcWiremockTestResource}; the module brings quarkus-test-oidc-server, which
+ * brings the signing library.
  */
 public final class TestTokens {
 
     /** The issuer OidcWiremockTestResource announces in its discovery document. */
     static final String ISSUER = "https://server.example.com";
+    /** What the realm's audience mappers put in {@code aud}: each service takes only tokens naming it. */
+    public static final Set<String> AUDIENCES = Set.of("intake-service", "deadline-service", "stats-service");
+    /** The client ({@code azp}) of clerks', supervisors' and admins' tokens. */
+    public static final String STAFF_CLIENT = "motcua-staff";
 
     private TestTokens() {
     }
@@ -55,8 +62,19 @@ public final class TestTokens {
                 () -> claims("mallory", "admin").issuer("https://elsewhere.example.com").sign());
     }
 
+    /** An admin's token of the realm, but not for the suite: Keycloak's default audience, no service named. */
+    public static String otherAudience() {
+        return SIGNED.get(List.of("other-audience"), () -> claims("admin-1", "admin").audience("account").sign());
+    }
+
+    /** An admin's token for the suite, from a client no service takes (Keycloak's admin-cli, in every realm). */
+    public static String otherClient() {
+        return SIGNED.get(List.of("other-client"), () -> claims("admin-1", "admin").claim("azp", "admin-cli").sign());
+    }
+
     private static JwtClaimsBuilder claims(String name, String role) {
         return Jwt.claims().preferredUserName(name).subject(name).issuer(ISSUER)
+                .audience(AUDIENCES).claim("azp", STAFF_CLIENT)
                 .claim("realm_access", Map.of("roles", List.of(role)))
                 .expiresIn(Duration.ofMinutes(10));
     }

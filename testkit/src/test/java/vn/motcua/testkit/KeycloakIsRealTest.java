@@ -10,8 +10,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * A real Keycloak with the suite's realm file gives the claims the services rely on: realm roles in
- * {@code realm_access.roles}, a user's units in {@code units}, a kiosk's one unit in {@code unit}. Slow (a minute).
+ * A real Keycloak with the suite's demo realm file gives the claims the services rely on: realm roles in
+ * {@code realm_access.roles}, a user's units in {@code units}, a kiosk's one unit in {@code unit}, the services in
+ * {@code aud}. Slow (a minute).
  */
 class KeycloakIsRealTest {
 
@@ -56,6 +57,22 @@ class KeycloakIsRealTest {
         assertThat(kiosk.get("realm_access")).isEqualTo(Map.of("roles", java.util.List.of("kiosk")));
         assertThat(kiosk.get("unit")).isEqualTo("SADEC-TQD");
         assertThat(kiosk).doesNotContainKey("units");
+    }
+
+    /** Each service takes only tokens naming it in aud: the realm's audience mappers put all three there. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void a_clerks_and_a_kiosks_tokens_name_the_three_services_and_their_client() {
+        Map<String, Object> clerk = KeycloakTokens.claims(keycloak.passwordToken("clerk-p1", "clerk-p1"));
+        Map<String, Object> kiosk = KeycloakTokens.claims(
+                keycloak.clientToken("kiosk-sadec-p1", "kiosk-sadec-p1-secret"));
+
+        assertThat(clerk.get("azp")).isEqualTo("motcua-cli");
+        assertThat(kiosk.get("azp")).isEqualTo("kiosk-sadec-p1");
+        for (Map<String, Object> claims : java.util.List.of(clerk, kiosk)) {
+            assertThat((java.util.List<Object>) claims.get("aud")).as("aud of " + claims.get("azp"))
+                    .contains("intake-service", "deadline-service", "stats-service");
+        }
     }
 
     @Test

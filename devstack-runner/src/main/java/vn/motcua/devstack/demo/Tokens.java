@@ -12,7 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
- * Bearer tokens for the demo's calls, from the demo realm (keycloak/motcua-realm.json): a unit's kiosk by its
+ * Bearer tokens for the demo's calls, from the demo realm (keycloak/demo-realm.json): a unit's kiosk by its
  * client credentials, a unit's clerk (or any demo user) by the password grant. Each is kept until shortly before it expires, so a
  * replay of thousands of requests asks Keycloak a few times per five-minute token.
  */

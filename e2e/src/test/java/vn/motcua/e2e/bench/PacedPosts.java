@@ -25,7 +25,7 @@ import java.util.function.Function;
  */
 public final class PacedPosts {
 
-    /** Sa Đéc's units, each with a kiosk client in the demo realm (keycloak/motcua-realm.json). */
+    /** Sa Đéc's units, each with a kiosk client in the demo realm (keycloak/demo-realm.json). */
     public static final List<String> UNITS = List.of("SADEC", "SADEC-P1", "SADEC-P2", "SADEC-P3", "SADEC-P4",
             "SADEC-AH", "SADEC-TQD", "SADEC-TKD", "SADEC-TQT", "SADEC-TPD");
 

@@ -80,7 +80,8 @@ final class OwnInfrastructure implements AutoCloseable {
                 "MOTCUA_MONGODB_URL", mongo.connectionString(),
                 "QUARKUS_OIDC_AUTH_SERVER_URL", keycloak.issuer(),
                 "QUARKUS_OIDC_CLIENT_ID", "motcua-dashboard",
-                "QUARKUS_OIDC_CREDENTIALS_SECRET", "motcua-dashboard-demo-secret-of-32-chars-or-more");
+                "QUARKUS_OIDC_CREDENTIALS_SECRET", "motcua-dashboard-demo-secret-of-32-chars-or-more",
+                "MOTCUA_TOKENS_ALLOWED_CLIENTS", "kiosk-*,motcua-staff,motcua-dashboard,motcua-cli");
     }
 
     /**

@@ -36,8 +36,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * <p>
  * Callers: a kiosk of SADEC-P1, one of SADEC-P2 and one of SADEC (a kiosk posts for its own unit only, not those
  * under it); clerks of SADEC-P1, of SADEC (the city, above SADEC-P1) and of
- * SADEC-P2; a supervisor of SADEC-P1; an admin; and three tokens to refuse (expired, forged signature, another
- * issuer). Every dossier in the table is of SADEC-P1, received by the kiosk of SADEC-P1, except two:
+ * SADEC-P2; a supervisor of SADEC-P1; an admin; and five tokens to refuse (expired, forged signature, another
+ * issuer, and an admin's not meant for the suite: another audience, or a client no service takes). Every dossier in
+ * the table is of SADEC-P1, received by the kiosk of SADEC-P1, except two:
  * {@code {moved}} was received by an admin for a unit under SADEC-P1 that then closed into SADEC-P2 (its staff and
  * SADEC-P1's keep reading it, only SADEC-P2's act), and {@code {counter}} was received by the kiosk of SADEC-P1 for
  * SADEC-P2 ({@code receivedAtUnit}: the counter's staff read it, the handling unit's act).
@@ -48,37 +49,37 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AccessMatrixTest {
 
     static final String MATRIX = """
-            endpoint                                         none kiosk kioskP2 cityKiosk clerk cityClerk clerkP2 supervisor admin expired forged foreign
-            POST   /api/dossiers                             401  201   403     403       201   201       403     403        201   401     401    401
-            GET    /api/dossiers/{code}                      401  200   404     404       200   200       403     200        200   401     401    401
-            GET    /api/dossiers/lookup/{lookup}             200  200   200     200       200   200       200     200        200   401     401    401
-            GET    /api/dossiers/{code}/slip                 401  200   404     404       200   200       403     200        200   401     401    401
-            GET    /tra-cuu?ma={lookup}                      200  200   200     200       200   200       200     200        200   401     401    401
-            POST   /api/dossiers/{code}/supplement-requests  401  403   403     403       200   200       403     403        200   401     401    401
-            POST   /api/dossiers/{paused}/supplement-received  401  403   403     403       200   200       403     403        200   401     401    401
-            POST   /api/dossiers/{code}/apologies            401  403   403     403       200   200       403     403        200   401     401    401
-            POST   /api/dossiers/{code}/result               401  403   403     403       200   200       403     403        200   401     401    401
-            POST   /api/dossiers/{code}/withdrawal           401  403   403     403       200   200       403     403        200   401     401    401
-            POST   /api/dossiers/{code}/erasure              401  403   403     403       403   403       403     403        200   401     401    401
-            POST   /api/dossiers/SADEC-P1.NONE/erasure       401  403   403     403       403   403       403     403        404   401     401    401
-            GET    /api/dossiers/{moved}                     401  404   404     404       200   200       200     200        200   401     401    401
-            GET    /api/dossiers/{moved}/slip                401  404   404     404       200   200       200     200        200   401     401    401
-            POST   /api/dossiers/{moved}/result              401  403   403     403       403   200       200     403        200   401     401    401
-            GET    /api/dossiers/{counter}                   401  200   404     404       200   200       200     200        200   401     401    401
-            GET    /api/dossiers/{counter}/slip              401  200   404     404       200   200       200     200        200   401     401    401
-            POST   /api/dossiers/{counter}/result            401  403   403     403       403   200       200     403        200   401     401    401
-            GET    /api/procedures                           200  200   200     200       200   200       200     200        200   401     401    401
-            GET    /api/procedures/1.004873                  200  200   200     200       200   200       200     200        200   401     401    401
-            PUT    /api/procedures/9.000777                  401  403   403     403       403   403       403     403        200   401     401    401
-            GET    /api/units                                200  200   200     200       200   200       200     200        200   401     401    401
-            GET    /api/units/SADEC-P1                       200  200   200     200       200   200       200     200        200   401     401    401
-            PUT    /api/units/MATRIX-UNIT                    401  403   403     403       403   403       403     403        200   401     401    401
-            GET    /api/calendar/2022                        200  200   200     200       200   200       200     200        200   401     401    401
-            PUT    /api/calendar/2099                        401  403   403     403       403   403       403     403        200   401     401    401
-            GET    /api/calendar/days-off                    200  200   200     200       200   200       200     200        200   401     401    401
-            GET    /api/calendar/days-off/{dayOff}           200  200   200     200       200   200       200     200        200   401     401    401
-            POST   /api/calendar/days-off                    401  403   403     403       403   403       403     403        201   401     401    401
-            DELETE /api/calendar/days-off/{dayOff}           401  403   403     403       403   403       403     403        204   401     401    401
+            endpoint                                         none kiosk kioskP2 cityKiosk clerk cityClerk clerkP2 supervisor admin expired forged foreign otherAudience otherClient
+            POST   /api/dossiers                             401  201   403     403       201   201       403     403        201   401     401    401   401           401
+            GET    /api/dossiers/{code}                      401  200   404     404       200   200       403     200        200   401     401    401   401           401
+            GET    /api/dossiers/lookup/{lookup}             200  200   200     200       200   200       200     200        200   401     401    401   401           401
+            GET    /api/dossiers/{code}/slip                 401  200   404     404       200   200       403     200        200   401     401    401   401           401
+            GET    /tra-cuu?ma={lookup}                      200  200   200     200       200   200       200     200        200   401     401    401   401           401
+            POST   /api/dossiers/{code}/supplement-requests  401  403   403     403       200   200       403     403        200   401     401    401   401           401
+            POST   /api/dossiers/{paused}/supplement-received  401  403   403     403       200   200       403     403        200   401     401    401   401           401
+            POST   /api/dossiers/{code}/apologies            401  403   403     403       200   200       403     403        200   401     401    401   401           401
+            POST   /api/dossiers/{code}/result               401  403   403     403       200   200       403     403        200   401     401    401   401           401
+            POST   /api/dossiers/{code}/withdrawal           401  403   403     403       200   200       403     403        200   401     401    401   401           401
+            POST   /api/dossiers/{code}/erasure              401  403   403     403       403   403       403     403        200   401     401    401   401           401
+            POST   /api/dossiers/SADEC-P1.NONE/erasure       401  403   403     403       403   403       403     403        404   401     401    401   401           401
+            GET    /api/dossiers/{moved}                     401  404   404     404       200   200       200     200        200   401     401    401   401           401
+            GET    /api/dossiers/{moved}/slip                401  404   404     404       200   200       200     200        200   401     401    401   401           401
+            POST   /api/dossiers/{moved}/result              401  403   403     403       403   200       200     403        200   401     401    401   401           401
+            GET    /api/dossiers/{counter}                   401  200   404     404       200   200       200     200        200   401     401    401   401           401
+            GET    /api/dossiers/{counter}/slip              401  200   404     404       200   200       200     200        200   401     401    401   401           401
+            POST   /api/dossiers/{counter}/result            401  403   403     403       403   200       200     403        200   401     401    401   401           401
+            GET    /api/procedures                           200  200   200     200       200   200       200     200        200   401     401    401   401           401
+            GET    /api/procedures/1.004873                  200  200   200     200       200   200       200     200        200   401     401    401   401           401
+            PUT    /api/procedures/9.000777                  401  403   403     403       403   403       403     403        200   401     401    401   401           401
+            GET    /api/units                                200  200   200     200       200   200       200     200        200   401     401    401   401           401
+            GET    /api/units/SADEC-P1                       200  200   200     200       200   200       200     200        200   401     401    401   401           401
+            PUT    /api/units/MATRIX-UNIT                    401  403   403     403       403   403       403     403        200   401     401    401   401           401
+            GET    /api/calendar/2022                        200  200   200     200       200   200       200     200        200   401     401    401   401           401
+            PUT    /api/calendar/2099                        401  403   403     403       403   403       403     403        200   401     401    401   401           401
+            GET    /api/calendar/days-off                    200  200   200     200       200   200       200     200        200   401     401    401   401           401
+            GET    /api/calendar/days-off/{dayOff}           200  200   200     200       200   200       200     200        200   401     401    401   401           401
+            POST   /api/calendar/days-off                    401  403   403     403       403   403       403     403        201   401     401    401   401           401
+            DELETE /api/calendar/days-off/{dayOff}           401  403   403     403       403   403       403     403        204   401     401    401   401           401
             """;
 
     static final Map<String, Supplier<String>> CALLERS = new LinkedHashMap<>();
@@ -96,6 +97,8 @@ class AccessMatrixTest {
         CALLERS.put("expired", TestTokens::expired);
         CALLERS.put("forged", TestTokens::forged);
         CALLERS.put("foreign", TestTokens::foreignIssuer);
+        CALLERS.put("otherAudience", TestTokens::otherAudience);
+        CALLERS.put("otherClient", TestTokens::otherClient);
     }
 
     /** One client address per call: the lookup's limit per address is not what this test is about. */

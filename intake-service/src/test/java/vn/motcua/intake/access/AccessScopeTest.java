@@ -66,7 +66,8 @@ class AccessScopeTest {
     void readsAndStepsRecordTheTokensSubjectAndClient() {
         String code = receive(TestTokens.kiosk("SADEC-P1"), null);
         String clerk = Jwt.claims().preferredUserName("clerk-p1").subject("4f1c-clerk-p1-subject")
-                .issuer("https://server.example.com").claim("azp", "motcua-web")
+                .issuer("https://server.example.com")
+                .audience(TestTokens.AUDIENCES).claim("azp", TestTokens.STAFF_CLIENT)
                 .claim("realm_access", Map.of("roles", List.of("clerk"))).claim("units", List.of("SADEC-P1"))
                 .expiresIn(Duration.ofMinutes(10)).sign();
 
@@ -74,14 +75,14 @@ class AccessScopeTest {
         step(clerk, code, "withdrawal", Map.of()).statusCode(200);
 
         assertThat(Rows.number(dataSource, "SELECT count(*) FROM applicant_read WHERE dossier_code = ? AND read_by = "
-                + "'clerk-p1' AND read_by_sub = '4f1c-clerk-p1-subject' AND read_by_azp = 'motcua-web'", code))
+                + "'clerk-p1' AND read_by_sub = '4f1c-clerk-p1-subject' AND read_by_azp = 'motcua-staff'", code))
                 .isEqualTo(1);
         assertThat(Rows.number(dataSource, "SELECT count(*) FROM dossier_step WHERE dossier_code = ? AND sequence = 1 "
                 + "AND recorded_by = 'service-account-kiosk-sadec-p1' AND recorded_by_sub = "
                 + "'service-account-kiosk-sadec-p1' AND recorded_by_azp = 'kiosk-sadec-p1'", code)).isEqualTo(1);
         assertThat(Rows.number(dataSource, "SELECT count(*) FROM dossier_step WHERE dossier_code = ? AND sequence = 2 "
                 + "AND recorded_by = 'clerk-p1' AND recorded_by_sub = '4f1c-clerk-p1-subject' "
-                + "AND recorded_by_azp = 'motcua-web'", code)).isEqualTo(1);
+                + "AND recorded_by_azp = 'motcua-staff'", code)).isEqualTo(1);
     }
 
     @Test

@@ -39,7 +39,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * <p>
  * Port {@code api} is the service's HTTP port, {@code mgmt} the management interface. {@code GET:csv} asks with
  * {@code Accept: text/csv}. Callers: a kiosk of SADEC-P1, a clerk and a supervisor of SADEC-P1, an admin, a
- * supervisor of another unit (LAPVO), and three tokens to refuse (expired, forged signature, another issuer).
+ * supervisor of another unit (LAPVO), and five tokens to refuse (expired, forged signature, another issuer, and an
+ * admin's not meant for the suite: another audience, or a client no service takes).
  * Starting a rebuild from the topics (POST, admin 202) would change which generation this shared application
  * serves; its refusals and its 202 and 409 are RebuildFromTopicServiceTest's, in an application of its own.
  */
@@ -49,24 +50,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AccessMatrixTest {
 
     static final String MATRIX = """
-            port method  endpoint                                   none kiosk clerk supervisor admin otherUnit expired forged foreign
-            api  GET     /api/stats/reports/2022-H1?unit=ALL        200  200   200   200        200   200       200     200    200
-            api  GET:csv /api/stats/reports/2022-H1?unit=ALL        200  200   200   200        200   200       200     200    200
-            api  GET     /api/stats/reports/2022-H1.csv?by=field    200  200   200   200        200   200       200     200    200
-            api  GET     /api/stats/units                           200  200   200   200        200   200       200     200    200
-            api  GET     /api/dashboard/config                      200  200   200   200        200   200       200     200    200
-            api  GET     /                                          200  200   200   200        200   200       200     200    200
-            api  GET     /dashboard/alerts.js                       200  200   200   200        200   200       200     200    200
-            mgmt POST    /api/stats/admin/rebuild?dryRun=true       401  403   403   403        200   403       401     401    401
-            mgmt POST    /api/stats/admin/rebuild                   401  403   403   403        200   403       401     401    401
-            mgmt POST    /api/stats/admin/sweep                     401  403   403   403        200   403       401     401    401
-            mgmt GET     /api/stats/admin/rebuild-from-topic        401  403   403   403        200   403       401     401    401
-            api  POST    /api/stats/admin/rebuild                   404  404   404   404        404   404       404     404    404
-            api  POST    /api/stats/admin/sweep                     404  404   404   404        404   404       404     404    404
-            api  GET     /api/stats/admin/rebuild-from-topic        404  404   404   404        404   404       404     404    404
-            mgmt GET     /q/health/live                             200  200   200   200        200   200       200     200    200
-            mgmt GET     /q/metrics                                 200  200   200   200        200   200       200     200    200
-            mgmt GET     /q/openapi                                 200  200   200   200        200   200       200     200    200
+            port method  endpoint                                   none kiosk clerk supervisor admin otherUnit expired forged foreign otherAudience otherClient
+            api  GET     /api/stats/reports/2022-H1?unit=ALL        200  200   200   200        200   200       200     200    200    200           200
+            api  GET:csv /api/stats/reports/2022-H1?unit=ALL        200  200   200   200        200   200       200     200    200    200           200
+            api  GET     /api/stats/reports/2022-H1.csv?by=field    200  200   200   200        200   200       200     200    200    200           200
+            api  GET     /api/stats/units                           200  200   200   200        200   200       200     200    200    200           200
+            api  GET     /api/dashboard/config                      200  200   200   200        200   200       200     200    200    200           200
+            api  GET     /                                          200  200   200   200        200   200       200     200    200    200           200
+            api  GET     /dashboard/alerts.js                       200  200   200   200        200   200       200     200    200    200           200
+            mgmt POST    /api/stats/admin/rebuild?dryRun=true       401  403   403   403        200   403       401     401    401    401           401
+            mgmt POST    /api/stats/admin/rebuild                   401  403   403   403        200   403       401     401    401    401           401
+            mgmt POST    /api/stats/admin/sweep                     401  403   403   403        200   403       401     401    401    401           401
+            mgmt GET     /api/stats/admin/rebuild-from-topic        401  403   403   403        200   403       401     401    401    401           401
+            api  POST    /api/stats/admin/rebuild                   404  404   404   404        404   404       404     404    404    404           404
+            api  POST    /api/stats/admin/sweep                     404  404   404   404        404   404       404     404    404    404           404
+            api  GET     /api/stats/admin/rebuild-from-topic        404  404   404   404        404   404       404     404    404    404           404
+            mgmt GET     /q/health/live                             200  200   200   200        200   200       200     200    200    200           200
+            mgmt GET     /q/metrics                                 200  200   200   200        200   200       200     200    200    200           200
+            mgmt GET     /q/openapi                                 200  200   200   200        200   200       200     200    200    200           200
             """;
 
     static final Map<String, Supplier<String>> CALLERS = new LinkedHashMap<>();
@@ -81,6 +82,8 @@ class AccessMatrixTest {
         CALLERS.put("expired", TestTokens::expired);
         CALLERS.put("forged", TestTokens::forged);
         CALLERS.put("foreign", TestTokens::foreignIssuer);
+        CALLERS.put("otherAudience", TestTokens::otherAudience);
+        CALLERS.put("otherClient", TestTokens::otherClient);
     }
 
     /** A total that no dossier explains: a rebuild that runs takes it back to zero. */
