@@ -5,6 +5,9 @@
 # when it is formatted, the first time; kafka-setup.sh creates the other principals and their ACLs.
 set -euo pipefail
 : "${KAFKA_ADMIN_PASSWORD:?KAFKA_ADMIN_PASSWORD is not set}"
+# The read-only tools' principals may also use PLAIN: librdkafka before 2.6.1 (Debian's kcat) cannot finish SCRAM
+# with Kafka 4. Same passwords as their SCRAM logins (setup.sh); over TLS only outside this host.
+: "${KAFKA_AUDITOR_PASSWORD:?}" "${KAFKA_ALERTS_READER_PASSWORD:?}"
 data=/var/lib/kafka/data
 controller_password=$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n')
 config=/tmp/server.properties
@@ -18,6 +21,8 @@ inter.broker.listener.name=INTERNAL
 controller.listener.names=CONTROLLER
 controller.quorum.voters=1@localhost:9093
 sasl.enabled.mechanisms=SCRAM-SHA-512
+listener.name.external.sasl.enabled.mechanisms=SCRAM-SHA-512,PLAIN
+listener.name.external.plain.sasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule required user_auditor="$KAFKA_AUDITOR_PASSWORD" user_alerts-reader="$KAFKA_ALERTS_READER_PASSWORD";
 sasl.mechanism.inter.broker.protocol=SCRAM-SHA-512
 listener.name.internal.scram-sha-512.sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required username="admin" password="$KAFKA_ADMIN_PASSWORD";
 listener.name.controller.sasl.enabled.mechanisms=PLAIN

@@ -19,6 +19,9 @@ public final class DemoKafkaLogins {
     /** Reads deadline-alerts only: supervisors' command-line tools. */
     public static final KafkaLogin ALERTS_READER = new KafkaLogin("alerts-reader", "alerts-reader-demo-secret");
 
+    /** The read-only principals of people's tools, which may also log in with SASL/PLAIN (EmbeddedKafka). */
+    public static final List<KafkaLogin> TOOLS = List.of(AUDITOR, ALERTS_READER);
+
     /** Every principal but the super user, which the broker's storage is formatted with. */
     public static final List<KafkaLogin> PRINCIPALS = List.of(INTAKE, DEADLINE, STATS, AUDITOR, ALERTS_READER);
 

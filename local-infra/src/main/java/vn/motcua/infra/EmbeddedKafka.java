@@ -158,7 +158,8 @@ public final class EmbeddedKafka implements KafkaService {
         p.put("inter.broker.listener.name", "SASL");
         p.put("listener.security.protocol.map", "SASL:SASL_PLAINTEXT,CONTROLLER:SASL_PLAINTEXT");
         p.put("controller.quorum.voters", "1@localhost:" + controllerPort);
-        p.put("listener.name.sasl.sasl.enabled.mechanisms", KafkaLogin.MECHANISM);
+        p.put("listener.name.sasl.sasl.enabled.mechanisms", KafkaLogin.MECHANISM + ",PLAIN");
+        p.put("listener.name.sasl.plain.sasl.jaas.config", toolLogins());
         p.put("sasl.mechanism.inter.broker.protocol", KafkaLogin.MECHANISM);
         p.put("listener.name.sasl.scram-sha-512.sasl.jaas.config", DemoKafkaLogins.ADMIN.jaasConfig());
         // SCRAM logins live in the metadata that the controller serves, so the controller's own listener cannot use
@@ -187,6 +188,19 @@ public final class EmbeddedKafka implements KafkaService {
         // A developer's history is kept: it is all on one disk, and far less than a week of a city's dossiers.
         p.put("log.retention.hours", "-1");
         return p;
+    }
+
+    /**
+     * The read-only principals of supervisors' and auditors' tools may also log in with SASL/PLAIN: librdkafka
+     * before 2.6.1 (kcat from Debian 12 has 2.0.2) computes SCRAM's final message wrongly for Kafka 4 brokers, which
+     * refuse it. The services and the super user have no PLAIN login. Over TLS only, outside loopback.
+     */
+    static String toolLogins() {
+        StringBuilder jaas = new StringBuilder("org.apache.kafka.common.security.plain.PlainLoginModule required");
+        for (KafkaLogin login : DemoKafkaLogins.TOOLS) {
+            jaas.append(" user_").append(login.user()).append("=\"").append(login.password()).append('"');
+        }
+        return jaas.append(';').toString();
     }
 
     private void awaitAnswering() {

@@ -98,6 +98,27 @@ class KafkaAccessControlTest {
                 .isInstanceOf(TopicAuthorizationException.class);
     }
 
+    /** What kcat from Debian (librdkafka 2.0.2) can use: PLAIN, for the tools' read-only principals only. */
+    @Test
+    void theAlertsReaderMayLogInWithPlainAndAServiceMayNot() {
+        Map<String, Object> alertsReader = plain(DemoKafkaLogins.ALERTS_READER);
+        try (Admin admin = Admin.create(alertsReader)) {
+            assertThat(admin.describeCluster().clusterId()).succeedsWithin(Duration.ofSeconds(10));
+        }
+        try (Admin admin = Admin.create(plain(DemoKafkaLogins.INTAKE))) {
+            assertThatThrownBy(() -> admin.describeCluster().clusterId().get(10, TimeUnit.SECONDS))
+                    .hasCauseInstanceOf(SaslAuthenticationException.class);
+        }
+    }
+
+    private static Map<String, Object> plain(KafkaLogin login) {
+        Map<String, Object> config = new HashMap<>(login.clientProperties(kafka.bootstrapServers()));
+        config.put("sasl.mechanism", "PLAIN");
+        config.put("sasl.jaas.config", "org.apache.kafka.common.security.plain.PlainLoginModule required username=\""
+                + login.user() + "\" password=\"" + login.password() + "\";");
+        return config;
+    }
+
     @Test
     void aServiceMayNotUseAnotherServicesConsumerGroup() {
         Map<String, Object> config = consumerConfig(DemoKafkaLogins.STATS);
