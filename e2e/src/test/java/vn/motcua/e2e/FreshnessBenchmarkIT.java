@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * <ul>
  *   <li>each service's start to ready: its process spawned to the first 200 of {@code /q/health/ready}, the three
  *       started together as the suite (and devstack) starts them;</li>
- *   <li>freshness at {@code bench.freshness.rate} POSTs a second (1,000): kiosks POST on an open-loop schedule for
+ *   <li>freshness at {@code bench.freshness.rate} POSTs a second (100): kiosks POST on an open-loop schedule for
  *       {@code bench.freshness.seconds} (30) after a warm-up of {@code bench.freshness.warmup} (20) s and a 6 s probe
  *       at that rate, or, when the probe fell short of it, at 90% of the rate the probe achieved; a dossier's freshness is from its 201 to the first
  *       reading that counts it, in the public report of stats-service and in deadline-service's table of deadlines
@@ -40,7 +40,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class FreshnessBenchmarkIT {
 
     private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
-    private static final double RATE = Double.parseDouble(System.getProperty("bench.freshness.rate", "1000"));
+    private static final double RATE = Double.parseDouble(System.getProperty("bench.freshness.rate", "100"));
+    /** The share of the rate asked that the kiosks must get through for it to count as sustained. */
+    private static final double SUSTAINED = 0.95;
     private static final Duration LOAD = Duration.ofSeconds(Long.getLong("bench.freshness.seconds", 30));
     private static final Duration WARM_UP = Duration.ofSeconds(Long.getLong("bench.freshness.warmup", 20));
     private static final Duration PROBE = Duration.ofSeconds(6);
@@ -58,7 +60,7 @@ class FreshnessBenchmarkIT {
             services = awaitReadyInWatch(watch);
             for (ServiceWatch.Watched service : services.values()) {
                 BenchLine.print(service.name + ": start to ready (the three started together)",
-                        BenchLine.seconds(service.startToReadyNanos().orElseThrow()), "-");
+                        BenchLine.seconds(service.startToReadyNanos().orElseThrow()));
             }
 
             String run = suite.dossierEvents.substring("dossier-events-e2e-".length());
@@ -76,8 +78,12 @@ class FreshnessBenchmarkIT {
                 System.out.println("freshness warm-up: " + kiosks.run(RATE, WARM_UP).describe());
                 PacedPosts.Result warmUp = kiosks.run(RATE, PROBE);
                 System.out.println("freshness probe: " + warmUp.describe());
-                long countedBefore = caughtUp(counted, kiosks.acknowledged());
-                long trackedBefore = caughtUp(tracked, kiosks.acknowledged());
+                // The warm-up's dossiers must all be counted before the load starts, or the load's would be taken for
+                // theirs: a count that did not catch up makes the figures below MISSED, never a guess.
+                boolean countedCaughtUp = caughtUp(counted, kiosks.acknowledged());
+                boolean trackedCaughtUp = caughtUp(tracked, kiosks.acknowledged());
+                long countedBefore = counted.latest();
+                long trackedBefore = tracked.latest();
 
                 // At a rate the kiosks could not get through in the probe, intake's queue would grow all along and the
                 // freshness measured would be that queue's: the load then runs at 90% of what the probe achieved.
@@ -97,13 +103,14 @@ class FreshnessBenchmarkIT {
                 String at = "(at " + BenchLine.perSecond(load.achievedPerSecond()) + " POSTs/s achieved)";
                 BenchLine.print("freshness: kiosk POSTs/s achieved with " + BenchLine.perSecond(RATE) + " asked (warm, "
                         + PROBE.toSeconds() + " s, " + KIOSKS + " kiosk threads)",
-                        BenchLine.perSecond(warmUp.achievedPerSecond()) + " POSTs/s", ">= " + BenchLine.perSecond(RATE));
-                BenchLine.print("freshness: kiosk POSTs/s achieved with " + BenchLine.perSecond(rate) + " asked (load, "
-                        + LOAD.toSeconds() + " s)", BenchLine.perSecond(load.achievedPerSecond()) + " POSTs/s",
-                        ">= " + BenchLine.perSecond(RATE));
-                figures("POST to counted in the report", at,
+                        BenchLine.perSecond(warmUp.achievedPerSecond()) + " POSTs/s",
+                        ">= " + BenchLine.perSecond(SUSTAINED * RATE), warmUp.achievedPerSecond() >= SUSTAINED * RATE);
+                BenchLine.print("freshness: kiosk POSTs/s sustained with the whole suite (load, " + BenchLine.perSecond(rate)
+                        + " asked, " + LOAD.toSeconds() + " s)", BenchLine.perSecond(load.achievedPerSecond()) + " POSTs/s",
+                        ">= " + BenchLine.perSecond(SUSTAINED * RATE), load.achievedPerSecond() >= SUSTAINED * RATE);
+                figures("POST to counted in the report", at, countedCaughtUp,
                         Freshness.of(load.ackNanos(), countedBefore, counted.samples()), observedAfterLoad);
-                figures("POST to tracked by deadline-service (rows of its table)", at,
+                figures("POST to tracked by deadline-service (rows of its table)", at, trackedCaughtUp,
                         Freshness.of(load.ackNanos(), trackedBefore, tracked.samples()), observedAfterLoad);
                 for (ServiceWatch.Watched service : services.values()) {
                     long idle = service.maxRssKb(warmUpStart - TimeUnit.SECONDS.toNanos(2), warmUpStart);
@@ -111,7 +118,7 @@ class FreshnessBenchmarkIT {
                     System.out.println(service.name + " (pid " + service.pid + "): VmRSS " + BenchLine.megabytes(idle)
                             + " before the load, " + BenchLine.megabytes(busy) + " at most under it");
                     BenchLine.print(service.name + ": resident memory under load (max) " + at,
-                            BenchLine.megabytes(busy), "<= 300 MB");
+                            BenchLine.megabytes(busy), "<= 300 MB", busy <= 300 * 1024);
                 }
                 assertThat(load.ackNanos()).as("dossiers acknowledged under load").isNotEmpty();
                 assertThat(counted.latest()).as("dossiers counted in the report").isGreaterThan(countedBefore);
@@ -135,26 +142,35 @@ class FreshnessBenchmarkIT {
     }
 
     /** Waits until the count reaches {@code expected} (or the catch-up time is over) and answers the count then. */
-    private static long caughtUp(CountSampler count, long expected) throws InterruptedException {
+    /** Waits for the count to reach {@code expected}; false, and says how far it got, when it did not in time. */
+    private static boolean caughtUp(CountSampler count, long expected) throws InterruptedException {
         long giveUp = System.nanoTime() + CATCH_UP.toNanos();
         while (count.latest() < expected && System.nanoTime() < giveUp) {
             Thread.sleep(SAMPLE_MILLIS);
         }
         if (count.latest() < expected) {
             System.out.println("freshness: " + count.describe() + " reached " + count.latest() + " of " + expected
-                    + " within " + CATCH_UP.toSeconds() + " s");
-            // Dossiers of the warm-up still on their way would count for those of the load: the acknowledged number
-            // is what the count will reach, and the load's dossiers come after it.
-            return Math.max(count.latest(), expected);
+                    + " within " + CATCH_UP.toSeconds() + " s: not caught up");
+            return false;
         }
-        return count.latest();
+        return true;
     }
 
-    private static void figures(String what, String at, Freshness freshness, long observedAfterLoad) {
-        System.out.println("freshness " + what + ": " + freshness);
-        BenchLine.print("freshness: " + what + ", p50 " + at, Freshness.format(freshness.p50Nanos(), observedAfterLoad), "-");
-        BenchLine.print("freshness: " + what + ", p99 " + at, Freshness.format(freshness.p99Nanos(), observedAfterLoad), "< 1 s");
-        BenchLine.print("freshness: " + what + ", max " + at, Freshness.format(freshness.maxNanos(), observedAfterLoad), "-");
+    /**
+     * The p99 meets its target only when every dossier of the load was counted, the count had caught up with the
+     * warm-up's before the load, and the 99th one was counted within a second.
+     */
+    private static void figures(String what, String at, boolean caughtUpBefore, Freshness freshness,
+                                long observedAfterLoad) {
+        System.out.println("freshness " + what + ": " + freshness + (caughtUpBefore ? ""
+                : " (the warm-up's dossiers were not all counted before the load: these figures are not the load's)"));
+        String counted = " (" + (freshness.measured() - freshness.uncounted()) + " of " + freshness.measured()
+                + " counted)";
+        BenchLine.print("freshness: " + what + ", p50 " + at, Freshness.format(freshness.p50Nanos(), observedAfterLoad));
+        BenchLine.print("freshness: " + what + ", p99 " + at, Freshness.format(freshness.p99Nanos(), observedAfterLoad)
+                        + counted, "< 1 s, every dossier", caughtUpBefore && freshness.uncounted() == 0
+                        && freshness.p99Nanos() < TimeUnit.SECONDS.toNanos(1));
+        BenchLine.print("freshness: " + what + ", max " + at, Freshness.format(freshness.maxNanos(), observedAfterLoad));
     }
 
     private static long receivedInReport(String report) throws Exception {

@@ -4,15 +4,23 @@ import java.util.Locale;
 
 /**
  * One figure of the suite's benchmark table, in the form the root {@code bench} script collects:
- * {@code BENCH | figure | value | baseline | ratio | target}.
+ * {@code BENCH | figure | value | baseline | ratio | target | verdict}; the verdict ({@code met}, {@code MISSED}, or
+ * {@code -} without a target) is what {@code bench/run --check} reads.
  */
 public final class BenchLine {
 
     private BenchLine() {
     }
 
-    public static void print(String figure, String value, String target) {
-        System.out.println("BENCH | " + figure + " | " + value + " | - | - | " + target);
+    /** A figure without a target. */
+    public static void print(String figure, String value) {
+        System.out.println("BENCH | " + figure + " | " + value + " | - | - | - | -");
+    }
+
+    /** A figure and whether it met its target. */
+    public static void print(String figure, String value, String target, boolean met) {
+        System.out.println("BENCH | " + figure + " | " + value + " | - | - | " + target + " | "
+                + (met ? "met" : "MISSED"));
     }
 
     public static String millis(double nanos) {
