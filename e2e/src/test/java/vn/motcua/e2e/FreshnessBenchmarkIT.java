@@ -105,8 +105,9 @@ class FreshnessBenchmarkIT {
                         + PROBE.toSeconds() + " s, " + KIOSKS + " kiosk threads)",
                         BenchLine.perSecond(warmUp.achievedPerSecond()) + " POSTs/s",
                         ">= " + BenchLine.perSecond(SUSTAINED * RATE), warmUp.achievedPerSecond() >= SUSTAINED * RATE);
-                BenchLine.print("freshness: kiosk POSTs/s sustained with the whole suite (load, " + BenchLine.perSecond(rate)
-                        + " asked, " + LOAD.toSeconds() + " s)", BenchLine.perSecond(load.achievedPerSecond()) + " POSTs/s",
+                BenchLine.print("freshness: kiosk POSTs/s sustained with the whole suite (load, "
+                        + BenchLine.perSecond(rate) + " asked, " + LOAD.toSeconds() + " s)",
+                        BenchLine.perSecond(load.achievedPerSecond()) + " POSTs/s",
                         ">= " + BenchLine.perSecond(SUSTAINED * RATE), load.achievedPerSecond() >= SUSTAINED * RATE);
                 figures("POST to counted in the report", at, countedCaughtUp,
                         Freshness.of(load.ackNanos(), countedBefore, counted.samples()), observedAfterLoad);
@@ -166,11 +167,13 @@ class FreshnessBenchmarkIT {
                 : " (the warm-up's dossiers were not all counted before the load: these figures are not the load's)"));
         String counted = " (" + (freshness.measured() - freshness.uncounted()) + " of " + freshness.measured()
                 + " counted)";
-        BenchLine.print("freshness: " + what + ", p50 " + at, Freshness.format(freshness.p50Nanos(), observedAfterLoad));
-        BenchLine.print("freshness: " + what + ", p99 " + at, Freshness.format(freshness.p99Nanos(), observedAfterLoad)
-                        + counted, "< 1 s, every dossier", caughtUpBefore && freshness.uncounted() == 0
-                        && freshness.p99Nanos() < TimeUnit.SECONDS.toNanos(1));
-        BenchLine.print("freshness: " + what + ", max " + at, Freshness.format(freshness.maxNanos(), observedAfterLoad));
+        BenchLine.print("freshness: " + what + ", p50 " + at,
+                Freshness.format(freshness.p50Nanos(), observedAfterLoad));
+        BenchLine.print("freshness: " + what + ", p99 " + at,
+                Freshness.format(freshness.p99Nanos(), observedAfterLoad) + counted, "< 1 s, every dossier",
+                caughtUpBefore && freshness.uncounted() == 0 && freshness.p99Nanos() < TimeUnit.SECONDS.toNanos(1));
+        BenchLine.print("freshness: " + what + ", max " + at,
+                Freshness.format(freshness.maxNanos(), observedAfterLoad));
     }
 
     private static long receivedInReport(String report) throws Exception {
