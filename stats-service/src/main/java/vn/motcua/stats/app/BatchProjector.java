@@ -21,15 +21,15 @@ import java.util.function.UnaryOperator;
 
 /**
  * The exactly-once protocol of {@link DossierProjector} for a poll's worth of events in a fixed number of round
- * trips: one find of the dossiers, one find of the revisions of the totals documents their deltas touch, one bulk
+ * trips: one find of the dossiers, one find of the state of the totals documents their deltas touch, one bulk
  * write of the dossiers (each guarded by its version, with its pending delta), one bulk of summed updates of the
- * totals documents, one bulk unset of the pending deltas. Every guard is an equality on {@code _id} and one more
- * field, which an index answers.
+ * totals documents, one bulk write of the dossiers' marks with the unset of their pending deltas. Every guard is an
+ * equality on {@code _id} and one more field, which an index answers.
  *
- * <p>A totals document's update carries the sum of every delta that touches it and raises each of their
- * watermarks, guarded by the document's revision being the one read before the deltas were written
- * ({@link TotalsStore#applyTogether} says why that suffices); if it moved (say another instance finished one of
- * the deltas), the document refuses as a whole and its deltas are applied one by one under the watermark guard. A
+ * <p>A totals document's update carries the sum of every delta that touches it, guarded by the document's revision
+ * being the one read before the deltas were written ({@link TotalsApplier#takeTogether} says why that suffices);
+ * if it moved (say another instance finished one of the deltas), the document refuses as a whole and its deltas
+ * are taken one by one ({@link TotalsApplier#takeOnce}), which reads the dossiers' marks. A
  * dossier found with a pending delta, or whose guarded write lost to another writer, goes through
  * {@link DossierProjector#apply} afterwards. Every step is the one-by-one protocol's, so a crash anywhere leaves
  * what a crash there leaves.
@@ -39,6 +39,7 @@ public final class BatchProjector {
 
     private final DossierStore dossiers;
     private final TotalsStore totals;
+    private final TotalsApplier applier;
     private final DossierProjector oneByOne;
     private final CrashPoint crashPoint;
     private final Clock wallClock;
@@ -53,6 +54,7 @@ public final class BatchProjector {
                           CrashPoint crashPoint, Clock wallClock) {
         this.dossiers = dossiers;
         this.totals = totals;
+        this.applier = oneByOne.applier();
         this.oneByOne = oneByOne;
         this.crashPoint = crashPoint;
         this.wallClock = wallClock;
@@ -77,8 +79,8 @@ public final class BatchProjector {
             }
         });
 
-        // Before the deltas exist: the precondition of TotalsStore.applyTogether.
-        Map<TotalsKey, Long> revisions = totals.revisions(touchedTotals(writes));
+        // Before the deltas exist: the precondition of TotalsApplier.takeTogether.
+        Map<TotalsKey, TotalsStore.State> seen = totals.states(touchedTotals(writes));
         crashPoint.reached(CrashPoint.BATCH_DOSSIERS_READ);
         Set<String> lost = dossiers.saveAll(writes, wallClock.instant());
         crashPoint.reached(CrashPoint.BATCH_DOSSIERS_WRITTEN);
@@ -88,9 +90,7 @@ public final class BatchProjector {
                 written.add(write.pending());
             }
         }
-        applyToTotals(written, revisions);
-        crashPoint.reached(CrashPoint.BATCH_TOTALS_APPLIED);
-        dossiers.clearAllPending(written);
+        applyToTotals(written, seen);
         crashPoint.reached(CrashPoint.BATCH_PENDING_CLEARED);
 
         int changed = writes.size() - lost.size();
@@ -113,17 +113,45 @@ public final class BatchProjector {
         return touched;
     }
 
-    private void applyToTotals(List<TotalsDelta> deltas, Map<TotalsKey, Long> revisions) {
+    /**
+     * The summed takes; then, for the deltas every document of which took its share, the marks and the unset of
+     * the pending delta in one write per dossier. The deltas a refusing document touches keep their pending delta
+     * while the accepted documents' marks are written and the refused shares are taken one by one; then it goes.
+     */
+    private void applyToTotals(List<TotalsDelta> deltas, Map<TotalsKey, TotalsStore.State> seen) {
         Map<TotalsKey, List<TotalsStore.Share>> byDocument = new LinkedHashMap<>();
         for (TotalsDelta delta : deltas) {
             delta.changes().forEach((key, counts) -> byDocument.computeIfAbsent(key, k -> new ArrayList<>())
                     .add(new TotalsStore.Share(delta.code(), delta.version(), counts)));
         }
-        for (TotalsKey refused : totals.applyTogether(byDocument, revisions)) {
-            for (TotalsStore.Share share : byDocument.get(refused)) {
-                totals.applyOnce(refused, share);
-                crashPoint.reached(CrashPoint.TOTALS_APPLIED);
+        Set<TotalsKey> refused = applier.takeTogether(byDocument, seen);
+        crashPoint.reached(CrashPoint.BATCH_TOTALS_APPLIED);
+        List<TotalsDelta> whole = new ArrayList<>();
+        List<TotalsDelta> partial = new ArrayList<>();
+        Set<String> partialCodes = new HashSet<>();
+        for (TotalsDelta delta : deltas) {
+            if (refused.stream().anyMatch(delta.changes()::containsKey)) {
+                partial.add(delta);
+                partialCodes.add(delta.code());
+            } else {
+                whole.add(delta);
             }
+        }
+        Map<TotalsKey, List<TotalsStore.Share>> accepted = new LinkedHashMap<>(byDocument);
+        accepted.keySet().removeAll(refused);
+        Map<TotalsKey, List<TotalsStore.Share>> acceptedOfPartial = new LinkedHashMap<>();
+        accepted.forEach((key, shares) -> shares.stream().filter(share -> partialCodes.contains(share.code()))
+                .forEach(share -> acceptedOfPartial.computeIfAbsent(key, k -> new ArrayList<>()).add(share)));
+        applier.markTaken(acceptedOfPartial);
+        dossiers.markAndClear(whole);
+        applier.listsMarked(accepted.keySet(), seen);
+        for (TotalsKey key : refused) {
+            for (TotalsStore.Share share : byDocument.get(key)) {
+                applier.takeOnce(key, share);
+            }
+        }
+        for (TotalsDelta delta : partial) {
+            dossiers.clearPending(delta.code(), delta.id());
         }
     }
 }

@@ -29,20 +29,20 @@ import java.util.function.UnaryOperator;
  *   <li>one replace of the dossier document, guarded by its version, holding the new observations and clock
  *       <em>and</em> the pending delta: {@code {id: "<code>#<version>", at, incs: [{unit, procedure, period, c}]}}, the
  *       difference of {@link Contributions} before and after;</li>
- *   <li>one guarded $inc per totals document ({@link TotalsStore#applyOnce}), which a document takes only while
- *       its watermark for the dossier is below the version;</li>
+ *   <li>per totals document, its share ({@link TotalsApplier#takeOnce}): a write of the document guarded by its
+ *       revision, unless the dossier's mark for it says it has the version, then the mark;</li>
  *   <li>an $unset of the pending delta.</li>
  * </ol>
  * A crash before 1 leaves no trace and the event comes again (offsets are committed after the effect). A crash
  * after 1 leaves the delta on the dossier: any instance finishes it, at its start ({@link #finishAllPending}),
  * before any further change of that dossier, or once it is older than a while ({@link #finishPendingOlderThan},
- * run by {@link PendingFinisher}); the watermarks make the totals documents that already took it skip it. The
+ * run by {@link PendingFinisher}); the marks make the totals documents that already took it skip it. The
  * redelivered event then finds its sequence already observed and changes nothing.
  *
- * <p>Why a watermark suffices: a dossier's deltas are written in version order, and a delta is written only once
- * the previous one is finished (step 3 follows every step 2; a change first finishes what it finds pending). So
- * when a totals document has taken version v of a dossier, every earlier delta of it that touches the document is
- * already in, whatever the number of instances and however long ago.
+ * <p>Why one mark per dossier and document suffices: a dossier's deltas are written in version order, and a delta
+ * is written only once the previous one is finished (step 3 follows every step 2; a change first finishes what it
+ * finds pending). So when a totals document has taken version v of a dossier, every earlier delta of it that
+ * touches the document is already in, whatever the number of instances and however long ago.
  */
 @Singleton
 public final class DossierProjector {
@@ -51,6 +51,7 @@ public final class DossierProjector {
 
     private final DossierStore dossiers;
     private final TotalsStore totals;
+    private final TotalsApplier applier;
     private final CrashPoint crashPoint;
     private final Clock wallClock;
 
@@ -70,18 +71,25 @@ public final class DossierProjector {
     public DossierProjector(DossierStore dossiers, TotalsStore totals, CrashPoint crashPoint, Clock wallClock) {
         this.dossiers = dossiers;
         this.totals = totals;
+        this.applier = new TotalsApplier(totals, dossiers, crashPoint);
         this.crashPoint = crashPoint;
         this.wallClock = wallClock;
     }
 
+    /** Its totals applier, which {@link BatchProjector} shares. */
+    TotalsApplier applier() {
+        return applier;
+    }
+
     /**
-     * Indexes, and the totals documents of older builds (watermarks; per-procedure keys); run before consuming.
+     * Indexes, and the totals documents of older builds (per-procedure keys; watermarks become marks on the
+     * dossiers); run before consuming.
      */
     public void prepareCollections() {
         dossiers.ensureIndexes();
         totals.ensureIndexes();
-        totals.convertDeltaIdLists();
         totals.convertUnitPeriodDocuments();
+        applier.convertWatermarks();
     }
 
     /** Applies a change of one dossier exactly once in effect. Returns false when it changed nothing. */
@@ -135,7 +143,7 @@ public final class DossierProjector {
 
     /**
      * Finishes the deltas written more than {@code age} ago, by whichever instance: the writer crashed or stalled.
-     * One still being finished by its writer is finished twice in effect once, which the watermarks allow.
+     * One still being finished by its writer is finished twice in effect once, which the marks allow.
      */
     public int finishPendingOlderThan(Duration age) {
         int[] finished = {0};
@@ -148,10 +156,8 @@ public final class DossierProjector {
 
     /** Steps 2 and 3 for one delta: idempotent, so any instance may run it at any time. */
     void finish(TotalsDelta delta) {
-        delta.changes().forEach((key, counts) -> {
-            totals.applyOnce(key, new TotalsStore.Share(delta.code(), delta.version(), counts));
-            crashPoint.reached(CrashPoint.TOTALS_APPLIED);
-        });
+        delta.changes().forEach((key, counts) ->
+                applier.takeOnce(key, new TotalsStore.Share(delta.code(), delta.version(), counts)));
         dossiers.clearPending(delta.code(), delta.id());
         crashPoint.reached(CrashPoint.PENDING_CLEARED);
     }

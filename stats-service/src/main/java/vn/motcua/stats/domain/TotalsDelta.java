@@ -4,8 +4,8 @@ import java.util.Map;
 
 /**
  * What one change of a dossier adds to the totals: {@link Contributions} after minus before, per totals document,
- * from the change that wrote {@code version} of the dossier. A totals document takes it only while the version it
- * last took from this dossier is lower (docs/architecture.md, "Exactly-once totals").
+ * from the change that wrote {@code version} of the dossier. A totals document takes it only while the dossier's
+ * mark for the document is lower (docs/architecture.md, "Exactly-once totals").
  */
 public record TotalsDelta(String code, long version, Map<TotalsKey, Counts> changes) {
 

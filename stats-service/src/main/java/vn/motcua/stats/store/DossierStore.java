@@ -12,9 +12,8 @@ import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.InsertOneModel;
 import com.mongodb.client.model.Projections;
-import com.mongodb.client.model.ReplaceOneModel;
-import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import com.mongodb.client.model.WriteModel;
 import jakarta.inject.Inject;
@@ -24,6 +23,7 @@ import org.bson.conversions.Bson;
 import vn.motcua.stats.domain.DossierFacts;
 import vn.motcua.stats.domain.DossierRecord;
 import vn.motcua.stats.domain.TotalsDelta;
+import vn.motcua.stats.domain.TotalsKey;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -31,6 +31,7 @@ import java.util.Collection;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -39,11 +40,21 @@ import java.util.function.Consumer;
 
 /**
  * Collection {@code dossiers}: the per-dossier projection ({@link DossierDocuments}). Every write is a single
- * document guarded by the dossier's version or by the pending delta's id, the building blocks of the
- * exactly-once protocol that {@code app.DossierProjector} runs.
+ * document guarded by the dossier's version or by the pending delta's id, or a mark that only rises: the building
+ * blocks of the exactly-once protocol that {@code app.DossierProjector} and {@code app.TotalsApplier} run.
  */
 @Singleton
 public final class DossierStore {
+
+    /**
+     * A change of the dossier that a totals document took: {@code marks.<totals id>} on the dossier is raised to
+     * {@code version} ({@link FieldNames} encodes the id).
+     */
+    public record Mark(String code, TotalsKey key, long version) {
+    }
+
+    static final String MARKS = "marks";
+    private static final Bson NOT_MARKS = Projections.exclude(MARKS);
 
     /** Scans come in batches; the wire server otherwise answers a whole collection in one reply. */
     private static final int BATCH = 1_000;
@@ -69,7 +80,7 @@ public final class DossierStore {
     }
 
     public Optional<StoredDossier> find(String code) {
-        return Optional.ofNullable(dossiers.find(Filters.eq("_id", code)).first()).map(DossierDocuments::stored);
+        return Optional.ofNullable(dossiers.find(Filters.eq("_id", code)).projection(NOT_MARKS).first()).map(DossierDocuments::stored);
     }
 
     /** The stored dossiers among {@code codes}, by code, in one query. */
@@ -78,7 +89,7 @@ public final class DossierStore {
         if (codes.isEmpty()) {
             return found;
         }
-        for (Document doc : dossiers.find(Filters.in("_id", codes)).batchSize(BATCH)) {
+        for (Document doc : dossiers.find(Filters.in("_id", codes)).projection(NOT_MARKS).batchSize(BATCH)) {
             found.put(doc.getString("_id"), DossierDocuments.stored(doc));
         }
         return found;
@@ -94,12 +105,13 @@ public final class DossierStore {
         if (changed.version() == 0) {
             return insert(doc);
         }
-        return dossiers.replaceOne(atVersion(changed.code(), changed.version()), doc).getMatchedCount() == 1;
+        return dossiers.updateOne(atVersion(changed.code(), changed.version()), everythingButMarks(doc))
+                .getMatchedCount() == 1;
     }
 
     /**
-     * {@link #save} of many dossiers in one unordered bulk write: a new dossier is an insert, a known one a replace
-     * guarded by its version. A replace whose guard does not match turns into an insert (upsert); either insert
+     * {@link #save} of many dossiers in one unordered bulk write: a new dossier is an insert, a known one an update
+     * guarded by its version. An update whose guard does not match turns into an insert (upsert); either insert
      * collides on {@code _id} when another writer was first: that is how a lost write shows itself per dossier.
      * Returns the codes of the lost ones, written by nobody here.
      */
@@ -114,8 +126,8 @@ public final class DossierStore {
             Document doc = DossierDocuments.document(changed, changed.version() + 1, write.facts(), write.pending(),
                     now);
             replaces.add(changed.version() == 0 ? new InsertOneModel<>(doc)
-                    : new ReplaceOneModel<>(atVersion(changed.code(), changed.version()), doc,
-                    new ReplaceOptions().upsert(true)));
+                    : new UpdateOneModel<>(atVersion(changed.code(), changed.version()), everythingButMarks(doc),
+                    new UpdateOptions().upsert(true)));
         }
         try {
             dossiers.bulkWrite(replaces, new BulkWriteOptions().ordered(false));
@@ -128,6 +140,17 @@ public final class DossierStore {
             }
         }
         return lost;
+    }
+
+    /**
+     * Sets every field of the new version and leaves the dossier's marks, which {@code app.TotalsApplier} writes
+     * on its own. A version is written only once the previous one's pending delta is finished, so a mark written
+     * meanwhile (by a late finisher) repeats one already there.
+     */
+    private static Bson everythingButMarks(Document doc) {
+        Document fields = new Document(doc);
+        fields.remove("_id");
+        return new Document("$set", fields);
     }
 
     /**
@@ -157,20 +180,71 @@ public final class DossierStore {
     }
 
     /**
-     * {@link #clearPending} of deltas that {@link #saveAll} has just written, in one unordered bulk write. Each
-     * delta was written with its dossier's version ({@link TotalsDelta#version()}), and a dossier's next version
-     * is written only once its pending delta is cleared: so while the dossier is still at that version, its
-     * pending delta (if any) is this one, and a later delta of it stays.
+     * Raises the marks ({@code $max}: a mark never goes down), one update per dossier, in one unordered bulk write.
+     * The dossiers exist: a mark is for a change written to its dossier.
      */
-    public void clearAllPending(Collection<TotalsDelta> deltas) {
+    public void raiseMarks(Collection<Mark> marks) {
+        if (marks.isEmpty()) {
+            return;
+        }
+        Map<String, List<Bson>> byDossier = new LinkedHashMap<>();
+        for (Mark mark : marks) {
+            byDossier.computeIfAbsent(mark.code(), code -> new ArrayList<>())
+                    .add(Updates.max(markPath(mark.key()), mark.version()));
+        }
+        List<WriteModel<Document>> updates = new ArrayList<>(byDossier.size());
+        byDossier.forEach((code, raises) -> updates.add(new UpdateOneModel<>(Filters.eq("_id", code),
+                Updates.combine(raises))));
+        dossiers.bulkWrite(updates, new BulkWriteOptions().ordered(false));
+    }
+
+    /**
+     * Finishes deltas that {@link #saveAll} has just written and every totals document they touch has taken, in
+     * one unordered bulk write: each dossier's marks for them, and the pending delta unset, guarded by the version
+     * the delta was written as ({@link TotalsDelta#version()}). A dossier's next version is written only once its
+     * pending delta is finished: so while the dossier is at that version its pending delta (if any) is this one,
+     * and a dossier no longer at it had this delta finished by someone else, marks included.
+     */
+    public void markAndClear(Collection<TotalsDelta> deltas) {
         if (deltas.isEmpty()) {
             return;
         }
-        List<WriteModel<Document>> unsets = new ArrayList<>(deltas.size());
+        List<WriteModel<Document>> updates = new ArrayList<>(deltas.size());
         for (TotalsDelta delta : deltas) {
-            unsets.add(new UpdateOneModel<>(atVersion(delta.code(), delta.version()), Updates.unset("pending")));
+            List<Bson> update = new ArrayList<>();
+            delta.changes().keySet().forEach(key -> update.add(Updates.max(markPath(key), delta.version())));
+            update.add(Updates.unset("pending"));
+            updates.add(new UpdateOneModel<>(atVersion(delta.code(), delta.version()), Updates.combine(update)));
         }
-        dossiers.bulkWrite(unsets, new BulkWriteOptions().ordered(false));
+        dossiers.bulkWrite(updates, new BulkWriteOptions().ordered(false));
+    }
+
+    /** The version of the dossier's last change that the totals document took; 0 if none (or no dossier). */
+    public long mark(String code, TotalsKey key) {
+        String path = markPath(key);
+        Document doc = dossiers.find(Filters.eq("_id", code)).projection(Projections.include(path)).first();
+        Document marks = doc == null ? null : doc.get(MARKS, Document.class);
+        Object version = marks == null ? null : marks.get(FieldNames.encode(key.id()));
+        return version == null ? 0 : ((Number) version).longValue();
+    }
+
+    /**
+     * The dossiers whose changes the totals document took, with the last version it took of each: what operators
+     * and tests look at. Scans the collection.
+     */
+    public Map<String, Long> markedVersions(TotalsKey key) {
+        String path = markPath(key);
+        Map<String, Long> versions = new HashMap<>();
+        for (Document doc : dossiers.find(Filters.exists(path)).projection(Projections.include(path))
+                .batchSize(BATCH)) {
+            Object version = doc.get(MARKS, Document.class).get(FieldNames.encode(key.id()));
+            versions.put(doc.getString("_id"), ((Number) version).longValue());
+        }
+        return versions;
+    }
+
+    private static String markPath(TotalsKey key) {
+        return FieldNames.path(MARKS, key.id());
     }
 
     /** Every unfinished delta, one at a time: what a crash left behind, or what a writer is finishing now. */
@@ -203,9 +277,9 @@ public final class DossierStore {
         return codes;
     }
 
-    /** Every dossier, one at a time, without its pending delta (the rebuild). */
+    /** Every dossier, one at a time, without its pending delta and marks (the rebuild). */
     public void forEachDossier(Consumer<DossierRecord> action) {
-        for (Document doc : dossiers.find().projection(Projections.exclude("pending")).batchSize(BATCH)) {
+        for (Document doc : dossiers.find().projection(Projections.exclude("pending", MARKS)).batchSize(BATCH)) {
             action.accept(DossierDocuments.record(doc));
         }
     }

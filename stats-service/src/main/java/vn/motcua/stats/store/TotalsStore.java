@@ -30,35 +30,60 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * Collection {@code totals}: one pre-aggregated document per (leaf unit, procedure, period), periods of both
  * conventions, {@code {_id: "SADEC-P1|1.001612|2022-H1", unit, procedure, period, c: {newOnline: 12, …},
- * applied: {<code>: <version>, …}, rev: 42}}; the dossiers of the same key received at another unit's counter have a
- * document of their own, {@code _id: "SADEC-P1|1.001612|2022-H1|SADEC"} with {@code receivingUnit: "SADEC"}
- * ({@link TotalsKey}), so the documents of builds before receiving counters keep their ids.
- * {@code applied} holds, per dossier that ever contributed to the document, the version of the last change of it
- * that the document took (field names: {@link AppliedVersions}). A report reads these few documents without
- * {@code applied}; it never scans dossiers.
+ * taken: [{d: <dossier code>, v: <version>}, …], rev: 42}}; the dossiers of the same key received at another unit's
+ * counter have a document of their own, {@code _id: "SADEC-P1|1.001612|2022-H1|SADEC"} with
+ * {@code receivingUnit: "SADEC"} ({@link TotalsKey}), so the documents of builds before receiving counters keep
+ * their ids. Every write is a compare-and-set on {@code rev}; {@code taken} lists the dossier changes the last
+ * write added, no more, so a document's size does not grow with the dossiers it counts (the protocol:
+ * {@code app.TotalsApplier}). A report reads these few documents without {@code taken}; it never scans dossiers.
  */
 @Singleton
 public final class TotalsStore {
 
     /** One dossier change's part in one totals document: the counts its version {@code version} adds there. */
     public record Share(String code, long version, Counts counts) {
+
+        public Taken taken() {
+            return new Taken(code, version);
+        }
+    }
+
+    /** A dossier change that a totals document took: the dossier's code and the version the change wrote. */
+    public record Taken(String code, long version) {
+    }
+
+    /** A document as a write is guarded by it: its revision, and the changes its last write took. */
+    public record State(long revision, List<Taken> taken) {
     }
 
     /**
-     * {@code rev}: how many writes the document has taken. Every write raises it, so that {@link #applyTogether}
-     * can guard by equality alone.
+     * One compare-and-set write: add {@code sum} and record {@code taken} as the document's last write, while the
+     * document is as {@code seen} says (null: while it does not exist).
      */
+    public record Take(TotalsKey key, State seen, Counts sum, List<Taken> taken) {
+    }
+
+    /** A document of an older build, with a watermark per dossier it ever counted (or without revision). */
+    public record LegacyDocument(Object id, Object applied, TotalsKey key, Map<String, Long> versions) {
+    }
+
+    /** {@code rev}: how many writes the document has taken. Every write raises it, so a guard is an equality. */
     static final String REVISION = "rev";
+    static final String TAKEN = "taken";
 
     /** Set only on the documents of dossiers received at another unit's counter ({@link TotalsKey#receivingUnit}). */
     static final String RECEIVING_UNIT = "receivingUnit";
 
-    /** The revision of a document that older builds wrote, which has none until its next write. */
+    /** Older builds' watermarks: {@code applied.<code>: version}, or earlier a list of delta ids. */
+    static final String LEGACY_APPLIED = "applied";
+
+    /** The revision of a document that older builds wrote, which has none until it is converted. */
     public static final long NO_REVISION = -1;
 
     private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
@@ -81,82 +106,54 @@ public final class TotalsStore {
         totals.createIndex(Indexes.ascending("_id", REVISION), new IndexOptions().unique(true));
     }
 
-    /**
-     * Adds the share's counts unless the document has taken this version of the dossier or a later one: the filter
-     * matches only below the watermark, and the $inc and the raise of the watermark are one single-document write.
-     * Returns false when the document had it already.
-     *
-     * <p>When the filter matches nothing the upsert tries an insert, which collides on {@code _id} if the document
-     * exists. That is "already taken", unless the document was only just created by a concurrent upsert: the same
-     * update without upsert, now that the document certainly exists, tells the two apart.
-     */
-    public boolean applyOnce(TotalsKey key, Share share) {
-        Bson filter = Filters.and(Filters.eq("_id", key.id()), below(share));
-        Bson update = update(key, share.counts(), List.of(share));
-        try {
-            totals.updateOne(filter, update, UPSERT);
-            return true;
-        } catch (MongoWriteException e) {
-            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
-                throw e;
-            }
-            return totals.updateOne(filter, update).getMatchedCount() == 1;
-        }
-    }
-
-    /**
-     * The revision of each of these documents that exists, in one query ({@link #NO_REVISION} for a document an
-     * older build wrote, which has none yet). {@link #applyTogether} is guarded by them.
-     */
-    public Map<TotalsKey, Long> revisions(Collection<TotalsKey> keys) {
-        Map<TotalsKey, Long> revisions = new HashMap<>();
+    /** The state of each of these documents that exists, in one query. */
+    public Map<TotalsKey, State> states(Collection<TotalsKey> keys) {
+        Map<TotalsKey, State> states = new HashMap<>();
         if (keys.isEmpty()) {
-            return revisions;
+            return states;
         }
         Map<String, TotalsKey> byId = new HashMap<>();
         keys.forEach(key -> byId.put(key.id(), key));
-        for (Document doc : totals.find(Filters.in("_id", byId.keySet())).projection(Projections.include(REVISION))
-                .batchSize(keys.size())) {
-            Number revision = doc.get(REVISION, Number.class);
-            revisions.put(byId.get(doc.getString("_id")), revision == null ? NO_REVISION : revision.longValue());
+        for (Document doc : totals.find(Filters.in("_id", byId.keySet()))
+                .projection(Projections.include(REVISION, TAKEN)).batchSize(keys.size())) {
+            states.put(byId.get(doc.getString("_id")), state(doc));
         }
-        return revisions;
+        return states;
+    }
+
+    /** The document's state, or empty while it does not exist. */
+    public Optional<State> state(TotalsKey key) {
+        return Optional.ofNullable(totals.find(Filters.eq("_id", key.id()))
+                .projection(Projections.include(REVISION, TAKEN)).first()).map(TotalsStore::state);
+    }
+
+    private static State state(Document doc) {
+        Number revision = doc.get(REVISION, Number.class);
+        List<Taken> taken = new ArrayList<>();
+        for (Document t : doc.getList(TAKEN, Document.class, List.of())) {
+            taken.add(new Taken(t.getString("d"), ((Number) t.get("v")).longValue()));
+        }
+        return new State(revision == null ? NO_REVISION : revision.longValue(), List.copyOf(taken));
+    }
+
+    /** {@link #takeAll} of one document: false when another write came first, and nothing was written. */
+    public boolean take(Take take) {
+        return takeAll(List.of(take)).isEmpty();
     }
 
     /**
-     * One write per document, all in one unordered bulk write: the summed counts of its shares and every share's
-     * watermark, taken only while the document is still at the revision {@code revisions} read (absent there: while
-     * it does not exist). Every write of a totals document raises its revision, so a document still at that
-     * revision holds exactly what was read.
-     *
-     * <p>Precondition: {@code revisions} were read before the shares' deltas were written to their dossiers. A
-     * document could not have taken those deltas by then (a delta's version is written once, after every earlier
-     * one), and if anyone has given it one of them since, its revision has moved. So no watermark needs comparing:
-     * the guard is an equality on {@code (_id, rev)}, which an index answers on every server (the testkit's
-     * mongo-java-server scans the collection for anything else, see StatsApplyBenchmark).
-     *
-     * <p>Returns the documents that refused (their revision moved, or one was created meanwhile, or it has no
-     * revision yet): nothing of those was written, and the caller applies their shares one by one with
-     * {@link #applyOnce}, whose watermark guard decides.
+     * The takes, one write per document, in one unordered bulk write. A document that did not exist is inserted
+     * whole, which collides on {@code _id} if anyone created it since; one that did is updated at its revision,
+     * and the upsert makes a moved revision collide on {@code _id} likewise. Returns the documents that refused:
+     * nothing of those was written.
      */
-    public Set<TotalsKey> applyTogether(Map<TotalsKey, List<Share>> sharesByDocument, Map<TotalsKey, Long> revisions) {
+    public Set<TotalsKey> takeAll(List<Take> takes) {
         Set<TotalsKey> refused = new HashSet<>();
-        List<TotalsKey> keys = new ArrayList<>(sharesByDocument.size());
-        List<WriteModel<Document>> writes = new ArrayList<>(sharesByDocument.size());
-        sharesByDocument.forEach((key, shares) -> {
-            Long revision = revisions.get(key);
-            if (revision != null && revision == NO_REVISION) {
-                refused.add(key);
-                return;
-            }
-            Counts sum = new Counts();
-            shares.forEach(share -> sum.addAll(share.counts()));
-            keys.add(key);
-            // A document that did not exist is inserted whole: the insert collides on _id if anyone created it since.
-            // One that did is updated at its revision; the upsert makes a moved revision collide on _id likewise.
-            writes.add(revision == null ? new InsertOneModel<>(created(key, sum, shares))
-                    : new UpdateOneModel<>(atRevision(key, revision), update(key, sum, shares), UPSERT));
-        });
+        List<WriteModel<Document>> writes = new ArrayList<>(takes.size());
+        for (Take take : takes) {
+            writes.add(take.seen() == null ? new InsertOneModel<>(created(take))
+                    : new UpdateOneModel<>(atRevision(take.key(), take.seen().revision()), update(take), UPSERT));
+        }
         if (writes.isEmpty()) {
             return refused;
         }
@@ -167,7 +164,7 @@ public final class TotalsStore {
                 if (ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY) {
                     throw e;
                 }
-                refused.add(keys.get(error.getIndex()));
+                refused.add(takes.get(error.getIndex()).key());
             }
         }
         return refused;
@@ -178,79 +175,79 @@ public final class TotalsStore {
         return new Document("_id", key.id()).append(REVISION, revision);
     }
 
-    private static Document created(TotalsKey key, Counts counts, List<Share> shares) {
-        Document applied = new Document();
-        shares.forEach(share -> applied.append(AppliedVersions.encode(share.code()), share.version()));
+    private static Document created(Take take) {
+        TotalsKey key = take.key();
         Document doc = new Document("_id", key.id()).append("unit", key.unit()).append("procedure", key.procedure())
                 .append("period", key.period());
         if (key.receivingUnit() != null) {
             doc.append(RECEIVING_UNIT, key.receivingUnit());
         }
-        return doc.append("c", CountsDocuments.document(counts))
-                .append(AppliedVersions.FIELD, applied).append(REVISION, 1L);
+        return doc.append("c", CountsDocuments.document(take.sum())).append(TAKEN, taken(take.taken()))
+                .append(REVISION, 1L);
     }
 
-    /** A correction found by the rebuild: plain $inc, no watermark. */
+    private static Bson update(Take take) {
+        List<Bson> updates = increments(take.key(), take.sum());
+        updates.add(Updates.set(TAKEN, taken(take.taken())));
+        updates.add(Updates.inc(REVISION, 1L));
+        return Updates.combine(updates);
+    }
+
+    private static List<Document> taken(List<Taken> taken) {
+        List<Document> docs = new ArrayList<>(taken.size());
+        taken.forEach(t -> docs.add(new Document("d", t.code()).append("v", t.version())));
+        return docs;
+    }
+
+    /**
+     * A correction found by the rebuild: plain $inc. It raises the revision, so a take guarded by the revision
+     * read before refuses and reads again; it leaves {@code taken} as it is.
+     */
     public void adjust(TotalsKey key, Counts difference) {
         List<Bson> updates = increments(key, difference);
-        updates.add(Updates.setOnInsert(AppliedVersions.FIELD, new Document()));
         updates.add(Updates.inc(REVISION, 1L));
         totals.updateOne(Filters.eq("_id", key.id()), Updates.combine(updates), UPSERT);
     }
 
     /**
-     * Documents written before the watermarks kept a list of the last 200 delta ids ({@code "<code>#<version>"})
-     * instead: each list becomes the watermarks it implies, the highest version per dossier. Run before anything
-     * is applied (a pending delta listed there is then skipped, as it was applied). Returns how many it converted.
+     * The documents older builds wrote: with a watermark per dossier ({@code applied.<code>: version}, or earlier a
+     * list of the last delta ids {@code "<code>#<version>"}, read as the highest version per dossier), or without
+     * a revision. {@code app.TotalsApplier} moves the watermarks onto the dossiers, then {@link #dropLegacy}.
      */
-    public int convertDeltaIdLists() {
-        int converted = 0;
-        for (Document doc : totals.find().projection(Projections.include(AppliedVersions.FIELD))) {
-            if (!(doc.get(AppliedVersions.FIELD) instanceof List<?> ids)) {
-                continue;
-            }
-            Map<String, Long> highest = new LinkedHashMap<>();
-            for (Object id : ids) {
-                String text = String.valueOf(id);
-                int hash = text.lastIndexOf('#');
-                if (hash > 0) {
-                    highest.merge(AppliedVersions.encode(text.substring(0, hash)),
-                            Long.parseLong(text.substring(hash + 1)), Math::max);
+    public List<LegacyDocument> legacyDocuments() {
+        List<LegacyDocument> legacy = new ArrayList<>();
+        for (Document doc : totals.find(Filters.or(Filters.exists(LEGACY_APPLIED), Filters.exists(REVISION, false)))) {
+            Object applied = doc.get(LEGACY_APPLIED);
+            Map<String, Long> versions = new LinkedHashMap<>();
+            if (applied instanceof Document watermarks) {
+                watermarks.forEach((field, version) -> versions.put(FieldNames.decode(field),
+                        ((Number) version).longValue()));
+            } else if (applied instanceof List<?> ids) {
+                for (Object id : ids) {
+                    String text = String.valueOf(id);
+                    int hash = text.lastIndexOf('#');
+                    if (hash > 0) {
+                        versions.merge(text.substring(0, hash), Long.parseLong(text.substring(hash + 1)), Math::max);
+                    }
                 }
             }
-            // Guarded by the list read: a document changed meanwhile is left for the next start.
-            converted += (int) totals.updateOne(Filters.and(Filters.eq("_id", doc.get("_id")),
-                            Filters.eq(AppliedVersions.FIELD, ids)),
-                    Updates.combine(Updates.set(AppliedVersions.FIELD, new Document(new LinkedHashMap<>(highest))),
-                            Updates.inc(REVISION, 1L))).getModifiedCount();
+            legacy.add(new LegacyDocument(doc.get("_id"), applied, key(doc), versions));
         }
-        return converted;
+        return legacy;
     }
 
-    /** The watermarks of one document, by dossier code: what operators and tests look at. */
-    public Map<String, Long> appliedVersions(TotalsKey key) {
-        Document doc = totals.find(Filters.eq("_id", key.id())).projection(Projections.include(AppliedVersions.FIELD))
-                .first();
-        Map<String, Long> versions = new HashMap<>();
-        if (doc != null && doc.get(AppliedVersions.FIELD) instanceof Document applied) {
-            applied.forEach((field, version) -> versions.put(AppliedVersions.decode(field),
-                    ((Number) version).longValue()));
-        }
-        return versions;
-    }
-
-    /** Matches while the document has taken neither this version of the dossier nor a later one. */
-    private static Bson below(Share share) {
-        return Filters.not(Filters.gte(AppliedVersions.path(share.code()), share.version()));
-    }
-
-    private static Bson update(TotalsKey key, Counts counts, List<Share> shares) {
-        List<Bson> updates = increments(key, counts);
-        for (Share share : shares) {
-            updates.add(Updates.set(AppliedVersions.path(share.code()), share.version()));
-        }
-        updates.add(Updates.inc(REVISION, 1L));
-        return Updates.combine(updates);
+    /**
+     * Removes a legacy document's watermarks, once they are marks on the dossiers, and gives it a revision and an
+     * empty {@code taken}. Guarded by the watermarks read: a document changed meanwhile (by an instance of an older
+     * build still running) is left for the next start. Returns whether it converted the document.
+     */
+    public boolean dropLegacy(LegacyDocument doc) {
+        Bson unchanged = doc.applied() == null
+                ? Filters.and(Filters.exists(LEGACY_APPLIED, false), Filters.exists(REVISION, false))
+                : Filters.eq(LEGACY_APPLIED, doc.applied());
+        return totals.updateOne(Filters.and(Filters.eq("_id", doc.id()), unchanged),
+                Updates.combine(Updates.unset(LEGACY_APPLIED), Updates.set(TAKEN, List.of()),
+                        Updates.inc(REVISION, 1L))).getModifiedCount() == 1;
     }
 
     /** $inc of each counter, and the key's fields should the upsert create the document. */
@@ -285,7 +282,7 @@ public final class TotalsStore {
 
     private Map<TotalsKey, Counts> read(Bson filter) {
         Map<TotalsKey, Counts> result = new HashMap<>();
-        for (Document doc : totals.find(filter).projection(Projections.exclude(AppliedVersions.FIELD))
+        for (Document doc : totals.find(filter).projection(Projections.exclude(TAKEN, LEGACY_APPLIED))
                 .batchSize(1_000)) {
             result.merge(key(doc), counts(doc), Counts::addAll);
         }
@@ -302,7 +299,8 @@ public final class TotalsStore {
     /**
      * Documents of builds that kept totals per (unit, period) only, {@code _id: "<unit>|<period>"}, become the
      * documents of procedure {@link TotalsKey#NO_PROCEDURE} with the same counters and watermarks: the dossiers they
-     * count were stored without procedure, so their next deltas are for exactly these documents. Insert, then delete
+     * count were stored without procedure, so their next deltas are for exactly these documents (their watermarks
+     * are converted after, {@link #legacyDocuments}). Insert, then delete
      * the old one; a start that stops between the two finds the insert taken and only deletes. Run before anything
      * is applied. The cut-off periods and the new counters of those dossiers need a rebuild (docs/architecture.md,
      * "Exactly-once totals"). Returns how many it converted.

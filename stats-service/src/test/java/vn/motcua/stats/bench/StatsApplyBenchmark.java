@@ -41,7 +41,8 @@ import java.util.stream.LongStream;
  * batch path's time goes (between its crash points), what the version guard alone costs on this server, and the
  * figure's {@code BENCH | …} line for the root {@code bench} script; asserts nothing. Run: {@code ./mvnw -B -Pbench -pl stats-service test-compile exec:java
  * -Dbench.main=vn.motcua.stats.bench.StatsApplyBenchmark}; options {@code -Dbench.dossiers=3000},
- * {@code -Dbench.poll=500}, {@code -Dbench.rounds=3}, {@code -Dbench.oneByOne=true}.
+ * {@code -Dbench.poll=500}, {@code -Dbench.rounds=3}, {@code -Dbench.oneByOne=true}. Then {@link OneDocument}: the
+ * totals write's rate into one document that has counted 100,000 dossiers against one that has counted 1,000.
  *
  * <p>On the testkit's mongo-java-server, a filter of more than {@code _id} scans the collection unless a unique index
  * has exactly the filter's fields; MongoDB itself answers any of them from the {@code _id} index. The stores' guards
@@ -100,6 +101,7 @@ public final class StatsApplyBenchmark {
             System.out.printf("BENCH | stats: batch apply, exactly once | %,.0f events/s | %,.0f events/s plain bulk "
                     + "upserts | %.3f | >= 0.50 | %s%n", events / batch, events / baseline, baseline / batch,
                     baseline / batch >= 0.50 ? "met" : "MISSED");
+            OneDocument.measure(client.getDatabase(bed.mongoDatabase() + "_one_document"));
         }
     }
 
@@ -109,8 +111,8 @@ public final class StatsApplyBenchmark {
         private static final List<String> PLACES = List.of(CrashPoint.BATCH_DOSSIERS_READ,
                 CrashPoint.BATCH_DOSSIERS_WRITTEN, CrashPoint.BATCH_TOTALS_APPLIED, CrashPoint.BATCH_PENDING_CLEARED);
         private static final List<String> NAMES = List.of(
-                "decode, find dossiers, project, read totals revisions", "bulk write of dossiers",
-                "bulk write of totals (and refused ones one by one)", "bulk unset of pending deltas",
+                "decode, find dossiers, project, read totals states", "bulk write of dossiers",
+                "bulk write of totals", "marks and unset of pending deltas (refused shares one by one)",
                 "dossiers redone one by one");
 
         private final long[] nanos = new long[PLACES.size() + 1];

@@ -14,13 +14,18 @@ import vn.motcua.stats.domain.TotalsKey;
 import vn.motcua.testkit.RealInfrastructureExtension;
 import vn.motcua.testkit.TestBed;
 
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The watermark guard of the totals documents on the MongoDB wire server: what counts once, what is refused. */
+/**
+ * The compare-and-set writes of the totals documents on the MongoDB wire server (what is refused, what a refusal
+ * leaves), and the documents of older builds. The protocol on top of them: app.TotalsApplierTest.
+ */
 @ExtendWith(RealInfrastructureExtension.class)
 class TotalsStoreTest {
 
@@ -44,105 +49,83 @@ class TotalsStoreTest {
     }
 
     @Test
-    void aVersionIsTakenOnceAndNothingBelowTheWatermarkAfterIt() {
-        assertThat(totals.applyOnce(KEY, share("D1", 1, 1))).isTrue();
-        assertThat(totals.applyOnce(KEY, share("D1", 1, 1))).as("the same version again").isFalse();
-        assertThat(totals.applyOnce(KEY, share("D1", 3, 10))).isTrue();
-        assertThat(totals.applyOnce(KEY, share("D1", 2, 100))).as("an older version, finished late").isFalse();
-        assertThat(totals.applyOnce(KEY, share("D2", 1, 1000))).as("another dossier").isTrue();
+    void aTakeIsWrittenOnlyWhileTheDocumentIsAsItWasRead() {
+        assertThat(totals.state(KEY)).isEmpty();
+        assertThat(totals.take(take(KEY, null, 1, "D1"))).isTrue();
+        assertThat(totals.take(take(KEY, null, 10, "D2"))).as("created meanwhile").isFalse();
 
-        assertThat(received()).isEqualTo(1011);
-        assertThat(totals.appliedVersions(KEY)).isEqualTo(Map.of("D1", 3L, "D2", 1L));
+        TotalsStore.State seen = totals.state(KEY).orElseThrow();
+        assertThat(seen).isEqualTo(new TotalsStore.State(1, List.of(new TotalsStore.Taken("D1", 1))));
+        assertThat(totals.take(take(KEY, seen, 100, "D3"))).isTrue();
+        assertThat(totals.take(take(KEY, seen, 1000, "D4"))).as("its revision moved").isFalse();
+
+        assertThat(received()).isEqualTo(101);
+        assertThat(totals.state(KEY).orElseThrow()).as("the last write's list only")
+                .isEqualTo(new TotalsStore.State(2, List.of(new TotalsStore.Taken("D3", 1))));
     }
 
     @Test
-    void codesWithDotsDollarsAndPercentsKeepWatermarksOfTheirOwn() {
-        List<String> codes = List.of("A.B", "A%2EB", "$X", "A$B", "%", "%25", "A", "B", "A.B.C");
-        for (String code : codes) {
-            assertThat(totals.applyOnce(KEY, share(code, 1, 1))).as(code).isTrue();
-        }
-        for (String code : codes) {
-            assertThat(totals.applyOnce(KEY, share(code, 1, 1))).as(code + " again").isFalse();
-        }
-        assertThat(received()).isEqualTo(codes.size());
-        assertThat(totals.appliedVersions(KEY)).containsOnlyKeys(codes);
-    }
-
-    @Test
-    void aDocumentTakesASummedUpdateOnlyAtTheRevisionReadBeforeIt() {
+    void takeAllRefusesTheDocumentsThatMovedAndWritesTheOthers() {
         TotalsKey other = new TotalsKey("SADEC-P2", "1.001612", "2022-H1");
         TotalsKey fresh = new TotalsKey("SADEC-P3", "1.001612", "2022-H1");
-        totals.applyOnce(KEY, share("D2", 4, 1));
-        totals.applyOnce(other, share("D9", 1, 1));
-        Map<TotalsKey, Long> revisions = totals.revisions(List.of(KEY, other, fresh));
-        assertThat(revisions).as("a document that does not exist has none").isEqualTo(Map.of(KEY, 1L, other, 1L));
-        totals.applyOnce(KEY, share("D4", 1, 2)); // after the read: KEY's revision moves on
+        totals.take(take(KEY, null, 1, "D2"));
+        totals.take(take(other, null, 1, "D9"));
+        Map<TotalsKey, TotalsStore.State> seen = totals.states(List.of(KEY, other, fresh));
+        assertThat(seen).as("a document that does not exist has none").containsOnlyKeys(KEY, other);
+        totals.take(take(KEY, seen.get(KEY), 2, "D4")); // after the read: KEY's revision moves on
 
-        var refused = totals.applyTogether(Map.of(
-                KEY, List.of(share("D1", 1, 10)),
-                other, List.of(share("D1", 1, 1000), share("D3", 2, 10000)),
-                fresh, List.of(share("D1", 1, 100000))), revisions);
+        var refused = totals.takeAll(List.of(take(KEY, seen.get(KEY), 10, "D1"),
+                take(other, seen.get(other), 1000, "D1", "D3"), take(fresh, null, 100000, "D1")));
 
         assertThat(refused).containsExactly(KEY);
         assertThat(received()).as("nothing of a refused document is written").isEqualTo(3);
-        assertThat(totals.all().get(other).get(Counter.NEW_DIRECT_OR_POSTAL)).isEqualTo(11001);
-        assertThat(totals.appliedVersions(other)).isEqualTo(Map.of("D9", 1L, "D1", 1L, "D3", 2L));
+        assertThat(totals.all().get(other).get(Counter.NEW_DIRECT_OR_POSTAL)).isEqualTo(1001);
         assertThat(totals.all().get(fresh).get(Counter.NEW_DIRECT_OR_POSTAL)).isEqualTo(100000);
-        assertThat(totals.appliedVersions(fresh)).isEqualTo(Map.of("D1", 1L));
-        assertThat(totals.revisions(List.of(KEY, other, fresh))).isEqualTo(Map.of(KEY, 2L, other, 2L, fresh, 1L));
-
-        assertThat(totals.applyTogether(Map.of(other, List.of(share("D5", 1, 5)), fresh, List.of(share("D5", 1, 5))),
-                revisions)).as("read before the last writes").containsExactlyInAnyOrder(other, fresh);
-        assertThat(totals.all().get(other).get(Counter.NEW_DIRECT_OR_POSTAL)).isEqualTo(11001);
-        assertThat(totals.all().get(fresh).get(Counter.NEW_DIRECT_OR_POSTAL)).isEqualTo(100000);
+        assertThat(totals.states(List.of(KEY, other, fresh))).isEqualTo(Map.of(
+                KEY, new TotalsStore.State(2, List.of(new TotalsStore.Taken("D4", 1))),
+                other, new TotalsStore.State(2, List.of(new TotalsStore.Taken("D1", 1), new TotalsStore.Taken("D3", 1))),
+                fresh, new TotalsStore.State(1, List.of(new TotalsStore.Taken("D1", 1)))));
     }
 
-    /** Every write raises the revision, or a summed update read before it would not see it. */
+    /** Every write raises the revision, or a take read before it would not see it; the rebuild's keeps the list. */
     @Test
     void everyWriteOfADocumentRaisesItsRevision() {
-        totals.applyOnce(KEY, share("D1", 1, 1));
-        totals.applyOnce(KEY, share("D1", 1, 1)); // refused by its watermark: no write
+        totals.take(take(KEY, null, 1, "D1"));
         totals.adjust(KEY, new Counts().add(Counter.NEW_DIRECT_OR_POSTAL, 5));
-        assertThat(totals.revisions(List.of(KEY))).isEqualTo(Map.of(KEY, 2L));
-    }
-
-    /** A document of a build without revisions: the summed update refuses it, and its next write gives it one. */
-    @Test
-    void aDocumentWithoutRevisionRefusesTheSummedUpdate() {
-        database.getCollection("totals").insertOne(new Document("_id", KEY.id()).append("unit", KEY.unit())
-                .append("procedure", KEY.procedure()).append("period", KEY.period())
-                .append("c", new Document("newDirectOrPostal", 7)).append("applied", new Document("D1", 1L)));
-        Map<TotalsKey, Long> revisions = totals.revisions(List.of(KEY));
-        assertThat(revisions).isEqualTo(Map.of(KEY, TotalsStore.NO_REVISION));
-
-        assertThat(totals.applyTogether(Map.of(KEY, List.of(share("D2", 1, 1))), revisions)).containsExactly(KEY);
-        assertThat(totals.applyOnce(KEY, share("D2", 1, 1))).isTrue();
-        assertThat(received()).isEqualTo(8);
-        assertThat(totals.revisions(List.of(KEY))).isEqualTo(Map.of(KEY, 1L));
+        assertThat(totals.state(KEY)).contains(new TotalsStore.State(2, List.of(new TotalsStore.Taken("D1", 1))));
+        assertThat(received()).isEqualTo(6);
     }
 
     /** The oldest documents: {@code <unit>|<period>}, no procedure, a list of delta ids. */
     @Test
-    void listsOfDeltaIdsOfOlderBuildsBecomeWatermarksOfTheUnknownProcedure() {
+    void documentsOfOlderBuildsAreListedWithTheirWatermarksAndDroppedOnce() {
         database.getCollection("totals").insertOne(new Document("_id", "SADEC-P1|2022-H1").append("unit", "SADEC-P1")
                 .append("period", "2022-H1").append("c", new Document("newDirectOrPostal", 7))
                 .append("applied", List.of("X#3", "X#5", "Y.Z#2", "W#1#4")));
-        database.getCollection("totals").insertOne(new Document("_id", "SADEC-P2|2022").append("unit", "SADEC-P2")
-                .append("period", "2022").append("applied", List.of()));
+        database.getCollection("totals").insertOne(new Document("_id", KEY.id()).append("unit", KEY.unit())
+                .append("procedure", KEY.procedure()).append("period", KEY.period())
+                .append("c", new Document("newDirectOrPostal", 7)).append("applied", new Document("A%2EB", 2L))
+                .append("rev", 4L));
+        database.getCollection("totals").insertOne(new Document("_id", "SADEC-P2|1.001612|2022")
+                .append("unit", "SADEC-P2").append("procedure", "1.001612").append("period", "2022"));
 
-        assertThat(totals.convertDeltaIdLists()).isEqualTo(2);
-        assertThat(totals.convertDeltaIdLists()).as("once only").isZero();
-        assertThat(totals.convertUnitPeriodDocuments()).isEqualTo(2);
+        assertThat(totals.convertUnitPeriodDocuments()).isEqualTo(1);
         assertThat(totals.convertUnitPeriodDocuments()).as("once only").isZero();
-
         TotalsKey old = new TotalsKey("SADEC-P1", TotalsKey.NO_PROCEDURE, "2022-H1");
-        assertThat(totals.appliedVersions(old)).isEqualTo(Map.of("X", 5L, "Y.Z", 2L, "W#1", 4L));
-        assertThat(totals.applyOnce(old, share("X", 5, 1))).as("listed: already in").isFalse();
-        assertThat(totals.applyOnce(old, share("X", 6, 1))).isTrue();
-        assertThat(totals.applyOnce(new TotalsKey("SADEC-P2", TotalsKey.NO_PROCEDURE, "2022"), share("X", 1, 1)))
-                .isTrue();
-        assertThat(totals.all()).containsOnlyKeys(old, new TotalsKey("SADEC-P2", TotalsKey.NO_PROCEDURE, "2022"));
-        assertThat(totals.all().get(old).get(Counter.NEW_DIRECT_OR_POSTAL)).isEqualTo(8);
+        TotalsKey noRevision = new TotalsKey("SADEC-P2", "1.001612", "2022");
+        Map<TotalsKey, Map<String, Long>> versions = new HashMap<>();
+        List<TotalsStore.LegacyDocument> legacy = totals.legacyDocuments();
+        legacy.forEach(doc -> versions.put(doc.key(), doc.versions()));
+        assertThat(versions).isEqualTo(Map.of(old, Map.of("X", 5L, "Y.Z", 2L, "W#1", 4L), KEY, Map.of("A.B", 2L),
+                noRevision, Map.of()));
+
+        legacy.forEach(doc -> assertThat(totals.dropLegacy(doc)).isTrue());
+        legacy.forEach(doc -> assertThat(totals.dropLegacy(doc)).as("once only").isFalse());
+        assertThat(totals.legacyDocuments()).isEmpty();
+        assertThat(totals.states(List.of(old, KEY, noRevision))).isEqualTo(Map.of(
+                old, new TotalsStore.State(1, List.of()), KEY, new TotalsStore.State(5, List.of()),
+                noRevision, new TotalsStore.State(1, List.of())));
+        assertThat(totals.all().get(old).get(Counter.NEW_DIRECT_OR_POSTAL)).isEqualTo(7);
     }
 
     /** A start that stopped between the insert and the delete: the next one only deletes, and counts stay. */
@@ -158,14 +141,19 @@ class TotalsStoreTest {
         assertThat(totals.convertUnitPeriodDocuments()).isEqualTo(1);
         assertThat(totals.all()).containsOnlyKeys(converted);
         assertThat(totals.all().get(converted).get(Counter.NEW_ONLINE)).isEqualTo(3);
-        assertThat(totals.appliedVersions(converted)).isEqualTo(Map.of("X", 2L));
+        assertThat(totals.legacyDocuments()).singleElement().satisfies(doc -> {
+            assertThat(doc.key()).isEqualTo(converted);
+            assertThat(doc.versions()).isEqualTo(Map.of("X", 2L));
+        });
     }
 
     private long received() {
         return totals.all().get(KEY).get(Counter.NEW_DIRECT_OR_POSTAL);
     }
 
-    private static TotalsStore.Share share(String code, long version, long amount) {
-        return new TotalsStore.Share(code, version, new Counts().add(Counter.NEW_DIRECT_OR_POSTAL, amount));
+    /** A take of version 1 of each dossier, adding {@code amount} in all. */
+    private static TotalsStore.Take take(TotalsKey key, TotalsStore.State seen, long amount, String... codes) {
+        return new TotalsStore.Take(key, seen, new Counts().add(Counter.NEW_DIRECT_OR_POSTAL, amount),
+                Arrays.stream(codes).map(code -> new TotalsStore.Taken(code, 1)).toList());
     }
 }

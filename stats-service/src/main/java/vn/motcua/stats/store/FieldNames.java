@@ -1,21 +1,20 @@
 package vn.motcua.stats.store;
 
 /**
- * The field names of a totals document's watermarks, {@code applied.<code>}. A dossier code is the client's (see
- * intake-service's client {@code dossierCode}) and may hold '.', which MongoDB reads as a path, or a leading '$',
- * which it refuses: those, '%' itself and NUL (all ASCII) are written as {@code %XX} (upper-case hex), so two
- * codes never share a field and every field decodes back to its code.
+ * Names used as field names: a dossier's marks are {@code marks.<totals id>}, and the watermarks of older builds'
+ * totals documents were {@code applied.<dossier code>}. A totals id holds the procedure's code ("1.001612") and a
+ * dossier code is the client's (see intake-service's client {@code dossierCode}): '.', which MongoDB reads as a
+ * path, a leading '$', which it refuses, '%' itself and NUL (all ASCII) are written as {@code %XX} (upper-case
+ * hex), so two names never share a field and every field decodes back to its name.
  */
-final class AppliedVersions {
+final class FieldNames {
 
-    static final String FIELD = "applied";
-
-    private AppliedVersions() {
+    private FieldNames() {
     }
 
-    /** {@code applied.<encoded code>}: the path of the dossier's watermark in a totals document. */
-    static String path(String code) {
-        return FIELD + "." + encode(code);
+    /** {@code <parent>.<encoded name>}. */
+    static String path(String parent, String name) {
+        return parent + "." + encode(name);
     }
 
     static String encode(String code) {

@@ -1,0 +1,166 @@
+package vn.motcua.stats.app;
+
+import vn.motcua.stats.domain.Counts;
+import vn.motcua.stats.domain.TotalsKey;
+import vn.motcua.stats.store.DossierStore;
+import vn.motcua.stats.store.DossierStore.Mark;
+import vn.motcua.stats.store.TotalsStore;
+import vn.motcua.stats.store.TotalsStore.Share;
+import vn.motcua.stats.store.TotalsStore.State;
+import vn.motcua.stats.store.TotalsStore.Take;
+import vn.motcua.stats.store.TotalsStore.Taken;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Moves dossier changes into totals documents exactly once, with documents whose size does not grow with the
+ * dossiers they count (docs/architecture.md, "Exactly-once totals"). A totals document is only ever written by a
+ * compare-and-set on its revision, and each write lists the changes it took ({@code taken}), replacing the list of
+ * the write before; each change taken is then marked on its dossier ({@code marks.<totals id>: version},
+ * {@link DossierStore#raiseMarks}). Three rules make the totals exact, with any number of writers, crashes anywhere:
+ * <ol>
+ *   <li>a write replaces a document's {@code taken} only after the marks of that list are written (by whoever:
+ *   a mark only rises), so every change a document has taken is in its list or marked on its dossier;</li>
+ *   <li>a change is added only while its dossier's mark for the document is below its version, the mark read after
+ *   rule 1's marks and before the write, which the revision guards: a take in between moves the revision;</li>
+ *   <li>a dossier's next change is written only once its pending one is taken by all its documents
+ *   ({@link DossierProjector}), so a mark at version v says that every earlier change of the dossier is in too.</li>
+ * </ol>
+ */
+public final class TotalsApplier {
+
+    private static final int MAX_ATTEMPTS = 100;
+    /** Documents whose current list this process has marked itself; a bound, not a need: forgetting costs a write. */
+    private static final int REMEMBERED = 10_000;
+
+    private final TotalsStore totals;
+    private final DossierStore dossiers;
+    private final CrashPoint crashPoint;
+    private final Map<String, Long> markedAtRevision = Collections.synchronizedMap(
+            new LinkedHashMap<>(256, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Long> eldest) {
+                    return size() > REMEMBERED;
+                }
+            });
+
+    public TotalsApplier(TotalsStore totals, DossierStore dossiers, CrashPoint crashPoint) {
+        this.totals = totals;
+        this.dossiers = dossiers;
+        this.crashPoint = crashPoint;
+    }
+
+    /**
+     * Takes one change's share into its document unless the document has it already: any instance, any time,
+     * as often as it likes. Returns once the document has it and its dossier is marked.
+     */
+    public void takeOnce(TotalsKey key, Share share) {
+        for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+            State seen = totals.state(key).orElse(null);
+            markListOf(key, seen); // rule 1
+            if (dossiers.mark(share.code(), key) >= share.version()) { // rule 2
+                return;
+            }
+            if (totals.take(new Take(key, seen, share.counts(), List.of(share.taken())))) {
+                crashPoint.reached(CrashPoint.TOTALS_APPLIED);
+                dossiers.raiseMarks(List.of(new Mark(share.code(), key, share.version())));
+                remember(key, seen);
+                return;
+            }
+        }
+        throw new IllegalStateException("totals document " + key.id() + " kept changing under " + MAX_ATTEMPTS
+                + " attempts");
+    }
+
+    /**
+     * Each document takes the sum of its shares in one bulk write, guarded by the state in {@code seen}, which was
+     * read before the shares' changes were written to their dossiers: none of them existed then, so a document
+     * still at that revision has taken none of them, and no mark needs reading (rule 2 holds as it stands). Marks
+     * the previous lists first (rule 1). Does not mark the new lists: the caller does, with the dossiers' pending
+     * deltas ({@link DossierStore#markAndClear}) or {@link #markTaken}, and then says so ({@link #listsMarked}).
+     * Returns the documents that refused: their revision moved, or one was created meanwhile; nothing of those was
+     * written.
+     */
+    public Set<TotalsKey> takeTogether(Map<TotalsKey, List<Share>> sharesByDocument, Map<TotalsKey, State> seen) {
+        List<Take> takes = new ArrayList<>(sharesByDocument.size());
+        sharesByDocument.forEach((key, shares) -> {
+            State state = seen.get(key);
+            Counts sum = new Counts();
+            List<Taken> taken = new ArrayList<>(shares.size());
+            for (Share share : shares) {
+                sum.addAll(share.counts());
+                taken.add(share.taken());
+            }
+            takes.add(new Take(key, state, sum, taken));
+        });
+        List<Mark> previous = new ArrayList<>();
+        for (Take take : takes) {
+            previous.addAll(unmarked(take.key(), take.seen()));
+        }
+        dossiers.raiseMarks(previous);
+        return totals.takeAll(takes);
+    }
+
+    /** The lists these documents took at {@code seen} ({@link #takeTogether}) are marked now. */
+    public void listsMarked(Collection<TotalsKey> keys, Map<TotalsKey, State> seen) {
+        keys.forEach(key -> remember(key, seen.get(key)));
+    }
+
+    /** Marks the changes these documents just took ({@link #takeTogether}'s, for deltas the caller cannot clear). */
+    public void markTaken(Map<TotalsKey, List<Share>> sharesByDocument) {
+        List<Mark> marks = new ArrayList<>();
+        sharesByDocument.forEach((key, shares) -> shares.forEach(share ->
+                marks.add(new Mark(share.code(), key, share.version()))));
+        dossiers.raiseMarks(marks);
+    }
+
+    private void markListOf(TotalsKey key, State seen) {
+        dossiers.raiseMarks(unmarked(key, seen));
+    }
+
+    /** The marks of the document's current list, unless this process wrote that list and its marks itself. */
+    private List<Mark> unmarked(TotalsKey key, State seen) {
+        if (seen == null || seen.taken().isEmpty()) {
+            return List.of();
+        }
+        Long marked = markedAtRevision.get(key.id());
+        if (marked != null && marked == seen.revision()) {
+            return List.of();
+        }
+        List<Mark> marks = new ArrayList<>(seen.taken().size());
+        seen.taken().forEach(taken -> marks.add(new Mark(taken.code(), key, taken.version())));
+        return marks;
+    }
+
+    /**
+     * After a write at {@code seen} whose list this process has marked: its next write of the document need not
+     * mark it again. Said only once the marks are written, so a failure in between leaves nothing remembered.
+     */
+    private void remember(TotalsKey key, State seen) {
+        markedAtRevision.put(key.id(), seen == null ? 1L : seen.revision() + 1);
+    }
+
+    /**
+     * Moves the watermarks of documents older builds wrote (one per dossier, {@code applied}) onto their dossiers
+     * as marks, then drops them from the document; run before anything is applied. Returns how many documents it
+     * converted.
+     */
+    public int convertWatermarks() {
+        int converted = 0;
+        for (TotalsStore.LegacyDocument legacy : totals.legacyDocuments()) {
+            List<Mark> marks = new ArrayList<>(legacy.versions().size());
+            legacy.versions().forEach((code, version) -> marks.add(new Mark(code, legacy.key(), version)));
+            dossiers.raiseMarks(marks);
+            if (totals.dropLegacy(legacy)) {
+                converted++;
+            }
+        }
+        return converted;
+    }
+}

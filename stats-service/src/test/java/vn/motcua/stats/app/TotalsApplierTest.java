@@ -1,0 +1,197 @@
+package vn.motcua.stats.app;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import org.bson.Document;
+import org.bson.RawBsonDocument;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import vn.motcua.stats.domain.Counter;
+import vn.motcua.stats.domain.Counts;
+import vn.motcua.stats.domain.TotalsKey;
+import vn.motcua.stats.store.DossierStore;
+import vn.motcua.stats.store.TotalsStore;
+import vn.motcua.stats.store.TotalsStore.Share;
+import vn.motcua.stats.support.CrashSchedule;
+import vn.motcua.testkit.RealInfrastructureExtension;
+import vn.motcua.testkit.TestBed;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The totals protocol on the MongoDB wire server: a change counts once whoever takes it how often, a list left
+ * unmarked by a crash is marked by the next writer, older builds' watermarks become marks, and a document that
+ * has counted 100,000 dossiers is the size it was after 1,000.
+ */
+@ExtendWith(RealInfrastructureExtension.class)
+class TotalsApplierTest {
+
+    private static final TotalsKey KEY = new TotalsKey("SADEC-P1", "1.001612", "2022-H1");
+
+    private MongoClient client;
+    private MongoDatabase database;
+    private TotalsStore totals;
+    private DossierStore dossiers;
+    private TotalsApplier applier;
+
+    @BeforeEach
+    void setUp(TestBed bed) {
+        client = MongoClients.create(bed.mongo().connectionString());
+        database = client.getDatabase(bed.mongoDatabase() + "_" + UUID.randomUUID().toString().substring(0, 8));
+        totals = new TotalsStore(database);
+        dossiers = new DossierStore(database);
+        totals.ensureIndexes();
+        dossiers.ensureIndexes();
+        applier = new TotalsApplier(totals, dossiers, CrashPoint.NONE);
+    }
+
+    @AfterEach
+    void tearDown() {
+        client.close();
+    }
+
+    @Test
+    void aVersionIsTakenOnceAndNoEarlierOneAfterIt() {
+        dossiersExist("D1", "D2");
+        applier.takeOnce(KEY, share("D1", 1, 1));
+        applier.takeOnce(KEY, share("D1", 1, 1));
+        applier.takeOnce(KEY, share("D1", 3, 10));
+        applier.takeOnce(KEY, share("D1", 2, 100)); // finished late, after a later version
+        new TotalsApplier(totals, dossiers, CrashPoint.NONE).takeOnce(KEY, share("D1", 3, 10)); // another instance
+        applier.takeOnce(KEY, share("D2", 1, 1000));
+
+        assertThat(received()).isEqualTo(1011);
+        assertThat(dossiers.markedVersions(KEY)).isEqualTo(Map.of("D1", 3L, "D2", 1L));
+    }
+
+    @Test
+    void codesAndProceduresWithDotsDollarsAndPercentsKeepMarksOfTheirOwn() {
+        List<String> codes = List.of("A.B", "A%2EB", "$X", "A$B", "%", "%25", "A", "B", "A.B.C");
+        codes.forEach(this::dossiersExist);
+        TotalsKey dotted = new TotalsKey("SADEC-P1", "1.0.1", "2022-H1");
+        for (String code : codes) {
+            applier.takeOnce(KEY, share(code, 1, 1));
+            applier.takeOnce(dotted, share(code, 1, 1));
+        }
+        for (String code : codes) {
+            applier.takeOnce(KEY, share(code, 1, 1));
+        }
+        assertThat(received()).isEqualTo(codes.size());
+        assertThat(dossiers.markedVersions(KEY)).containsOnlyKeys(codes);
+        assertThat(dossiers.markedVersions(dotted)).containsOnlyKeys(codes);
+    }
+
+    /** Killed between a document's write and its dossier's mark: the list in the document says what it took. */
+    @Test
+    void aListLeftUnmarkedByACrashIsMarkedByTheNextWriterAndCountsOnce() {
+        dossiersExist("D1", "D2");
+        CrashSchedule kill = new CrashSchedule(new Random(1), List.of(CrashPoint.TOTALS_APPLIED), 1, 0);
+        TotalsApplier killed = new TotalsApplier(totals, dossiers, kill);
+        assertThatThrownBy(() -> killed.takeOnce(KEY, share("D1", 1, 1)))
+                .isInstanceOf(CrashSchedule.SimulatedCrash.class);
+        assertThat(dossiers.markedVersions(KEY)).as("written, not marked").isEmpty();
+
+        applier.takeOnce(KEY, share("D2", 1, 10)); // marks D1 before its own write replaces the list
+        applier.takeOnce(KEY, share("D1", 1, 1)); // the killed one's delta, finished by another
+
+        assertThat(received()).isEqualTo(11);
+        assertThat(dossiers.markedVersions(KEY)).isEqualTo(Map.of("D1", 1L, "D2", 1L));
+    }
+
+    @Test
+    void aBatchRefusedForAMovedRevisionWritesNothingAndItsSharesCountOnceOneByOne() {
+        dossiersExist("D1", "D2", "D3");
+        applier.takeOnce(KEY, share("D1", 1, 1));
+        Map<TotalsKey, TotalsStore.State> seen = totals.states(List.of(KEY));
+        applier.takeOnce(KEY, share("D2", 1, 10)); // another writer took D2 after the read
+
+        Map<TotalsKey, List<Share>> batch = Map.of(KEY, List.of(share("D2", 1, 10), share("D3", 1, 100)));
+        assertThat(applier.takeTogether(batch, seen)).containsExactly(KEY);
+        assertThat(received()).isEqualTo(11);
+        batch.get(KEY).forEach(share -> applier.takeOnce(KEY, share));
+
+        assertThat(received()).isEqualTo(111);
+    }
+
+    @Test
+    void theWatermarksOfAnOlderBuildBecomeMarksOnTheDossiers() {
+        dossiersExist("X", "Y.Z");
+        database.getCollection("totals").insertOne(new Document("_id", KEY.id()).append("unit", KEY.unit())
+                .append("procedure", KEY.procedure()).append("period", KEY.period())
+                .append("c", new Document("newDirectOrPostal", 7))
+                .append("applied", new Document("X", 5L).append("Y%2EZ", 2L)).append("rev", 3L));
+
+        assertThat(applier.convertWatermarks()).isEqualTo(1);
+        assertThat(applier.convertWatermarks()).as("once only").isZero();
+        assertThat(dossiers.markedVersions(KEY)).isEqualTo(Map.of("X", 5L, "Y.Z", 2L));
+        applier.takeOnce(KEY, share("X", 5, 1)); // in already
+        applier.takeOnce(KEY, share("X", 6, 10));
+        applier.takeOnce(KEY, share("Y.Z", 3, 100));
+        assertThat(received()).isEqualTo(117);
+        assertThat(database.getCollection("totals").find(Filters.eq("_id", KEY.id())).first())
+                .doesNotContainKey("applied");
+    }
+
+    /**
+     * One ward's procedure in one half-year, 100,000 dossiers counted in polls of 500, as the batch path writes
+     * them: the document keeps the last poll's list and no more, so its size after 100,000 is what it was after
+     * 1,000.
+     */
+    @Test
+    void aDocumentThatCounted100000DossiersIsTheSizeItWasAfter1000() {
+        int poll = 500;
+        long sizeAfter1000 = 0;
+        for (int from = 0; from < 100_000; from += poll) {
+            List<String> codes = new ArrayList<>(poll);
+            for (int i = from; i < from + poll; i++) {
+                codes.add("SADEC-P1-2022-%06d".formatted(i));
+            }
+            dossiersExist(codes.toArray(String[]::new));
+            Map<TotalsKey, TotalsStore.State> seen = totals.states(List.of(KEY));
+            Map<TotalsKey, List<Share>> shares = Map.of(KEY, codes.stream().map(code -> share(code, 1, 1)).toList());
+            assertThat(applier.takeTogether(shares, seen)).isEmpty();
+            applier.markTaken(shares);
+            applier.listsMarked(shares.keySet(), seen);
+            if (from + poll == 1_000) {
+                sizeAfter1000 = size();
+            }
+        }
+        assertThat(received()).isEqualTo(100_000);
+        assertThat(size()).as("bytes after 100,000 dossiers against after 1,000").isEqualTo(sizeAfter1000);
+        assertThat(dossiers.mark("SADEC-P1-2022-000000", KEY)).isEqualTo(1);
+        assertThat(dossiers.mark("SADEC-P1-2022-099999", KEY)).isEqualTo(1);
+    }
+
+    private long size() {
+        return database.getCollection("totals", RawBsonDocument.class).find(Filters.eq("_id", KEY.id())).first()
+                .getByteBuffer().remaining();
+    }
+
+    /** Marks are written on dossiers that exist, as the projection's are. */
+    private void dossiersExist(String... codes) {
+        List<Document> docs = new ArrayList<>();
+        for (String code : codes) {
+            docs.add(new Document("_id", code).append("version", 1L));
+        }
+        database.getCollection("dossiers").insertMany(docs);
+    }
+
+    private long received() {
+        return totals.all().get(KEY).get(Counter.NEW_DIRECT_OR_POSTAL);
+    }
+
+    private static Share share(String code, long version, long amount) {
+        return new Share(code, version, new Counts().add(Counter.NEW_DIRECT_OR_POSTAL, amount));
+    }
+}
