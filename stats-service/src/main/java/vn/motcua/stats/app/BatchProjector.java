@@ -23,13 +23,13 @@ import java.util.function.UnaryOperator;
  * The exactly-once protocol of {@link DossierProjector} for a poll's worth of events in a fixed number of round
  * trips: one find of the dossiers, one find of the state of the totals documents their deltas touch, one bulk
  * write of the dossiers (each guarded by its version, with its pending delta), one bulk of summed updates of the
- * totals documents, one bulk write of the dossiers' marks with the unset of their pending deltas. Every guard is an
- * equality on {@code _id} and one more field, which an index answers.
+ * totals documents, one bulk unset of the pending deltas. Every guard is an equality on {@code _id} and one more
+ * field, which an index answers.
  *
  * <p>A totals document's update carries the sum of every delta that touches it, guarded by the document's revision
  * being the one read before the deltas were written ({@link TotalsApplier#takeTogether} says why that suffices);
  * if it moved (say another instance finished one of the deltas), the document refuses as a whole and its deltas
- * are taken one by one ({@link TotalsApplier#takeOnce}), which reads the dossiers' marks. A
+ * are taken one by one ({@link TotalsApplier#takeOnce}), which reads the dossiers. A
  * dossier found with a pending delta, or whose guarded write lost to another writer, goes through
  * {@link DossierProjector#apply} afterwards. Every step is the one-by-one protocol's, so a crash anywhere leaves
  * what a crash there leaves.
@@ -114,9 +114,9 @@ public final class BatchProjector {
     }
 
     /**
-     * The summed takes; then, for the deltas every document of which took its share, the marks and the unset of
-     * the pending delta in one write per dossier. The deltas a refusing document touches keep their pending delta
-     * while the accepted documents' marks are written and the refused shares are taken one by one; then it goes.
+     * The summed takes; then the unset of the pending deltas every document of which took its share. The deltas a
+     * refusing document touches keep their pending delta, marked taken by the documents that accepted, while the
+     * refused shares are taken one by one; then it goes.
      */
     private void applyToTotals(List<TotalsDelta> deltas, Map<TotalsKey, TotalsStore.State> seen) {
         Map<TotalsKey, List<TotalsStore.Share>> byDocument = new LinkedHashMap<>();
@@ -143,7 +143,7 @@ public final class BatchProjector {
         accepted.forEach((key, shares) -> shares.stream().filter(share -> partialCodes.contains(share.code()))
                 .forEach(share -> acceptedOfPartial.computeIfAbsent(key, k -> new ArrayList<>()).add(share)));
         applier.markTaken(acceptedOfPartial);
-        dossiers.markAndClear(whole);
+        dossiers.clearAllPending(whole);
         applier.listsMarked(accepted.keySet(), seen);
         for (TotalsKey key : refused) {
             for (TotalsStore.Share share : byDocument.get(key)) {

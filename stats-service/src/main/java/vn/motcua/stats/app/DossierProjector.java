@@ -30,19 +30,19 @@ import java.util.function.UnaryOperator;
  *       <em>and</em> the pending delta: {@code {id: "<code>#<version>", at, incs: [{unit, procedure, period, c}]}}, the
  *       difference of {@link Contributions} before and after;</li>
  *   <li>per totals document, its share ({@link TotalsApplier#takeOnce}): a write of the document guarded by its
- *       revision, unless the dossier's mark for it says it has the version, then the mark;</li>
+ *       revision, unless the dossier says it has taken the change, then the dossier's mark that it did;</li>
  *   <li>an $unset of the pending delta.</li>
  * </ol>
  * A crash before 1 leaves no trace and the event comes again (offsets are committed after the effect). A crash
  * after 1 leaves the delta on the dossier: any instance finishes it, at its start ({@link #finishAllPending}),
  * before any further change of that dossier, or once it is older than a while ({@link #finishPendingOlderThan},
- * run by {@link PendingFinisher}); the marks make the totals documents that already took it skip it. The
+ * run by {@link PendingFinisher}); the totals documents that already took it skip it. The
  * redelivered event then finds its sequence already observed and changes nothing.
  *
- * <p>Why one mark per dossier and document suffices: a dossier's deltas are written in version order, and a delta
- * is written only once the previous one is finished (step 3 follows every step 2; a change first finishes what it
- * finds pending). So when a totals document has taken version v of a dossier, every earlier delta of it that
- * touches the document is already in, whatever the number of instances and however long ago.
+ * <p>Why nothing about a finished delta needs keeping: a dossier's deltas are written in version order, and a
+ * delta is written only once the previous one is finished (step 3 follows every step 2; a change first finishes
+ * what it finds pending). So a delta that is not pending any more is in every totals document it touches, whatever
+ * the number of instances and however long ago.
  */
 @Singleton
 public final class DossierProjector {
@@ -82,8 +82,8 @@ public final class DossierProjector {
     }
 
     /**
-     * Indexes, and the totals documents of older builds (per-procedure keys; watermarks become marks on the
-     * dossiers); run before consuming.
+     * Indexes, and the totals documents of older builds (per-procedure keys; their watermarks); run before
+     * consuming.
      */
     public void prepareCollections() {
         dossiers.ensureIndexes();

@@ -14,7 +14,7 @@ import java.util.function.Supplier;
  * Finishes, on any instance, the pending deltas that have waited longer than
  * {@code motcua.stats.finish-pending-after}: an instance that crashed between its writes leaves its half-applied
  * change to the next run of this job on whichever instance is up, not to a restart of its own. A writer that is only
- * slow finishes its delta too; the marks count it once.
+ * slow finishes its delta too; it counts once (TotalsApplier).
  */
 @Singleton
 public final class PendingFinisher {

@@ -13,6 +13,7 @@ import vn.motcua.stats.store.TotalsStore.Taken;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,15 +23,17 @@ import java.util.Set;
  * Moves dossier changes into totals documents exactly once, with documents whose size does not grow with the
  * dossiers they count (docs/architecture.md, "Exactly-once totals"). A totals document is only ever written by a
  * compare-and-set on its revision, and each write lists the changes it took ({@code taken}), replacing the list of
- * the write before; each change taken is then marked on its dossier ({@code marks.<totals id>: version},
- * {@link DossierStore#raiseMarks}). Three rules make the totals exact, with any number of writers, crashes anywhere:
+ * the write before; each change taken is then marked on its dossier, whose pending delta it is, by the document's
+ * id in the dossier's {@code takenBy} ({@link DossierStore#markTaken}). Three rules make the totals exact, with any
+ * number of writers and crashes anywhere:
  * <ol>
- *   <li>a write replaces a document's {@code taken} only after the marks of that list are written (by whoever:
- *   a mark only rises), so every change a document has taken is in its list or marked on its dossier;</li>
- *   <li>a change is added only while its dossier's mark for the document is below its version, the mark read after
- *   rule 1's marks and before the write, which the revision guards: a take in between moves the revision;</li>
- *   <li>a dossier's next change is written only once its pending one is taken by all its documents
- *   ({@link DossierProjector}), so a mark at version v says that every earlier change of the dossier is in too.</li>
+ *   <li>a dossier's next change is written only once its pending delta is taken by all its documents and cleared
+ *   ({@link DossierProjector}), so a change that is not its dossier's pending delta any more is in every document
+ *   it touches ({@link DossierStore#hasTaken});</li>
+ *   <li>a write replaces a document's {@code taken} only after that list is marked on its dossiers (by whoever:
+ *   marking twice changes nothing), so every change a document has taken is in its list, marked, or finished;</li>
+ *   <li>a change is added only while its dossier says the document has not taken it, read after rule 2's marks and
+ *   before the write, which the revision guards: a take in between moves the revision.</li>
  * </ol>
  */
 public final class TotalsApplier {
@@ -63,13 +66,13 @@ public final class TotalsApplier {
     public void takeOnce(TotalsKey key, Share share) {
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
             State seen = totals.state(key).orElse(null);
-            markListOf(key, seen); // rule 1
-            if (dossiers.mark(share.code(), key) >= share.version()) { // rule 2
+            dossiers.markTaken(unmarked(key, seen)); // rule 2
+            if (dossiers.hasTaken(share.code(), key, share.version())) { // rule 3
                 return;
             }
             if (totals.take(new Take(key, seen, share.counts(), List.of(share.taken())))) {
                 crashPoint.reached(CrashPoint.TOTALS_APPLIED);
-                dossiers.raiseMarks(List.of(new Mark(share.code(), key, share.version())));
+                dossiers.markTaken(List.of(new Mark(share.code(), key, share.version())));
                 remember(key, seen);
                 return;
             }
@@ -81,9 +84,9 @@ public final class TotalsApplier {
     /**
      * Each document takes the sum of its shares in one bulk write, guarded by the state in {@code seen}, which was
      * read before the shares' changes were written to their dossiers: none of them existed then, so a document
-     * still at that revision has taken none of them, and no mark needs reading (rule 2 holds as it stands). Marks
-     * the previous lists first (rule 1). Does not mark the new lists: the caller does, with the dossiers' pending
-     * deltas ({@link DossierStore#markAndClear}) or {@link #markTaken}, and then says so ({@link #listsMarked}).
+     * still at that revision has taken none of them, and no dossier needs reading (rule 3 holds as it stands). Marks
+     * the previous lists first (rule 2). Does not mark the new lists: the caller does, or clears the pending deltas
+     * ({@link DossierStore#clearAllPending}), and then says so ({@link #listsMarked}).
      * Returns the documents that refused: their revision moved, or one was created meanwhile; nothing of those was
      * written.
      */
@@ -103,7 +106,7 @@ public final class TotalsApplier {
         for (Take take : takes) {
             previous.addAll(unmarked(take.key(), take.seen()));
         }
-        dossiers.raiseMarks(previous);
+        dossiers.markTaken(previous);
         return totals.takeAll(takes);
     }
 
@@ -117,11 +120,7 @@ public final class TotalsApplier {
         List<Mark> marks = new ArrayList<>();
         sharesByDocument.forEach((key, shares) -> shares.forEach(share ->
                 marks.add(new Mark(share.code(), key, share.version()))));
-        dossiers.raiseMarks(marks);
-    }
-
-    private void markListOf(TotalsKey key, State seen) {
-        dossiers.raiseMarks(unmarked(key, seen));
+        dossiers.markTaken(marks);
     }
 
     /** The marks of the document's current list, unless this process wrote that list and its marks itself. */
@@ -147,17 +146,29 @@ public final class TotalsApplier {
     }
 
     /**
-     * Moves the watermarks of documents older builds wrote (one per dossier, {@code applied}) onto their dossiers
-     * as marks, then drops them from the document; run before anything is applied. Returns how many documents it
-     * converted.
+     * Converts the documents older builds wrote, with a watermark per dossier ({@code applied}): the dossiers'
+     * pending deltas those watermarks say a document took are marked taken by it, then the watermarks are dropped;
+     * a delta not pending any more is in every document already. Run before anything is applied. Returns how many
+     * documents it converted.
      */
     public int convertWatermarks() {
+        List<TotalsStore.LegacyDocument> legacy = totals.legacyDocuments();
+        if (legacy.isEmpty()) {
+            return 0;
+        }
+        Map<String, Map<String, Long>> watermarks = new HashMap<>();
+        legacy.forEach(doc -> watermarks.put(doc.key().id(), doc.versions()));
+        List<Mark> marks = new ArrayList<>();
+        dossiers.forEachPending(delta -> delta.changes().keySet().forEach(key -> {
+            Long taken = watermarks.getOrDefault(key.id(), Map.of()).get(delta.code());
+            if (taken != null && taken >= delta.version()) {
+                marks.add(new Mark(delta.code(), key, delta.version()));
+            }
+        }));
+        dossiers.markTaken(marks);
         int converted = 0;
-        for (TotalsStore.LegacyDocument legacy : totals.legacyDocuments()) {
-            List<Mark> marks = new ArrayList<>(legacy.versions().size());
-            legacy.versions().forEach((code, version) -> marks.add(new Mark(code, legacy.key(), version)));
-            dossiers.raiseMarks(marks);
-            if (totals.dropLegacy(legacy)) {
+        for (TotalsStore.LegacyDocument doc : legacy) {
+            if (totals.dropLegacy(doc)) {
                 converted++;
             }
         }

@@ -4,8 +4,8 @@ import java.util.Map;
 
 /**
  * What one change of a dossier adds to the totals: {@link Contributions} after minus before, per totals document,
- * from the change that wrote {@code version} of the dossier. A totals document takes it only while the dossier's
- * mark for the document is lower (docs/architecture.md, "Exactly-once totals").
+ * from the change that wrote {@code version} of the dossier. A totals document takes it only once (app.TotalsApplier,
+ * docs/architecture.md, "Exactly-once totals").
  */
 public record TotalsDelta(String code, long version, Map<TotalsKey, Counts> changes) {
 
@@ -20,6 +20,10 @@ public record TotalsDelta(String code, long version, Map<TotalsKey, Counts> chan
 
     /** {@code <code>#<version>}: names the delta in the dossier document and in logs. */
     public String id() {
+        return id(code, version);
+    }
+
+    public static String id(String code, long version) {
         return code + "#" + version;
     }
 

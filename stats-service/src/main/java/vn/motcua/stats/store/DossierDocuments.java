@@ -24,8 +24,8 @@ import java.util.Map;
  * needs), {@code tickedClock}; derived {@code unit}, {@code procedure}, {@code open}, {@code clock}, {@code nextTickAt}
  * for operators and the sweep's index; and, while a change is in flight, {@code pending} ({@code {id:
  * "<code>#<version>", at, incs: [{unit, procedure, period, receivingUnit?, c}]}}, {@code at} when it was written, by
- * the writer's wall clock). {@code marks} ({@code {<totals id>: version}}, {@link DossierStore.Mark}) are not part of
- * the mapping: a version's write leaves them as they are.
+ * the writer's wall clock) and {@code takenBy}, the ids of the totals documents that have taken it
+ * ({@link DossierStore#markTaken}).
  */
 public final class DossierDocuments {
 

@@ -40,21 +40,22 @@ import java.util.function.Consumer;
 
 /**
  * Collection {@code dossiers}: the per-dossier projection ({@link DossierDocuments}). Every write is a single
- * document guarded by the dossier's version or by the pending delta's id, or a mark that only rises: the building
+ * document guarded by the dossier's version or by the pending delta's id: the building
  * blocks of the exactly-once protocol that {@code app.DossierProjector} and {@code app.TotalsApplier} run.
  */
 @Singleton
 public final class DossierStore {
 
     /**
-     * A change of the dossier that a totals document took: {@code marks.<totals id>} on the dossier is raised to
-     * {@code version} ({@link FieldNames} encodes the id).
+     * A totals document took the dossier's change that wrote {@code version}: while that change is the dossier's
+     * pending delta, the document's id is in the dossier's {@code takenBy}.
      */
     public record Mark(String code, TotalsKey key, long version) {
     }
 
-    static final String MARKS = "marks";
-    private static final Bson NOT_MARKS = Projections.exclude(MARKS);
+    static final String TAKEN_BY = "takenBy";
+    private static final Bson NOT_TAKEN_BY = Projections.exclude(TAKEN_BY);
+    private static final Bson FINISHED = Updates.combine(Updates.unset("pending"), Updates.unset(TAKEN_BY));
 
     /** Scans come in batches; the wire server otherwise answers a whole collection in one reply. */
     private static final int BATCH = 1_000;
@@ -80,7 +81,7 @@ public final class DossierStore {
     }
 
     public Optional<StoredDossier> find(String code) {
-        return Optional.ofNullable(dossiers.find(Filters.eq("_id", code)).projection(NOT_MARKS).first()).map(DossierDocuments::stored);
+        return Optional.ofNullable(dossiers.find(Filters.eq("_id", code)).projection(NOT_TAKEN_BY).first()).map(DossierDocuments::stored);
     }
 
     /** The stored dossiers among {@code codes}, by code, in one query. */
@@ -89,7 +90,7 @@ public final class DossierStore {
         if (codes.isEmpty()) {
             return found;
         }
-        for (Document doc : dossiers.find(Filters.in("_id", codes)).projection(NOT_MARKS).batchSize(BATCH)) {
+        for (Document doc : dossiers.find(Filters.in("_id", codes)).projection(NOT_TAKEN_BY).batchSize(BATCH)) {
             found.put(doc.getString("_id"), DossierDocuments.stored(doc));
         }
         return found;
@@ -105,7 +106,7 @@ public final class DossierStore {
         if (changed.version() == 0) {
             return insert(doc);
         }
-        return dossiers.updateOne(atVersion(changed.code(), changed.version()), everythingButMarks(doc))
+        return dossiers.updateOne(atVersion(changed.code(), changed.version()), withNoneTaken(doc))
                 .getMatchedCount() == 1;
     }
 
@@ -126,7 +127,7 @@ public final class DossierStore {
             Document doc = DossierDocuments.document(changed, changed.version() + 1, write.facts(), write.pending(),
                     now);
             replaces.add(changed.version() == 0 ? new InsertOneModel<>(doc)
-                    : new UpdateOneModel<>(atVersion(changed.code(), changed.version()), everythingButMarks(doc),
+                    : new UpdateOneModel<>(atVersion(changed.code(), changed.version()), withNoneTaken(doc),
                     new UpdateOptions().upsert(true)));
         }
         try {
@@ -142,14 +143,11 @@ public final class DossierStore {
         return lost;
     }
 
-    /**
-     * Sets every field of the new version and leaves the dossier's marks, which {@code app.TotalsApplier} writes
-     * on its own. A version is written only once the previous one's pending delta is finished, so a mark written
-     * meanwhile (by a late finisher) repeats one already there.
-     */
-    private static Bson everythingButMarks(Document doc) {
+    /** Sets every field of the new version, and no totals document has taken its pending delta yet. */
+    private static Bson withNoneTaken(Document doc) {
         Document fields = new Document(doc);
         fields.remove("_id");
+        fields.put(TAKEN_BY, List.of());
         return new Document("$set", fields);
     }
 
@@ -175,76 +173,59 @@ public final class DossierStore {
 
     /** Removes the pending delta once every totals document has it; a later delta of the dossier stays. */
     public void clearPending(String code, String deltaId) {
-        dossiers.updateOne(Filters.and(Filters.eq("_id", code), Filters.eq("pending.id", deltaId)),
-                Updates.unset("pending"));
+        dossiers.updateOne(Filters.and(Filters.eq("_id", code), Filters.eq("pending.id", deltaId)), FINISHED);
     }
 
     /**
-     * Raises the marks ({@code $max}: a mark never goes down), one update per dossier, in one unordered bulk write.
-     * The dossiers exist: a mark is for a change written to its dossier.
+     * Marks the dossiers' pending deltas taken by the documents, one update per dossier and version in one
+     * unordered bulk write, each guarded by the version its delta was written as ({@link TotalsDelta#version()}):
+     * a dossier no longer at it had that delta finished, and needs no mark. A mark on a dossier whose delta is
+     * finished already is never read (no pending delta) and goes with its next version.
      */
-    public void raiseMarks(Collection<Mark> marks) {
+    public void markTaken(Collection<Mark> marks) {
         if (marks.isEmpty()) {
             return;
         }
-        Map<String, List<Bson>> byDossier = new LinkedHashMap<>();
+        Map<Bson, List<String>> byDossier = new LinkedHashMap<>();
         for (Mark mark : marks) {
-            byDossier.computeIfAbsent(mark.code(), code -> new ArrayList<>())
-                    .add(Updates.max(markPath(mark.key()), mark.version()));
+            byDossier.computeIfAbsent(atVersion(mark.code(), mark.version()), at -> new ArrayList<>())
+                    .add(mark.key().id());
         }
         List<WriteModel<Document>> updates = new ArrayList<>(byDossier.size());
-        byDossier.forEach((code, raises) -> updates.add(new UpdateOneModel<>(Filters.eq("_id", code),
-                Updates.combine(raises))));
+        byDossier.forEach((at, ids) -> updates.add(new UpdateOneModel<>(at, Updates.addEachToSet(TAKEN_BY, ids))));
         dossiers.bulkWrite(updates, new BulkWriteOptions().ordered(false));
     }
 
     /**
-     * Finishes deltas that {@link #saveAll} has just written and every totals document they touch has taken, in
-     * one unordered bulk write: each dossier's marks for them, and the pending delta unset, guarded by the version
-     * the delta was written as ({@link TotalsDelta#version()}). A dossier's next version is written only once its
-     * pending delta is finished: so while the dossier is at that version its pending delta (if any) is this one,
-     * and a dossier no longer at it had this delta finished by someone else, marks included.
+     * Unsets the pending deltas that {@link #saveAll} has just written and every totals document they touch has
+     * taken, in one unordered bulk write, each guarded by the version the delta was written as. A dossier's next
+     * version is written only once its pending delta is finished: so while the dossier is at that version its
+     * pending delta (if any) is this one, and a dossier no longer at it had this delta finished by someone else.
      */
-    public void markAndClear(Collection<TotalsDelta> deltas) {
+    public void clearAllPending(Collection<TotalsDelta> deltas) {
         if (deltas.isEmpty()) {
             return;
         }
-        List<WriteModel<Document>> updates = new ArrayList<>(deltas.size());
+        List<WriteModel<Document>> unsets = new ArrayList<>(deltas.size());
         for (TotalsDelta delta : deltas) {
-            List<Bson> update = new ArrayList<>();
-            delta.changes().keySet().forEach(key -> update.add(Updates.max(markPath(key), delta.version())));
-            update.add(Updates.unset("pending"));
-            updates.add(new UpdateOneModel<>(atVersion(delta.code(), delta.version()), Updates.combine(update)));
+            unsets.add(new UpdateOneModel<>(atVersion(delta.code(), delta.version()), FINISHED));
         }
-        dossiers.bulkWrite(updates, new BulkWriteOptions().ordered(false));
-    }
-
-    /** The version of the dossier's last change that the totals document took; 0 if none (or no dossier). */
-    public long mark(String code, TotalsKey key) {
-        String path = markPath(key);
-        Document doc = dossiers.find(Filters.eq("_id", code)).projection(Projections.include(path)).first();
-        Document marks = doc == null ? null : doc.get(MARKS, Document.class);
-        Object version = marks == null ? null : marks.get(FieldNames.encode(key.id()));
-        return version == null ? 0 : ((Number) version).longValue();
+        dossiers.bulkWrite(unsets, new BulkWriteOptions().ordered(false));
     }
 
     /**
-     * The dossiers whose changes the totals document took, with the last version it took of each: what operators
-     * and tests look at. Scans the collection.
+     * Whether the totals document has taken the dossier's change that wrote {@code version}: yes unless that change
+     * is still the dossier's pending delta and the document is not in its {@code takenBy}. A dossier's deltas are
+     * finished in version order, so one that is not pending any more is in every document it touches.
      */
-    public Map<String, Long> markedVersions(TotalsKey key) {
-        String path = markPath(key);
-        Map<String, Long> versions = new HashMap<>();
-        for (Document doc : dossiers.find(Filters.exists(path)).projection(Projections.include(path))
-                .batchSize(BATCH)) {
-            Object version = doc.get(MARKS, Document.class).get(FieldNames.encode(key.id()));
-            versions.put(doc.getString("_id"), ((Number) version).longValue());
+    public boolean hasTaken(String code, TotalsKey key, long version) {
+        Document doc = dossiers.find(Filters.eq("_id", code)).projection(Projections.include("pending.id", TAKEN_BY))
+                .first();
+        Document pending = doc == null ? null : doc.get("pending", Document.class);
+        if (pending == null || !pending.getString("id").equals(TotalsDelta.id(code, version))) {
+            return true;
         }
-        return versions;
-    }
-
-    private static String markPath(TotalsKey key) {
-        return FieldNames.path(MARKS, key.id());
+        return doc.getList(TAKEN_BY, String.class, List.of()).contains(key.id());
     }
 
     /** Every unfinished delta, one at a time: what a crash left behind, or what a writer is finishing now. */
@@ -277,9 +258,9 @@ public final class DossierStore {
         return codes;
     }
 
-    /** Every dossier, one at a time, without its pending delta and marks (the rebuild). */
+    /** Every dossier, one at a time, without its pending delta (the rebuild). */
     public void forEachDossier(Consumer<DossierRecord> action) {
-        for (Document doc : dossiers.find().projection(Projections.exclude("pending", MARKS)).batchSize(BATCH)) {
+        for (Document doc : dossiers.find().projection(Projections.exclude("pending", TAKEN_BY)).batchSize(BATCH)) {
             action.accept(DossierDocuments.record(doc));
         }
     }

@@ -220,7 +220,7 @@ public final class TotalsStore {
             Object applied = doc.get(LEGACY_APPLIED);
             Map<String, Long> versions = new LinkedHashMap<>();
             if (applied instanceof Document watermarks) {
-                watermarks.forEach((field, version) -> versions.put(FieldNames.decode(field),
+                watermarks.forEach((field, version) -> versions.put(AppliedVersions.decode(field),
                         ((Number) version).longValue()));
             } else if (applied instanceof List<?> ids) {
                 for (Object id : ids) {

@@ -112,7 +112,7 @@ public final class StatsApplyBenchmark {
                 CrashPoint.BATCH_DOSSIERS_WRITTEN, CrashPoint.BATCH_TOTALS_APPLIED, CrashPoint.BATCH_PENDING_CLEARED);
         private static final List<String> NAMES = List.of(
                 "decode, find dossiers, project, read totals states", "bulk write of dossiers",
-                "bulk write of totals", "marks and unset of pending deltas (refused shares one by one)",
+                "bulk write of totals", "bulk unset of pending deltas (refused shares one by one)",
                 "dossiers redone one by one");
 
         private final long[] nanos = new long[PLACES.size() + 1];
