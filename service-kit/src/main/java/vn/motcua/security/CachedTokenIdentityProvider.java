@@ -9,6 +9,7 @@ import io.quarkus.security.identity.IdentityProvider;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.request.TokenAuthenticationRequest;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.Config;
 
@@ -37,12 +38,14 @@ public class CachedTokenIdentityProvider implements IdentityProvider<TokenAuthen
     private static final int OIDC_PRIORITY = 1001;
 
     private final OidcIdentityProvider oidc;
+    private final MeterRegistry registry;
     /** None when the cache is off. */
     private final VerifiedTokenCache cache;
 
     CachedTokenIdentityProvider(OidcIdentityProvider oidc, TokenSettings settings, MeterRegistry registry,
             Config config) {
         this.oidc = oidc;
+        this.registry = registry;
         if (settings.cache().enabled()) {
             PerTokenChecksOnly.require(config);
             // Real time, as the verifier's: a service's settable clock (ClockProducer) may be set to another day.
@@ -50,6 +53,13 @@ public class CachedTokenIdentityProvider implements IdentityProvider<TokenAuthen
             cache.bindTo(registry);
         } else {
             this.cache = null;
+        }
+    }
+
+    @PreDestroy
+    void unbindMetrics() {
+        if (cache != null) {
+            cache.unbindFrom(registry);
         }
     }
 

@@ -79,7 +79,16 @@ public final class VerifiedTokenCache {
 
     /** Hits, misses, size and evictions as Caffeine counts them: counts only, nothing of a token or its caller. */
     public void bindTo(MeterRegistry registry) {
+        // A meter registered again under the same id answers the first one's object: the cache of an earlier start
+        // in this JVM (tests, dev mode) that was not unbound would be read instead of this one.
+        unbindFrom(registry);
         CaffeineCacheMetrics.monitor(registry, entries, NAME);
+    }
+
+    /** Removes this cache's meters, when the service stops. */
+    public void unbindFrom(MeterRegistry registry) {
+        registry.getMeters().stream().filter(meter -> NAME.equals(meter.getId().getTag("cache"))).toList()
+                .forEach(registry::remove);
     }
 
     private void remember(String key, SecurityIdentity identity) {

@@ -160,6 +160,24 @@ class VerifiedTokenCacheTest {
     }
 
     @Test
+    void aCacheBoundAfterAnotherToTheSameRegistryIsTheOneCounted() {
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        VerifiedTokenCache earlier = new VerifiedTokenCache(100, clock);
+        earlier.bindTo(registry);
+        VerifiedTokenCache cache = new VerifiedTokenCache(100, clock);
+        cache.bindTo(registry);
+        Verifier verifier = new Verifier();
+        SecurityIdentity kiosk = identity("kiosk-sadec-p1", NOW.plusSeconds(300));
+        cache.identityFor("token-a", verifier.answering(kiosk)).await().indefinitely();
+        cache.identityFor("token-a", verifier.answering(kiosk)).await().indefinitely();
+
+        assertThat(registry.get("cache.gets").tag("result", "hit").functionCounter().count()).isEqualTo(1);
+
+        cache.unbindFrom(registry);
+        assertThat(registry.find("cache.gets").meters()).isEmpty();
+    }
+
+    @Test
     void aBoundBelowOneIsRefused() {
         assertThatThrownBy(() -> new VerifiedTokenCache(0, clock)).isInstanceOf(IllegalArgumentException.class);
     }
