@@ -76,6 +76,11 @@ public final class DossierProjector {
         this.wallClock = wallClock;
     }
 
+    /** The batch path on the same stores, crash point and applier. */
+    BatchProjector batches() {
+        return new BatchProjector(dossiers, totals, this, crashPoint, wallClock);
+    }
+
     /** Its totals applier, which {@link BatchProjector} shares. */
     TotalsApplier applier() {
         return applier;

@@ -8,6 +8,8 @@ import vn.motcua.stats.store.DossierStore;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Supplier;
 
 /**
@@ -29,12 +31,12 @@ public final class TimeSweep {
     TimeSweep(Generations generations, Clock clock) {
         this(() -> {
             GenerationGraph serving = generations.serving();
-            return new Target(serving.dossiers(), serving.projector());
+            return new Target(serving.dossiers(), serving.batches());
         }, clock);
     }
 
     public TimeSweep(DossierStore dossiers, DossierProjector projector, Clock clock) {
-        this(() -> new Target(dossiers, projector), clock);
+        this(() -> new Target(dossiers, projector.batches()), clock);
     }
 
     private TimeSweep(Supplier<Target> target, Clock clock) {
@@ -43,24 +45,22 @@ public final class TimeSweep {
     }
 
     /** One generation's dossiers and projector: a run reads them once and stays on them. */
-    private record Target(DossierStore dossiers, DossierProjector projector) {
+    private record Target(DossierStore dossiers, BatchProjector batches) {
     }
 
     /** Returns how many dossiers it advanced. */
     public int run() {
         Target on = target.get();
-        DossierStore dossiers = on.dossiers();
-        DossierProjector projector = on.projector();
         Instant now = clock.instant();
         int advanced = 0;
         while (true) {
-            int inBatch = 0;
-            for (String code : dossiers.dueForTick(now, BATCH)) {
-                if (projector.apply(code, dossier -> dossier.tickedTo(now))) {
-                    advanced++;
-                    inBatch++;
-                }
+            List<DossierChange> ticks = new ArrayList<>();
+            for (String code : on.dossiers().dueForTick(now, BATCH)) {
+                ticks.add(new DossierChange(code, dossier -> dossier.tickedTo(now)));
             }
+            // A batch as the consumer's (BatchProjector): the totals documents a batch touches take its sum at once.
+            int inBatch = ticks.isEmpty() ? 0 : on.batches().applyAll(ticks);
+            advanced += inBatch;
             if (inBatch == 0) {
                 return advanced;
             }
