@@ -15,8 +15,11 @@ import vn.motcua.stats.store.TotalsStore;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 
 /**
@@ -29,8 +32,9 @@ import java.util.function.UnaryOperator;
  *   <li>one replace of the dossier document, guarded by its version, holding the new observations and clock
  *       <em>and</em> the pending delta: {@code {id: "<code>#<version>", at, incs: [{unit, procedure, period, c}]}}, the
  *       difference of {@link Contributions} before and after;</li>
- *   <li>per totals document, its share ({@link TotalsApplier#takeOnce}): a write of the document guarded by its
- *       revision, unless the dossier says it has taken the change, then the dossier's mark that it did;</li>
+ *   <li>its shares in one bulk write of the totals documents, guarded by their revisions read before step 1
+ *       ({@link TotalsApplier#takeTogether}); a document that refused, or any document of a delta a crash left,
+ *       takes its share alone ({@link TotalsApplier#takeOnce}), unless the dossier says it has;</li>
  *   <li>an $unset of the pending delta.</li>
  * </ol>
  * A crash before 1 leaves no trace and the event comes again (offsets are committed after the effect). A crash
@@ -111,12 +115,16 @@ public final class DossierProjector {
                 return false;
             }
             DossierWrite write = write(before, after);
-            if (!dossiers.save(write.changed(), write.facts(), write.pending(), wallClock.instant())) {
+            TotalsDelta delta = write.pending();
+            // Before the delta exists: the precondition of TotalsApplier.takeTogether.
+            Map<TotalsKey, TotalsStore.State> seen = delta == null ? Map.of()
+                    : totals.states(delta.changes().keySet());
+            if (!dossiers.save(write.changed(), write.facts(), delta, wallClock.instant())) {
                 continue; // another writer changed this dossier first: read again
             }
             crashPoint.reached(CrashPoint.DOSSIER_WRITTEN);
-            if (write.pending() != null) {
-                finish(write.pending());
+            if (delta != null) {
+                finishWritten(delta, seen);
             }
             return true;
         }
@@ -157,6 +165,28 @@ public final class DossierProjector {
             finished[0]++;
         });
         return finished[0];
+    }
+
+    /**
+     * Steps 2 and 3 for the delta this projector has just written, its documents' states read before: all its
+     * shares in one bulk write guarded by those states, as a batch's ({@link TotalsApplier#takeTogether}); the
+     * documents that refused take theirs one by one.
+     */
+    private void finishWritten(TotalsDelta delta, Map<TotalsKey, TotalsStore.State> seen) {
+        Map<TotalsKey, List<TotalsStore.Share>> shares = new LinkedHashMap<>();
+        delta.changes().forEach((key, counts) ->
+                shares.put(key, List.of(new TotalsStore.Share(delta.code(), delta.version(), counts))));
+        Set<TotalsKey> refused = applier.takeTogether(shares, seen);
+        crashPoint.reached(CrashPoint.TOTALS_APPLIED);
+        Map<TotalsKey, List<TotalsStore.Share>> accepted = new LinkedHashMap<>(shares);
+        accepted.keySet().removeAll(refused);
+        if (!refused.isEmpty()) { // the delta stays pending a while: the documents that took it say so on it
+            applier.markTaken(accepted);
+        }
+        refused.forEach(key -> applier.takeOnce(key, shares.get(key).get(0)));
+        dossiers.clearPending(delta.code(), delta.id());
+        applier.listsMarked(accepted.keySet(), seen);
+        crashPoint.reached(CrashPoint.PENDING_CLEARED);
     }
 
     /** Steps 2 and 3 for one delta: idempotent, so any instance may run it at any time. */
