@@ -13,7 +13,6 @@ import vn.motcua.stats.store.TotalsStore;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -90,7 +89,7 @@ public final class BatchProjector {
                 written.add(write.pending());
             }
         }
-        applyToTotals(written, seen);
+        applier.finishWritten(written, seen, CrashPoint.BATCH_TOTALS_APPLIED);
         crashPoint.reached(CrashPoint.BATCH_PENDING_CLEARED);
 
         int changed = writes.size() - lost.size();
@@ -111,47 +110,5 @@ public final class BatchProjector {
             }
         }
         return touched;
-    }
-
-    /**
-     * The summed takes; then the unset of the pending deltas every document of which took its share. The deltas a
-     * refusing document touches keep their pending delta, marked taken by the documents that accepted, while the
-     * refused shares are taken one by one; then it goes.
-     */
-    private void applyToTotals(List<TotalsDelta> deltas, Map<TotalsKey, TotalsStore.State> seen) {
-        Map<TotalsKey, List<TotalsStore.Share>> byDocument = new LinkedHashMap<>();
-        for (TotalsDelta delta : deltas) {
-            delta.changes().forEach((key, counts) -> byDocument.computeIfAbsent(key, k -> new ArrayList<>())
-                    .add(new TotalsStore.Share(delta.code(), delta.version(), counts)));
-        }
-        Set<TotalsKey> refused = applier.takeTogether(byDocument, seen);
-        crashPoint.reached(CrashPoint.BATCH_TOTALS_APPLIED);
-        List<TotalsDelta> whole = new ArrayList<>();
-        List<TotalsDelta> partial = new ArrayList<>();
-        Set<String> partialCodes = new HashSet<>();
-        for (TotalsDelta delta : deltas) {
-            if (refused.stream().anyMatch(delta.changes()::containsKey)) {
-                partial.add(delta);
-                partialCodes.add(delta.code());
-            } else {
-                whole.add(delta);
-            }
-        }
-        Map<TotalsKey, List<TotalsStore.Share>> accepted = new LinkedHashMap<>(byDocument);
-        accepted.keySet().removeAll(refused);
-        Map<TotalsKey, List<TotalsStore.Share>> acceptedOfPartial = new LinkedHashMap<>();
-        accepted.forEach((key, shares) -> shares.stream().filter(share -> partialCodes.contains(share.code()))
-                .forEach(share -> acceptedOfPartial.computeIfAbsent(key, k -> new ArrayList<>()).add(share)));
-        applier.markTaken(acceptedOfPartial);
-        dossiers.clearAllPending(whole);
-        applier.listsMarked(accepted.keySet(), seen);
-        for (TotalsKey key : refused) {
-            for (TotalsStore.Share share : byDocument.get(key)) {
-                applier.takeOnce(key, share);
-            }
-        }
-        for (TotalsDelta delta : partial) {
-            dossiers.clearPending(delta.code(), delta.id());
-        }
     }
 }

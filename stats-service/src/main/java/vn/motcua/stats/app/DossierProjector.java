@@ -15,11 +15,9 @@ import vn.motcua.stats.store.TotalsStore;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.UnaryOperator;
 
 /**
@@ -124,7 +122,8 @@ public final class DossierProjector {
             }
             crashPoint.reached(CrashPoint.DOSSIER_WRITTEN);
             if (delta != null) {
-                finishWritten(delta, seen);
+                applier.finishWritten(List.of(delta), seen, CrashPoint.TOTALS_APPLIED);
+                crashPoint.reached(CrashPoint.PENDING_CLEARED);
             }
             return true;
         }
@@ -165,28 +164,6 @@ public final class DossierProjector {
             finished[0]++;
         });
         return finished[0];
-    }
-
-    /**
-     * Steps 2 and 3 for the delta this projector has just written, its documents' states read before: all its
-     * shares in one bulk write guarded by those states, as a batch's ({@link TotalsApplier#takeTogether}); the
-     * documents that refused take theirs one by one.
-     */
-    private void finishWritten(TotalsDelta delta, Map<TotalsKey, TotalsStore.State> seen) {
-        Map<TotalsKey, List<TotalsStore.Share>> shares = new LinkedHashMap<>();
-        delta.changes().forEach((key, counts) ->
-                shares.put(key, List.of(new TotalsStore.Share(delta.code(), delta.version(), counts))));
-        Set<TotalsKey> refused = applier.takeTogether(shares, seen);
-        crashPoint.reached(CrashPoint.TOTALS_APPLIED);
-        Map<TotalsKey, List<TotalsStore.Share>> accepted = new LinkedHashMap<>(shares);
-        accepted.keySet().removeAll(refused);
-        if (!refused.isEmpty()) { // the delta stays pending a while: the documents that took it say so on it
-            applier.markTaken(accepted);
-        }
-        refused.forEach(key -> applier.takeOnce(key, shares.get(key).get(0)));
-        dossiers.clearPending(delta.code(), delta.id());
-        applier.listsMarked(accepted.keySet(), seen);
-        crashPoint.reached(CrashPoint.PENDING_CLEARED);
     }
 
     /** Steps 2 and 3 for one delta: idempotent, so any instance may run it at any time. */

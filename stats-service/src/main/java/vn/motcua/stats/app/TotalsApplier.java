@@ -1,6 +1,7 @@
 package vn.motcua.stats.app;
 
 import vn.motcua.stats.domain.Counts;
+import vn.motcua.stats.domain.TotalsDelta;
 import vn.motcua.stats.domain.TotalsKey;
 import vn.motcua.stats.store.DossierStore;
 import vn.motcua.stats.store.DossierStore.Mark;
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -108,6 +110,49 @@ public final class TotalsApplier {
         }
         dossiers.markTaken(previous);
         return totals.takeAll(takes);
+    }
+
+    /**
+     * Finishes deltas just written to their dossiers, their documents' states read before ({@code seen}): the
+     * summed takes ({@link #takeTogether}), {@code takenPlace} reached, then the unset of the deltas every document
+     * of which took its share. A delta a refusing document touches stays pending, marked taken by the documents that
+     * accepted, while the refused shares are taken one by one; then it goes.
+     */
+    public void finishWritten(List<TotalsDelta> deltas, Map<TotalsKey, State> seen, String takenPlace) {
+        Map<TotalsKey, List<Share>> byDocument = new LinkedHashMap<>();
+        for (TotalsDelta delta : deltas) {
+            delta.changes().forEach((key, counts) -> byDocument.computeIfAbsent(key, k -> new ArrayList<>())
+                    .add(new Share(delta.code(), delta.version(), counts)));
+        }
+        Set<TotalsKey> refused = takeTogether(byDocument, seen);
+        crashPoint.reached(takenPlace);
+        List<TotalsDelta> whole = new ArrayList<>();
+        List<TotalsDelta> partial = new ArrayList<>();
+        Set<String> partialCodes = new HashSet<>();
+        for (TotalsDelta delta : deltas) {
+            if (refused.stream().anyMatch(delta.changes()::containsKey)) {
+                partial.add(delta);
+                partialCodes.add(delta.code());
+            } else {
+                whole.add(delta);
+            }
+        }
+        Map<TotalsKey, List<Share>> accepted = new LinkedHashMap<>(byDocument);
+        accepted.keySet().removeAll(refused);
+        Map<TotalsKey, List<Share>> acceptedOfPartial = new LinkedHashMap<>();
+        accepted.forEach((key, shares) -> shares.stream().filter(share -> partialCodes.contains(share.code()))
+                .forEach(share -> acceptedOfPartial.computeIfAbsent(key, k -> new ArrayList<>()).add(share)));
+        markTaken(acceptedOfPartial);
+        dossiers.clearAllPending(whole);
+        listsMarked(accepted.keySet(), seen);
+        for (TotalsKey key : refused) {
+            for (Share share : byDocument.get(key)) {
+                takeOnce(key, share);
+            }
+        }
+        for (TotalsDelta delta : partial) {
+            dossiers.clearPending(delta.code(), delta.id());
+        }
     }
 
     /** The lists these documents took at {@code seen} ({@link #takeTogether}) are marked now. */
